@@ -1,0 +1,212 @@
+"""The one errors module: every problem with the user's files carries where it is, a stable reason
+code and a message in Vietnamese (default) or English, so that all problems can be listed at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+# reason code -> (Vietnamese, English); {placeholders} come from Problem.params.
+MESSAGES: Mapping[str, tuple[str, str]] = {
+    # files
+    "file_missing": ("không tìm thấy tệp", "file not found"),
+    "file_unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
+    "not_utf8": (
+        "tệp không phải UTF-8 (byte {found} ở vị trí {offset}); hãy lưu lại dưới dạng CSV UTF-8",
+        "the file is not UTF-8 (byte {found} at offset {offset}); save it as CSV UTF-8",
+    ),
+    "csv_syntax": ("lỗi cú pháp CSV: {detail}", "CSV syntax error: {detail}"),
+    "csv_header": (
+        "tiêu đề cột là {found}; cần đúng {accepted}",
+        "the header is {found}; expected exactly {accepted}",
+    ),
+    "csv_fields": (
+        "dòng có {found} trường; cần {accepted} (dấu phẩy trong nội dung phải nằm trong ngoặc kép)",
+        "the row has {found} fields; expected {accepted} (a comma inside a value must be quoted)",
+    ),
+    "empty_field": ("trường {column} đang trống", "{column} is empty"),
+    # criteria
+    "yaml_syntax": ("lỗi cú pháp YAML: {detail}", "YAML syntax error: {detail}"),
+    "yaml_duplicate_key": (
+        "khóa {found!r} xuất hiện hai lần trong cùng một mục",
+        "the key {found!r} appears twice in the same mapping",
+    ),
+    "not_mapping": ("cần một ánh xạ (khóa: giá trị), gặp {found}", "expected a mapping (key: value), found {found}"),
+    "not_list": ("cần một danh sách, gặp {found}", "expected a list, found {found}"),
+    "missing_key": ("thiếu khóa bắt buộc {found!r}", "the required key {found!r} is missing"),
+    "unknown_key": ("khóa không hợp lệ {found!r}; chấp nhận: {accepted}",
+                    "unknown key {found!r}; accepted: {accepted}"),
+    "not_text": ("cần một chuỗi không rỗng, gặp {found}", "expected non-empty text, found {found}"),
+    "not_positive": ("cần một số dương, gặp {found}", "expected a positive number, found {found}"),
+    "not_whole": ("cần một số nguyên không âm, gặp {found}", "expected a whole number ≥ 0, found {found}"),
+    "not_share": ("cần một số từ 0 đến 1, gặp {found}", "expected a number from 0 to 1, found {found}"),
+    "unknown_rule": ("quy tắc chấm điểm không hợp lệ {found!r}; chấp nhận: {accepted}",
+                     "unknown scoring rule {found!r}; accepted: {accepted}"),
+    "rule_needs_params": ("quy tắc {found!r} cần tham số: {accepted}",
+                          "the rule {found!r} needs parameters: {accepted}"),
+    "bad_better": ("'better' phải là higher hoặc lower, gặp {found!r}",
+                   "'better' must be higher or lower, found {found!r}"),
+    "tier_shape": ("mỗi bậc phải là [ngưỡng, điểm], gặp {found}",
+                   "each tier must be [threshold, points], found {found}"),
+    "tier_repeated": ("ngưỡng {found} lặp lại", "the threshold {found} is repeated"),
+    "tier_above_points": ("bậc cho {found} điểm, vượt quá {accepted} điểm của chỉ số",
+                          "a tier gives {found} points, more than the indicator's {accepted}"),
+    "duplicate_id": ("mã {found!r} đã dùng ở {accepted}", "the id {found!r} is already used at {accepted}"),
+    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'points' hay 'rule'; "
+                              "điểm của nó là tổng điểm các chỉ số con",
+                              "a composite (with 'indicators') cannot have 'points' or 'rule'; "
+                              "its points are the sum of its children"),
+    "leaf_incomplete": ("chỉ số cần 'points' và 'rule', hoặc 'indicators'",
+                        "an indicator needs 'points' and 'rule', or 'indicators'"),
+    "empty_node": ("{found} không có chỉ số nào", "{found} has no indicators"),
+    "bands_order": ("các mức xếp loại phải xếp từ cao xuống thấp và mức cuối có min 0, gặp {found}",
+                    "bands must be listed highest first and the last must have min 0, found {found}"),
+    "applies_to_unknown": ("applies_to của {accepted} nêu {found!r}, không phải mã đơn vị hay nhãn nào",
+                           "applies_to of {accepted} names {found!r}, which is neither a unit id nor a tag"),
+    # inputs
+    "unknown_unit": ("đơn vị {found!r} không có trong units.csv{hint}", "unit {found!r} is not in units.csv{hint}"),
+    "unknown_group": ("nhóm {found!r} không có trong bộ tiêu chí; chấp nhận: {accepted}",
+                      "group {found!r} is not in the criteria; accepted: {accepted}"),
+    "unknown_indicator": ("chỉ số {found!r} không có trong nhóm {group}{hint}",
+                          "indicator {found!r} is not in group {group}{hint}"),
+    "not_leaf": ("{found!r} là chỉ số tổng hợp; hãy nhập giá trị cho các chỉ số con: {accepted}",
+                 "{found!r} is a composite; enter values for its children: {accepted}"),
+    "bad_unit_id": ("mã đơn vị {found!r} không hợp lệ; chỉ dùng chữ thường a-z, số 0-9, '-', '_', '.'",
+                    "unit id {found!r} is invalid; use only a-z, 0-9, '-', '_', '.'"),
+    "duplicate_unit": ("đơn vị {found!r} đã khai báo ở dòng {accepted}",
+                       "unit {found!r} is already declared on line {accepted}"),
+    "unit_two_groups": ("đơn vị {found!r} đã thuộc nhóm {accepted} (dòng {line0}); một đơn vị chỉ thuộc một nhóm",
+                        "unit {found!r} is already in group {accepted} (line {line0}); a unit is in one group only"),
+    "duplicate_row": ("đơn vị {found!r}, chỉ số {indicator!r} đã có ở dòng {accepted}",
+                      "unit {found!r}, indicator {indicator!r} already appears on line {accepted}"),
+    "not_fraction": ("{found!r} không phải một tỉ lệ từ 0 đến 1; hãy viết {pct!r} hoặc {frac!r}",
+                     "{found!r} is not a fraction from 0 to 1; write {pct!r} or {frac!r}"),
+    "fraction_range": ("tỉ lệ {found!r} nằm ngoài 0–100%", "the fraction {found!r} is outside 0–100%"),
+    "decimal_comma": ("{found!r}: dùng dấu chấm thập phân và không dùng dấu phân cách hàng nghìn, ví dụ {accepted!r}",
+                      "{found!r}: use '.' as the decimal mark and no thousands separators, e.g. {accepted!r}"),
+    "not_number": ("cần một số, gặp {found!r}", "expected a number, found {found!r}"),
+    "not_yes_no": ("cần có/không (yes/no, true/false, 1/0), gặp {found!r}",
+                   "expected có/không (yes/no, true/false, 1/0), found {found!r}"),
+    "bad_choice": ("{found!r} không phải một lựa chọn; chấp nhận: {accepted}",
+                   "{found!r} is not one of the choices; accepted: {accepted}"),
+    "negative_value": ("giá trị phải ≥ 0, gặp {found!r}", "the value must be ≥ 0, found {found!r}"),
+    "negative_count": ("số lượng phải là số nguyên ≥ 0, gặp {found!r}",
+                       "a count must be a whole number ≥ 0, found {found!r}"),
+    "council_above": ("điểm hội đồng {found!r} vượt quá {accepted} điểm của chỉ số",
+                      "the council's {found!r} points exceed the indicator's {accepted}"),
+    "denominator_unused": ("quy tắc {accepted} không dùng mẫu số, gặp {found!r}",
+                           "the rule {accepted} takes no denominator, found {found!r}"),
+    "value_above_denominator": ("tử số {found!r} lớn hơn mẫu số {accepted!r}",
+                                "the count {found!r} is larger than the denominator {accepted!r}"),
+    "empty_appraisal": ("dòng thẩm định không có giá trị; hãy nhập giá trị thẩm định hoặc xóa dòng",
+                        "an appraisal row without a value; enter the appraised value or delete the row"),
+    "not_applicable_value": ("chỉ số {indicator!r} không áp dụng cho đơn vị {found!r}; giá trị không được chấm",
+                             "indicator {indicator!r} does not apply to unit {found!r}; the value is not scored"),
+    "predecessor_unknown": ("đơn vị tiền thân {found!r} không có trong kết quả năm trước {accepted}",
+                            "predecessor {found!r} is not in the previous results {accepted}"),
+    "no_sample": ("không tìm thấy dữ liệu mẫu: {found}", "no bundled sample found: {found}"),
+    "no_criteria_for_year": ("không có bộ tiêu chí cho năm {found} trong {accepted}",
+                             "no criteria file for {found} in {accepted}"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one place of one file; `reason` is a stable code, `params` fill its message."""
+
+    file: str
+    reason: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    line: int | None = None
+    column: str | None = None
+    path: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def where(self, lang: Lang = "vi") -> str:
+        parts = [self.file]
+        vi = lang == "vi"
+        if self.line is not None:
+            parts.append(f"{'dòng' if vi else 'line'} {self.line}")
+        if self.column is not None:
+            parts.append(f"{'cột' if vi else 'column'} {self.column}")
+        if self.sheet is not None:
+            parts.append(f"{'trang' if vi else 'sheet'} {self.sheet!r}")
+        if self.cell is not None:
+            parts.append(f"{'ô' if vi else 'cell'} {self.cell}")
+        if self.path is not None:
+            parts.append(self.path)
+        return ", ".join(parts)
+
+    def message(self, lang: Lang = "vi") -> str:
+        template = MESSAGES[self.reason][LANGS.index(lang)]
+        near = self.params.get("nearest")
+        hint = (f" (gần nhất: {near!r})" if lang == "vi" else f" (did you mean {near!r}?)") if near else ""
+        text = template.format(**{**self.params, "hint": hint})
+        tag = ("cảnh báo" if lang == "vi" else "warning") + ": " if self.severity == "warning" else ""
+        return f"{self.where(lang)}: {tag}{text}"
+
+    def as_dict(self, lang: Lang = "vi") -> dict[str, object]:
+        return {
+            "file": self.file, "line": self.line, "column": self.column, "path": self.path,
+            "sheet": self.sheet, "cell": self.cell, "severity": self.severity, "reason": self.reason,
+            "message": self.message(lang),
+        }
+
+
+class DtiError(Exception):
+    """An error about the user's files or options: dti exits with 2 and lists it, no traceback."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.render("vi"))
+
+    def render(self, lang: Lang = "vi") -> str:
+        return "\n".join(p.message(lang) for p in self.problems)
+
+
+class CriteriaError(DtiError):
+    """The criteria file is not a valid criteria set."""
+
+
+class DataError(DtiError):
+    """The units, self-assessment or appraisal files are not valid."""
+
+
+class FormError(DtiError):
+    """A self-assessment or appraisal workbook cannot be collected."""
+
+
+class Problems:
+    """Collects problems while a file is checked, so that every problem is reported at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def raise_if_errors(self, kind: type[DtiError]) -> None:
+        if self.errors:
+            raise kind(self.errors)
+
+
+def nearest(found: str, known: Iterable[str]) -> str:
+    """The closest known id to a mistyped one, or '' when nothing is close: the hint in a message."""
+    import difflib
+
+    match = difflib.get_close_matches(found, list(known), n=1, cutoff=0.6)
+    return match[0] if match else ""

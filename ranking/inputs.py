@@ -1,0 +1,342 @@
+"""Stage 2 — the inputs of one year: units, self-assessment and appraisal CSVs, checked against the
+criteria. Every value is parsed by its indicator's rule here, so that scoring never sees bad data."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ranking.criteria import (
+    Best,
+    Choice,
+    Composite,
+    Council,
+    Count,
+    Criteria,
+    Indicator,
+    MinMax,
+    Ratio,
+    Rule,
+    Tiers,
+    YesNo,
+    nfc,
+    rule_name,
+)
+from ranking.errors import DataError, Problem, Problems, nearest
+
+UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
+SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
+APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
+UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}([.,]\d{3})*([.,]\d+)?$|^[+-]?\d+,\d+$")
+YES = frozenset({"có", "yes", "true", "1", "đạt"})
+NO = frozenset({"không", "no", "false", "0", "không đạt"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    group: str
+    tags: frozenset[str]
+    predecessors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One entered value: the text as written (NFC) and the number its rule consumes.
+
+    `number` is None when the value field is empty; `applicable` is False when a ratio's
+    denominator is 0, which makes the indicator not applicable to the unit."""
+
+    text: str
+    number: float | None
+    comment: str
+    line: int
+    applicable: bool = True
+
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    folder: str
+    units: tuple[Unit, ...]
+    self_assessed: Mapping[Key, Value]
+    appraised: Mapping[Key, Value]
+    files: Mapping[str, str]
+    sample: str
+    warnings: tuple[Problem, ...]
+
+    def unit(self, unit_id: str) -> Unit:
+        return next(u for u in self.units if u.id == unit_id)
+
+
+# --- CSV ----------------------------------------------------------------------------------------------
+def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped."""
+    file = str(path)
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(Problem(file, "not_utf8", {"found": f"0x{data[exc.start]:02x}", "offset": exc.start}, line=line))
+        return
+    reader = csv.reader(io.StringIO(nfc(text), newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != columns:
+            problems.add(Problem(file, "csv_header", {"found": ",".join(header or []), "accepted": ",".join(columns)},
+                                 line=1))
+            return
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                problems.add(Problem(file, "csv_fields", {"found": len(row), "accepted": len(columns)},
+                                     line=reader.line_num))
+                continue
+            yield reader.line_num, {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
+    except csv.Error as exc:
+        problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(";") if part.strip())
+
+
+# --- values -------------------------------------------------------------------------------------------
+class ValueProblem(Exception):
+    """A value that its rule does not accept; converted to a Problem with the file's position."""
+
+    def __init__(self, reason: str, column: str = "value", **params: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.column = column
+        self.params = params
+
+
+def parse_number(text: str, column: str = "value") -> float:
+    if NUMBER.match(text):
+        return float(text)
+    if _COMMA_NUMBER.match(text):
+        raise ValueProblem("decimal_comma", column, found=text, accepted=_suggest_decimal(text))
+    raise ValueProblem("not_number", column, found=text)
+
+
+def _suggest_decimal(text: str) -> str:
+    """'85,5' → '85.5'; '1.000' or '1,000' (thousands) → '1000'."""
+    if re.match(r"^[+-]?\d+,\d{1,2}$", text) or re.match(r"^[+-]?\d+,\d{4,}$", text):
+        return text.replace(",", ".")
+    *whole, last = re.split(r"[.,]", text)
+    return "".join(whole) + ("." + last if len(last) != 3 else last)
+
+
+def parse_value(rule: Rule, points: float, text: str, denominator: str) -> tuple[float, bool]:
+    """The number a rule consumes from a non-empty value, and whether the indicator applies."""
+    if denominator and not isinstance(rule, Ratio):
+        raise ValueProblem("denominator_unused", "denominator", found=denominator, accepted=rule_name(rule))
+    match rule:
+        case YesNo():
+            folded = text.casefold()
+            if folded in YES:
+                return 1.0, True
+            if folded in NO:
+                return 0.0, True
+            raise ValueProblem("not_yes_no", found=text)
+        case Ratio():
+            return _parse_ratio(text, denominator)
+        case Choice(shares=shares):
+            folded = text.casefold()
+            for label, share in shares:
+                if label.casefold() == folded:
+                    return share, True
+            raise ValueProblem("bad_choice", found=text, accepted=", ".join(label for label, _ in shares))
+        case Count():
+            number = parse_number(text)
+            if number < 0 or number != int(number):
+                raise ValueProblem("negative_count", found=text)
+            return number, True
+        case Council():
+            number = parse_number(text)
+            if number < 0:
+                raise ValueProblem("negative_value", found=text)
+            if number > points:
+                raise ValueProblem("council_above", found=text, accepted=f"{points:g}")
+            return number, True
+        case Best():
+            number = parse_number(text)
+            if number < 0:
+                raise ValueProblem("negative_value", found=text)
+            return number, True
+        case Tiers() | MinMax():
+            return parse_number(text), True
+    raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def _parse_ratio(text: str, denominator: str) -> tuple[float, bool]:
+    if denominator:
+        den = parse_number(denominator, "denominator")
+        count = parse_number(text)
+        if den < 0:
+            raise ValueProblem("negative_value", "denominator", found=denominator)
+        if count < 0:
+            raise ValueProblem("negative_value", found=text)
+        if den == 0:
+            return 0.0, False
+        if count > den:
+            raise ValueProblem("value_above_denominator", found=text, accepted=denominator)
+        return count / den, True
+    if text.endswith("%"):
+        fraction = parse_number(text[:-1].strip()) / 100
+    else:
+        fraction = parse_number(text)
+        if 1 < fraction <= 100:
+            raise ValueProblem("not_fraction", found=text, pct=f"{text}%", frac=f"{fraction / 100:g}")
+    if not 0 <= fraction <= 1:
+        raise ValueProblem("fraction_range", found=text)
+    return fraction, True
+
+
+# --- loading ------------------------------------------------------------------------------------------
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _load_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Unit, ...]:
+    file = str(path)
+    group_ids = [g.id for g in criteria.groups]
+    seen: dict[str, tuple[int, str]] = {}
+    units: list[Unit] = []
+    for line, row in read_csv(path, UNITS_COLUMNS, problems):
+        unit_id, group = row["id"], row["group"]
+        ok = True
+        for column in ("id", "name", "group"):
+            if not row[column]:
+                problems.add(Problem(file, "empty_field", {"column": column}, line=line, column=column))
+                ok = False
+        if unit_id and not UNIT_ID.match(unit_id):
+            problems.add(Problem(file, "bad_unit_id", {"found": unit_id}, line=line, column="id"))
+            ok = False
+        if group and group not in group_ids:
+            problems.add(Problem(file, "unknown_group", {"found": group, "accepted": ", ".join(group_ids)},
+                                 line=line, column="group"))
+            ok = False
+        if unit_id in seen:
+            line0, group0 = seen[unit_id]
+            if group0 != group:
+                problems.add(Problem(file, "unit_two_groups", {"found": unit_id, "accepted": group0, "line0": line0},
+                                     line=line, column="group"))
+            else:
+                problems.add(Problem(file, "duplicate_unit", {"found": unit_id, "accepted": line0}, line=line,
+                                     column="id"))
+            continue
+        if ok:
+            seen[unit_id] = (line, group)
+            units.append(Unit(unit_id, row["name"], group, frozenset(split_list(row["tags"])),
+                              split_list(row["predecessors"])))
+    return tuple(units)
+
+
+def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
+                 problems: Problems, appraisal: bool) -> dict[Key, Value]:
+    file = str(path)
+    groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
+    seen: dict[Key, int] = {}
+    values: dict[Key, Value] = {}
+    for line, row in read_csv(path, columns, problems):
+        unit_id, indicator_id = row["unit"], row["indicator"]
+        unit = units.get(unit_id)
+        if unit is None:
+            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": nearest(unit_id, units)},
+                                 line=line, column="unit"))
+            continue
+        nodes = groups[unit.group]
+        node = nodes.get(indicator_id)
+        if node is None:
+            problems.add(Problem(file, "unknown_indicator", {"found": indicator_id, "group": unit.group,
+                                                             "nearest": nearest(indicator_id, nodes)},
+                                 line=line, column="indicator"))
+            continue
+        if isinstance(node, Composite):
+            problems.add(Problem(file, "not_leaf", {"found": indicator_id,
+                                                    "accepted": ", ".join(c.id for c in node.leaves())},
+                                 line=line, column="indicator"))
+            continue
+        key = (unit_id, indicator_id)
+        if key in seen:
+            problems.add(Problem(file, "duplicate_row", {"found": unit_id, "indicator": indicator_id,
+                                                         "accepted": seen[key]}, line=line, column="indicator"))
+            continue
+        seen[key] = line
+        if not node.applies(unit.id, unit.tags):
+            problems.add(Problem(file, "not_applicable_value", {"found": unit_id, "indicator": indicator_id},
+                                 line=line, column="indicator", severity="warning"))
+            continue
+        value = _parse_row(file, line, row, node, problems, appraisal, columns[-1])
+        if value is not None:
+            values[key] = value
+    return values
+
+
+def _parse_row(file: str, line: int, row: dict[str, str], indicator: Indicator, problems: Problems,
+               appraisal: bool, comment_column: str) -> Value | None:
+    text, denominator = row["value"], row["denominator"]
+    if not text:
+        if appraisal:
+            problems.add(Problem(file, "empty_appraisal", line=line, column="value"))
+            return None
+        return Value("", None, row[comment_column], line)
+    try:
+        number, applicable = parse_value(indicator.rule, indicator.points, text, denominator)
+    except ValueProblem as exc:
+        problems.add(Problem(file, exc.reason, exc.params, line=line, column=exc.column))
+        return None
+    shown = f"{text}/{denominator}" if denominator else text
+    return Value(shown, number, row[comment_column], line, applicable)
+
+
+def _check_applies_to(criteria: Criteria, units: tuple[Unit, ...], problems: Problems) -> None:
+    known = {u.id for u in units} | {t for u in units for t in u.tags}
+    for group in criteria.groups:
+        for indicator in group.indicators:
+            for name in sorted((indicator.applies_to or frozenset()) - known):
+                problems.add(Problem(criteria.source, "applies_to_unknown",
+                                     {"found": name, "accepted": indicator.id}, path=f"{group.id}/{indicator.id}"))
+
+
+def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
+    """Read one year's inputs; raise DataError listing every problem of every file."""
+    root = Path(folder)
+    problems = Problems()
+    names = ("units.csv", "self_assessment.csv", "appraisal.csv")
+    paths = {name: root / name for name in names}
+    for name in names[:2]:
+        if not paths[name].is_file():
+            problems.add(Problem(str(paths[name]), "file_missing"))
+    problems.raise_if_errors(DataError)
+    units = _load_units(paths["units.csv"], criteria, problems)
+    _check_applies_to(criteria, units, problems)
+    by_id = {u.id: u for u in units}
+    self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)
+    appraised: dict[Key, Value] = {}
+    if paths["appraisal.csv"].is_file():
+        appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
+    problems.raise_if_errors(DataError)
+    marker = root / "SAMPLE"
+    files = {str(p): _sha256(p) for p in (*paths.values(), marker) if p.is_file()}
+    return Inputs(
+        folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
+        sample=marker.read_text(encoding="utf-8").strip() if marker.is_file() else "",
+        warnings=tuple(problems.warnings),
+    )

@@ -1,0 +1,53 @@
+"""The stages chained: what `dti validate`, `rank` and `run` do, as library functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ranking.criteria import Criteria, load_criteria
+from ranking.errors import DataError, Problem
+from ranking.inputs import Inputs, load_inputs
+from ranking.ranking import Ranking, rank
+from ranking.scoring import score
+from ranking.tables import staged_output, write_tables
+
+
+@dataclass(frozen=True)
+class Paths:
+    criteria: Path
+    inputs: Path
+    out: Path
+
+
+def sample_paths(root: Path) -> Paths:
+    """The bundled sample: the newest inputs/YEAR and the criteria file of that edition."""
+    years = sorted(p for p in (root / "inputs").glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
+    if not years:
+        raise DataError([Problem(str(root / "inputs"), "no_sample", {"found": str(root / "inputs" / "YEAR")})])
+    year = years[-1]
+    for path in sorted((root / "criteria").glob("*.yaml")):
+        match = re.search(r"^edition:\s*(\d{4})\s*$", path.read_text(encoding="utf-8"), re.MULTILINE)
+        if match and match.group(1) == year.name:
+            return Paths(path, year, root / "reports" / year.name)
+    raise DataError([Problem(str(root / "criteria"), "no_criteria_for_year",
+                             {"found": year.name, "accepted": str(root / "criteria")})])
+
+
+def load(criteria_path: Path, inputs_path: Path) -> tuple[Criteria, Inputs]:
+    """Stages 1–2: every problem of the criteria, then of the inputs."""
+    criteria = load_criteria(criteria_path)
+    return criteria, load_inputs(criteria, inputs_path)
+
+
+def build(criteria: Criteria, inputs: Inputs) -> Ranking:
+    """Stages 3–4: scores and ranks."""
+    return rank(score(criteria, inputs))
+
+
+def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
+    """Stage 5: the tables, atomically."""
+    with staged_output(out) as stage:
+        write_tables(ranking, stage, options)
