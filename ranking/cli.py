@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,13 +13,16 @@ from ranking.errors import DtiError, Lang
 from ranking.i18n import t
 from ranking.pipeline import Paths, build, load, sample_paths, write
 from ranking.ranking import Ranking
-from ranking.tables import fmt
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dti", description="Digital-transformation ranking (DTI)")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages and reports")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common])
 
     def paths(p: argparse.ArgumentParser, required: bool, out: bool) -> None:
         p.add_argument("--criteria", type=Path, required=required, help="criteria YAML file")
@@ -27,11 +31,11 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--out", type=Path, required=required, help="output folder")
             p.add_argument("--previous", type=Path, help="results.csv of the previous edition")
 
-    validate = sub.add_parser("validate", help="list every problem in criteria and inputs")
+    validate = command("validate", "list every problem in criteria and inputs")
     paths(validate, True, False)
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
-    paths(sub.add_parser("rank", help="the result tables"), True, True)
-    paths(sub.add_parser("run", help="validate, score, rank and write every output"), False, True)
+    paths(command("rank", "the result tables"), True, True)
+    paths(command("run", "validate, score, rank and write every output"), False, True)
     return parser
 
 
@@ -39,7 +43,7 @@ def _resolve(args: argparse.Namespace) -> Paths:
     """Explicit options, or the bundled sample of the newest year for those left out."""
     if args.criteria and args.inputs and args.out:
         return Paths(args.criteria, args.inputs, args.out)
-    sample = sample_paths(Path.cwd())
+    sample = sample_paths(Path())
     return Paths(args.criteria or sample.criteria, args.inputs or sample.inputs, args.out or sample.out)
 
 
@@ -75,8 +79,7 @@ def _print_top(ranking: Ranking, lang: Lang, n: int = 5) -> None:
         for u in members:
             if u.rank > n:
                 break
-            index = fmt(u.score.index, ranking.criteria.decimals)
-            print(f"{u.rank:>5}  {index:>7}  {u.band:<14} {u.score.name}")
+            print(f"{u.rank:>5}  {u.score.index:>7.{ranking.criteria.decimals}f}  {u.band:<14} {u.score.name}")
 
 
 def _rank(args: argparse.Namespace, lang: Lang) -> int:
@@ -97,13 +100,15 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang: Lang = args.lang
+    commands = {"validate": _validate, "rank": _rank, "run": _rank}
     try:
-        if args.command == "validate":
-            return _validate(args, lang)
-        return _rank(args, lang)
+        return commands[args.command](args, lang)
     except DtiError as exc:
         print(exc.render(lang), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader (e.g. `| head`) left: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # an internal error: a short message, not a traceback
         print(t("internal", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1

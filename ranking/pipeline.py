@@ -48,6 +48,6 @@ def build(criteria: Criteria, inputs: Inputs) -> Ranking:
 
 
 def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
-    """Stage 5: the tables, atomically."""
+    """The tables, atomically: nothing of `out` changes unless every file was written."""
     with staged_output(out) as stage:
         write_tables(ranking, stage, options)

@@ -80,8 +80,8 @@ def weighted_sum(achievement: Array, weights: Array) -> Array:
 def skcriteria_scores(method: Method, matrix: Array, weights: Array) -> Array:
     """scikit-criteria's score of each alternative (higher is better) for benefit criteria."""
     import skcriteria as skc
-    from skcriteria.agg.similarity import TOPSIS
     from skcriteria.agg.simple import WeightedProductModel, WeightedSumModel
+    from skcriteria.agg.topsis import TOPSIS
 
     dm = skc.mkdm(matrix, [max] * matrix.shape[1], weights=weights)
     if method == "weighted_sum":

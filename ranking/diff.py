@@ -1,0 +1,232 @@
+"""What changed between two runs (the draft ranking and the final one after the units' objections): per
+unit the index, points and rank, per indicator the value, points and status. Read from the run folders'
+results.csv and indicator_scores.csv, so any two runs can be compared, old runs included."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ranking.errors import DataError, Lang, Problem, Problems
+from ranking.i18n import t
+from ranking.inputs import NUMBER
+from ranking.tables import Cell, csv_text, fmt
+
+UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
+INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")
+DIFF_COLUMNS = (
+    "group", "unit", "name", "indicator", "old_index", "new_index", "old_rank", "new_rank", "old_value", "new_value",
+    "old_status", "new_status", "old_points", "new_points",
+)
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """A unit whose index, points or rank differ; None on the side where the unit is absent."""
+
+    group: str
+    unit: str
+    name: str
+    old_index: float | None
+    new_index: float | None
+    old_points: float | None
+    new_points: float | None
+    old_rank: int | None
+    new_rank: int | None
+
+    @property
+    def rank_change(self) -> int | None:
+        """Places gained (positive = up), where the unit is in both runs."""
+        return None if self.old_rank is None or self.new_rank is None else self.old_rank - self.new_rank
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """An indicator of a unit whose value, points or status differ; None where the row is absent."""
+
+    group: str
+    unit: str
+    indicator: str
+    old_value: str | None
+    new_value: str | None
+    old_points: float | None
+    new_points: float | None
+    old_status: str | None
+    new_status: str | None
+
+
+@dataclass(frozen=True)
+class RunDiff:
+    """Only what changed, in the new run's order; units and indicators found in the old run only come last."""
+
+    units: tuple[UnitChange, ...]
+    indicators: tuple[IndicatorChange, ...]
+
+    def for_unit(self, unit_id: str) -> tuple[UnitChange | None, tuple[IndicatorChange, ...]]:
+        """One unit's changes: what a unit's breakdown shows next to its final score."""
+        change = next((u for u in self.units if u.unit == unit_id), None)
+        return change, tuple(i for i in self.indicators if i.unit == unit_id)
+
+
+@dataclass(frozen=True)
+class _UnitRow:
+    group: str
+    name: str
+    index: float
+    points: float
+    rank: int
+
+
+@dataclass(frozen=True)
+class _IndicatorRow:
+    group: str
+    value: str
+    points: float
+    status: str
+
+
+def _rows(path: Path, needed: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV that dti wrote, checking that the columns the diff reads are there."""
+    file = str(path)
+    if not path.is_file():
+        problems.add(Problem(file, "file_missing"))
+        return
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.add(Problem(file, "not_utf8", {"found": f"0x{exc.object[exc.start]:02x}", "offset": exc.start}))
+        return
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in needed if c not in (reader.fieldnames or [])]
+    if missing:
+        problems.add(Problem(file, "run_columns", {"found": ", ".join(missing)}, line=1))
+        return
+    for row in reader:
+        yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+def _number(file: str, line: int, column: str, text: str, problems: Problems) -> float:
+    if NUMBER.match(text):
+        return float(text)
+    problems.add(Problem(file, "not_number", {"found": text}, line=line, column=column))
+    return 0.0
+
+
+def _read_units(folder: Path, problems: Problems) -> dict[str, _UnitRow]:
+    path = folder / "results.csv"
+    units: dict[str, _UnitRow] = {}
+    for line, row in _rows(path, UNIT_COLUMNS, problems):
+        numbers = [_number(str(path), line, c, row[c], problems) for c in ("index", "points", "rank")]
+        units[row["unit"]] = _UnitRow(row["group"], row["name"], numbers[0], numbers[1], int(numbers[2]))
+    return units
+
+
+def _read_indicators(folder: Path, problems: Problems) -> dict[tuple[str, str], _IndicatorRow]:
+    path = folder / "indicator_scores.csv"
+    rows: dict[tuple[str, str], _IndicatorRow] = {}
+    for line, row in _rows(path, INDICATOR_COLUMNS, problems):
+        points = _number(str(path), line, "points", row["points"], problems)
+        rows[(row["unit"], row["indicator"])] = _IndicatorRow(row["group"], row["value"], points, row["status"])
+    return rows
+
+
+def diff_runs(old: Path, new: Path) -> RunDiff:
+    """Every change from the run in `old` to the run in `new`; DataError lists every unreadable file."""
+    problems = Problems()
+    old_units, new_units = _read_units(old, problems), _read_units(new, problems)
+    old_rows, new_rows = _read_indicators(old, problems), _read_indicators(new, problems)
+    problems.raise_if_errors(DataError)
+    units: list[UnitChange] = []
+    for unit_id in [*new_units, *(u for u in old_units if u not in new_units)]:
+        a, b = old_units.get(unit_id), new_units.get(unit_id)
+        if a is not None and b is not None and (a.index, a.points, a.rank) == (b.index, b.points, b.rank):
+            continue
+        either = b or a
+        assert either is not None
+        units.append(UnitChange(
+            either.group, unit_id, either.name, a.index if a else None, b.index if b else None,
+            a.points if a else None, b.points if b else None, a.rank if a else None, b.rank if b else None,
+        ))
+    indicators: list[IndicatorChange] = []
+    for key in [*new_rows, *(k for k in old_rows if k not in new_rows)]:
+        x, y = old_rows.get(key), new_rows.get(key)
+        if x is not None and y is not None and x == y:
+            continue
+        some = y or x
+        assert some is not None
+        indicators.append(IndicatorChange(
+            some.group, key[0], key[1], x.value if x else None, y.value if y else None,
+            x.points if x else None, y.points if y else None, x.status if x else None, y.status if y else None,
+        ))
+    return RunDiff(tuple(units), tuple(indicators))
+
+
+def diff_rows(diff: RunDiff) -> tuple[list[str], list[list[Cell]]]:
+    """diff.csv: one row per changed unit (indicator empty), then one per changed indicator."""
+    names = {u.unit: u.name for u in diff.units}
+    rows: list[list[Cell]] = [
+        [u.group, u.unit, u.name, "", u.old_index, u.new_index, u.old_rank, u.new_rank, None, None, None, None,
+         u.old_points, u.new_points]
+        for u in diff.units
+    ]
+    rows.extend(
+        [i.group, i.unit, names.get(i.unit, ""), i.indicator, None, None, None, None, i.old_value, i.new_value,
+         i.old_status, i.new_status, i.old_points, i.new_points]
+        for i in diff.indicators
+    )
+    return list(DIFF_COLUMNS), rows
+
+
+def write_diff(diff: RunDiff, path: Path) -> None:
+    """diff.csv, neutralised, replacing `path` only once it is complete."""
+    header, rows = diff_rows(diff)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(csv_text(header, rows))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _pair(old: Cell, new: Cell) -> str:
+    def show(x: Cell) -> str:
+        return "—" if x is None or x == "" else fmt(x) if isinstance(x, float) else str(x)
+
+    return f"{show(old)} → {show(new)}"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    return lines
+
+
+def render(diff: RunDiff, lang: Lang) -> str:
+    """The terminal table: changed units, then changed indicators."""
+    if not diff.units and not diff.indicators:
+        return t("diff_none", lang)
+    lines = [t("diff_units", lang, n=len(diff.units))]
+    if diff.units:
+        lines += _table(
+            [t("unit", lang), t("index", lang), t("points", lang), t("rank", lang)],
+            [[f"{u.name} ({u.unit})", _pair(u.old_index, u.new_index), _pair(u.old_points, u.new_points),
+              _pair(u.old_rank, u.new_rank)] for u in diff.units],
+        )
+    lines += ["", t("diff_indicators", lang, n=len(diff.indicators))]
+    if diff.indicators:
+        lines += _table(
+            [t("unit", lang), t("indicator", lang), t("value", lang), t("points", lang), t("status", lang)],
+            [[i.unit, i.indicator, _pair(i.old_value, i.new_value), _pair(i.old_points, i.new_points),
+              _pair(i.old_status, i.new_status)] for i in diff.indicators],
+        )
+    return "\n".join(lines)
