@@ -211,22 +211,26 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
+def _status(status: str | None, lang: Lang) -> str | None:
+    return t(f"diff.status.{status}", lang) if status in ("ok", "missing", "not_applicable") else status
+
+
 def render(diff: RunDiff, lang: Lang) -> str:
     """The terminal table: changed units, then changed indicators."""
     if not diff.units and not diff.indicators:
-        return t("diff_none", lang)
-    lines = [t("diff_units", lang, n=len(diff.units))]
+        return t("diff.none", lang)
+    lines = [t("diff.units", lang, n=len(diff.units))]
     if diff.units:
         lines += _table(
             [t("unit", lang), t("index", lang), t("points", lang), t("rank", lang)],
             [[f"{u.name} ({u.unit})", _pair(u.old_index, u.new_index), _pair(u.old_points, u.new_points),
               _pair(u.old_rank, u.new_rank)] for u in diff.units],
         )
-    lines += ["", t("diff_indicators", lang, n=len(diff.indicators))]
+    lines += ["", t("diff.indicators", lang, n=len(diff.indicators))]
     if diff.indicators:
         lines += _table(
-            [t("unit", lang), t("indicator", lang), t("value", lang), t("points", lang), t("status", lang)],
+            [t(k, lang) for k in ("unit", "diff.indicator", "diff.value", "points", "diff.status")],
             [[i.unit, i.indicator, _pair(i.old_value, i.new_value), _pair(i.old_points, i.new_points),
-              _pair(i.old_status, i.new_status)] for i in diff.indicators],
+              _pair(_status(i.old_status, lang), _status(i.new_status, lang))] for i in diff.indicators],
         )
     return "\n".join(lines)

@@ -111,6 +111,61 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "no_sample": ("không tìm thấy dữ liệu mẫu: {found}", "no bundled sample found: {found}"),
     "no_criteria_for_year": ("không có bộ tiêu chí cho năm {found} trong {accepted}",
                              "no criteria file for {found} in {accepted}"),
+    # workbooks: dti collect (issue 4)
+    "form_xls": ("tệp Excel 97–2003 (.xls) hoặc sổ làm việc có đặt mật khẩu; hãy mở, bỏ mật khẩu và lưu lại "
+                 "dưới dạng Sổ làm việc Excel (.xlsx)",
+                 "an Excel 97–2003 file (.xls) or a password-protected workbook; open it, remove the password and "
+                 "save it as an Excel Workbook (.xlsx)"),
+    "form_ods": ("tệp OpenDocument (.ods); hãy lưu lại dưới dạng Sổ làm việc Excel (.xlsx)",
+                 "an OpenDocument spreadsheet (.ods); save it as an Excel Workbook (.xlsx)"),
+    "form_not_workbook": ("không phải sổ làm việc Excel (.xlsx): {detail}", "not an Excel workbook (.xlsx): {detail}"),
+    "form_too_large": ("tệp lớn {found}, vượt giới hạn {accepted} của một phiếu",
+                       "the file is {found}, over the {accepted} limit for a form"),
+    "form_unpacked_too_large": ("nội dung giải nén lớn {found}, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",
+                                "unpacked, the contents are {found}, over the {accepted} limit (a damaged or "
+                                "malicious file)"),
+    "form_no_metadata": ("không phải phiếu do dti tạo (thiếu trang ẩn {found!r} hoặc thông tin phiếu); hãy dùng "
+                         "phiếu đã phát hành",
+                         "not a form made by dti (the hidden sheet {found!r} or the form's details are missing); "
+                         "use the form as issued"),
+    "form_is_appraisal": ("đây là phiếu thẩm định của Hội đồng; hãy dùng dti collect --appraisal",
+                          "this is an appraisal council workbook; use dti collect --appraisal"),
+    "form_is_self": ("đây là phiếu tự đánh giá của đơn vị; hãy bỏ --appraisal",
+                     "this is a unit's self-assessment form; leave out --appraisal"),
+    "form_other_criteria": ("phiếu lập theo bộ chỉ số {found}, không phải {accepted}",
+                            "the form was made for the criteria {found}, not {accepted}"),
+    "form_criteria_changed": ("tệp tiêu chí đã thay đổi sau khi lập phiếu (SHA-256 {found}…, nay {accepted}…); "
+                              "các dòng được đối chiếu với tệp hiện tại",
+                              "the criteria file changed after the form was made (SHA-256 {found}…, now "
+                              "{accepted}…); the rows are checked against the current file"),
+    "form_other_unit": ("tệp mang tên đơn vị {accepted!r} nhưng là phiếu của đơn vị {found!r}",
+                        "the file is named after unit {accepted!r} but holds the form of unit {found!r}"),
+    "form_other_group": ("phiếu lập cho khối {found!r}, nhưng theo units.csv đơn vị {unit!r} thuộc khối {accepted!r}",
+                         "the form was made for group {found!r}, but units.csv puts {unit!r} in group {accepted!r}"),
+    "form_duplicate": ("phiếu của {found!r} có cả trong {accepted}; mỗi đơn vị (khối) chỉ nộp một phiếu",
+                       "the form of {found!r} is also in {accepted}; one form per unit (group)"),
+    "form_no_sheet": ("thiếu trang {found!r}", "the sheet {found!r} is missing"),
+    "form_row_added": ("dòng thêm vào ({found!r}); không thêm dòng vào phiếu",
+                       "an added row ({found!r}); do not add rows to the form"),
+    "form_row_removed": ("thiếu dòng {found!r} (cần ở ô {accepted}); không xóa dòng",
+                         "the row {found!r} is missing (expected at {accepted}); do not delete rows"),
+    "form_row_moved": ("dòng {found!r} bị chuyển chỗ (cần ở ô {accepted}); không đổi thứ tự dòng",
+                       "the row {found!r} was moved (expected at {accepted}); do not reorder rows"),
+    "form_formula_no_value": ("ô chứa công thức {found!r} nhưng không có giá trị đã tính; hãy nhập giá trị, hoặc "
+                              "mở và lưu lại tệp bằng Excel",
+                              "the cell holds the formula {found!r} without a computed value; type the value, or "
+                              "open and save the file in Excel"),
+    "form_denominator_without_value": ("có mẫu số nhưng ô giá trị {accepted} đang trống",
+                                       "a denominator is given but the value cell {accepted} is empty"),
+    "form_note_without_value": ("có ghi chú của Hội đồng nhưng ô giá trị thẩm định {accepted} đang trống; nếu giữ "
+                                "nguyên, hãy nhập lại giá trị tự đánh giá",
+                                "the council's note is filled but the appraised value {accepted} is empty; to "
+                                "confirm the self-assessed value, enter it again"),
+    "form_missing": ("không có phiếu của {found!r} ({name})", "no form for {found!r} ({name})"),
+    "form_none": ("không có phiếu nào để đọc", "no forms to read"),
+    # runs: dti diff
+    "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
+                    "missing columns {found}; this is not a results file written by dti"),
 }
 
 

@@ -180,6 +180,103 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.new": ("Chính thức", "Final"),
     "report.lineage.merged": ("hợp nhất từ đơn vị cũ", "merged from earlier units"),
     "report.lineage.new": ("đơn vị mới", "new unit"),
+    # forms, collect and diff (issue 4)
+    "form.help_sheet": ("Hướng dẫn", "Instructions"),
+    "form.self_sheet": ("Tự đánh giá", "Self-assessment"),
+    "form.appraisal_sheet": ("Thẩm định", "Appraisal"),
+    "form.self_title": ("PHIẾU TỰ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM {edition}",
+                        "DIGITAL-TRANSFORMATION SELF-ASSESSMENT {edition}"),
+    "form.appraisal_title": ("PHIẾU THẨM ĐỊNH CỦA HỘI ĐỒNG NĂM {edition} — {group}",
+                             "APPRAISAL COUNCIL WORKBOOK {edition} — {group}"),
+    "form.unit": ("Đơn vị: {name} (mã {id}) — {group}", "Unit: {name} (id {id}) — {group}"),
+    "form.criteria": ("Bộ chỉ số: {title}, ấn bản {edition} ({operator})",
+                      "Criteria: {title}, edition {edition} ({operator})"),
+    "form.sample": ("DỮ LIỆU MẪU — phiếu lập từ danh sách đơn vị tổng hợp",
+                    "SAMPLE DATA — made from a synthetic list of units"),
+    "form.col.id": ("Mã", "Id"),
+    "form.col.title": ("Chỉ số thành phần", "Indicator"),
+    "form.col.points": ("Điểm tối đa", "Max points"),
+    "form.col.rule": ("Cách chấm điểm", "How it is scored"),
+    "form.col.asked": ("Tài liệu kiểm chứng cần có", "Evidence asked for"),
+    "form.col.value": ("Giá trị", "Value"),
+    "form.col.denominator": ("Mẫu số", "Denominator"),
+    "form.col.evidence": ("Minh chứng (số, ký hiệu, ngày văn bản; đường dẫn)",
+                          "Evidence (document number, date; link)"),
+    "form.col.unit": ("Mã đơn vị", "Unit id"),
+    "form.col.name": ("Tên đơn vị", "Unit"),
+    "form.col.self_value": ("Giá trị tự đánh giá", "Self-assessed value"),
+    "form.col.self_evidence": ("Minh chứng của đơn vị", "The unit's evidence"),
+    "form.col.appraised": ("Giá trị thẩm định", "Appraised value"),
+    "form.col.appraised_denominator": ("Mẫu số thẩm định", "Appraised denominator"),
+    "form.col.note": ("Ghi chú của Hội đồng", "Council's note"),
+    "form.yes": ("có", "yes"),
+    "form.no": ("không", "no"),
+    "form.rule.yes_no": ("Chọn có/không. Có: {points} điểm; không: 0 điểm",
+                         "Choose yes/no. Yes: {points} points; no: 0"),
+    "form.rule.ratio": ("Tỉ lệ (ví dụ 85%) hoặc tử số ở cột Giá trị và mẫu số ở cột Mẫu số. Đạt {target} trở lên: "
+                        "{points} điểm; thấp hơn: tính theo tỉ lệ",
+                        "A fraction (e.g. 85%), or a count in Value and its denominator in Denominator. {target} or "
+                        "more: {points} points; less: in proportion"),
+    "form.rule.tier_higher": ("từ {x} trở lên: {p} điểm", "{x} or more: {p} points"),
+    "form.rule.tier_lower": ("từ {x} trở xuống: {p} điểm", "{x} or less: {p} points"),
+    "form.rule.tiers": ("Nhập một số. {levels}; còn lại: 0 điểm", "A number. {levels}; otherwise 0"),
+    "form.rule.choice_item": ("{label}: {p} điểm", "{label}: {p} points"),
+    "form.rule.choice": ("Chọn trong danh sách. {items}", "Choose from the list. {items}"),
+    "form.rule.best_higher": ("Một số ≥ 0. {points} điểm × giá trị / giá trị cao nhất trong khối",
+                              "A number ≥ 0. {points} points × value / the highest value in the group"),
+    "form.rule.best_lower": ("Một số ≥ 0. {points} điểm × giá trị thấp nhất trong khối / giá trị (0: đủ điểm)",
+                             "A number ≥ 0. {points} points × the lowest value in the group / value (0: full points)"),
+    "form.rule.minmax_higher": ("Một số. {points} điểm × (giá trị − thấp nhất) / (cao nhất − thấp nhất) trong khối",
+                                "A number. {points} points × (value − lowest) / (highest − lowest) in the group"),
+    "form.rule.minmax_lower": ("Một số. {points} điểm × (cao nhất − giá trị) / (cao nhất − thấp nhất) trong khối",
+                               "A number. {points} points × (highest − value) / (highest − lowest) in the group"),
+    "form.rule.count": ("Số nguyên ≥ 0. {per_item} điểm mỗi mục, tối đa {points} điểm",
+                        "A whole number ≥ 0. {per_item} points each, at most {points}"),
+    "form.rule.council": ("Điểm do Hội đồng thẩm định chấm, từ 0 đến {points}; đơn vị ghi điểm tự chấm",
+                          "Points awarded by the appraisal council, 0 to {points}; the unit enters its own estimate"),
+    "form.dv.title": ("Giá trị không hợp lệ", "Invalid value"),
+    "form.dv.list": ("Hãy chọn một mục trong danh sách.", "Choose an item from the list."),
+    "form.dv.ratio": ("Nhập tỉ lệ từ 0 đến 100%, hoặc tử số không lớn hơn mẫu số.",
+                      "Enter a fraction from 0 to 100%, or a count no larger than the denominator."),
+    "form.dv.number": ("Nhập một số.", "Enter a number."),
+    "form.dv.nonnegative": ("Nhập một số ≥ 0.", "Enter a number ≥ 0."),
+    "form.dv.count": ("Nhập một số nguyên ≥ 0.", "Enter a whole number ≥ 0."),
+    "form.dv.council": ("Nhập số điểm từ 0 đến {points}.", "Enter points from 0 to {points}."),
+    "form.help.self": (
+        "1. Mỗi dòng là một chỉ số thành phần áp dụng cho đơn vị; chỉ nhập vào các ô nền vàng (Giá trị, Mẫu số, "
+        "Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh sách thả xuống.|3. Tỉ lệ: nhập 85% (hoặc 0,85 "
+        "theo định dạng số của máy), hoặc nhập tử số ở cột Giá trị và mẫu số ở cột Mẫu số; mẫu số 0 nghĩa là chỉ "
+        "số không áp dụng.|4. Số lượng, số lần, số ngày: nhập một số; không nhập chữ hay đơn vị đo.|5. Minh chứng: "
+        "ghi số, ký hiệu, ngày văn bản hoặc đường dẫn tới tài liệu.|6. Không thêm, xóa, đổi thứ tự dòng hay đổi "
+        "tên trang; không nhập công thức.|7. Lưu dưới dạng Sổ làm việc Excel (.xlsx) và gửi lại đúng tệp này.",
+        "1. Each row is an indicator that applies to the unit; enter data only in the yellow cells (Value, "
+        "Denominator, Evidence).|2. Yes/no and choices: pick from the drop-down list.|3. Fractions: enter 85%, or "
+        "the count in Value and its denominator in Denominator; a denominator of 0 means the indicator does not "
+        "apply.|4. Counts, times, days: enter a number, without words or units.|5. Evidence: the document's "
+        "number and date, or a link.|6. Do not add, delete or reorder rows, rename sheets or enter formulas.|"
+        "7. Save as an Excel Workbook (.xlsx) and send this very file back."),
+    "form.help.appraisal": (
+        "1. Mỗi dòng là một chỉ số của một đơn vị, kèm giá trị và minh chứng đơn vị đã tự đánh giá.|2. Chỉ nhập "
+        "khi Hội đồng thay đổi hoặc chấm giá trị: ô Giá trị thẩm định (và Mẫu số thẩm định cho tỉ lệ tính theo "
+        "tử số/mẫu số), kèm Ghi chú của Hội đồng.|3. Dòng để trống giữ nguyên giá trị tự đánh giá.|4. Không thêm, "
+        "xóa, đổi thứ tự dòng hay đổi tên trang; có thể dùng bộ lọc.|5. Lưu dưới dạng Sổ làm việc Excel (.xlsx).",
+        "1. Each row is one indicator of one unit, with the unit's self-assessed value and evidence.|2. Enter "
+        "only what the council changes or awards: the Appraised value (and Appraised denominator for a count "
+        "over a denominator), with the Council's note.|3. An empty row keeps the self-assessed value.|4. Do not "
+        "add, delete or reorder rows or rename sheets; filters are fine.|5. Save as an Excel Workbook (.xlsx)."),
+    "forms.written": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbooks to {out}"),
+    "collect.written": ("Đã ghi {rows} dòng từ {forms} phiếu vào {out}",
+                        "Wrote {rows} rows from {forms} forms to {out}"),
+    "collect.rejected": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} forms rejected, not written: {files}"),
+    "diff.none": ("Không có thay đổi giữa hai lần chạy.", "Nothing changed between the two runs."),
+    "diff.units": ("Đơn vị thay đổi: {n}", "Units that changed: {n}"),
+    "diff.indicators": ("Chỉ số thành phần thay đổi: {n}", "Indicators that changed: {n}"),
+    "diff.indicator": ("Chỉ số thành phần", "Indicator"),
+    "diff.value": ("Giá trị", "Value"),
+    "diff.status": ("Trạng thái", "Status"),
+    "diff.status.ok": ("có số liệu", "ok"),
+    "diff.status.missing": ("thiếu số liệu", "missing"),
+    "diff.status.not_applicable": ("không áp dụng", "not applicable"),
 }
 
 

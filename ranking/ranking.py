@@ -24,22 +24,81 @@ def competition_ranks(values: npt.ArrayLike, tolerance: float = TIE_TOLERANCE) -
     return np.asarray(1 + ahead.sum(axis=1), dtype=np.int64)
 
 
+FIRM_SPREAD = 2
+
+
 @dataclass(frozen=True)
 class Robustness:
-    """Where the unit's rank falls when weights and method vary (robustness.py)."""
+    """Where the unit's rank falls when the pillar weights and the aggregation method vary (robustness.py).
+
+    Over the Monte Carlo draws: `median` rank (may end in .5), `low` = the 5th percentile rank (the best end
+    of the interval) and `high` = the 95th percentile rank (the worst end); ranks are competition ranks
+    within the group, so 1 is the best. The nominal rank is `UnitResult.rank`. Written to results.csv as
+    rank_low and rank_high."""
 
     median: float
     low: int
     high: int
 
+    @property
+    def spread(self) -> int:
+        """Places between the best and the worst end of the 5–95 % interval."""
+        return self.high - self.low
+
+    @property
+    def firm(self) -> bool:
+        """A firm rank moves by at most FIRM_SPREAD places across 90 % of the draws; the publication names
+        the units whose rank is not firm."""
+        return self.spread <= FIRM_SPREAD
+
+
+@dataclass(frozen=True)
+class MethodAgreement:
+    """How one aggregation method ranks the group compared with the official ranking.
+
+    `kendall`, `spearman`: rank correlation (Kendall τ-b, Spearman ρ) of the method's ranking at the
+    published weights with the official ranking; None when undefined (fewer than 2 units or all tied).
+    `shift`: mean absolute rank shift (places) over the draws that used this method; `draws`: how many."""
+
+    method: str
+    kendall: float | None
+    spearman: float | None
+    shift: float
+    draws: int
+
+
+@dataclass(frozen=True)
+class GroupRobustness:
+    """The Monte Carlo uncertainty analysis of one group: its settings and its summary statistics.
+
+    `shift` is the mean absolute rank shift (|rank in a draw − official rank|, averaged over draws and
+    units); `methods` compare weighted_sum, weighted_product (weighted geometric mean) and topsis with the
+    official ranking. `concentration` is the Dirichlet concentration around the published pillar weights
+    (higher = weights closer to the published ones); `leave_one_out` tells whether draws also drop one pillar."""
+
+    group: str
+    draws: int
+    seed: int
+    concentration: float
+    leave_one_out: bool
+    shift: float
+    methods: tuple[MethodAgreement, ...]
+
 
 @dataclass(frozen=True)
 class Previous:
-    """The unit's standing in the previous edition; `lineage` is same, merged or new."""
+    """The unit's standing in the previous edition (history.py).
+
+    `lineage`: "same" — exactly one predecessor, in the same group: `rank` is its rank then, and
+    `UnitResult.rank_change` the places gained; "merged" — several predecessors, or one from another
+    group: `index` is the plain mean of their indices, `rank` is None; "new" — no predecessor: `index` and
+    `rank` are None. `index` is on the published scale, as in the previous results.csv (rounded there).
+    `predecessors` are the unit ids of the previous edition that the comparison uses."""
 
     lineage: str
     index: float | None = None
     rank: int | None = None
+    predecessors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,11 +124,17 @@ class Ranking:
     inputs: Inputs
     units: tuple[UnitResult, ...]
     indicators: tuple[IndicatorScore, ...]
+    analysis: tuple[GroupRobustness, ...] = ()
+    """The robustness statistics of each ranked group (empty until robustness.analyse has run)."""
 
     def group(self, group_id: str) -> tuple[UnitResult, ...]:
         """The group's units in rank order (ties by unit id, for a stable listing)."""
         return tuple(sorted((u for u in self.units if u.score.group == group_id),
                             key=lambda u: (u.rank, u.score.unit)))
+
+    def robustness(self, group_id: str) -> GroupRobustness | None:
+        """The group's robustness statistics, if the analysis has run."""
+        return next((g for g in self.analysis if g.group == group_id), None)
 
 
 def rank(scores: Scores) -> Ranking:

@@ -1,0 +1,138 @@
+"""Year over year: each unit compared with its standing in the previous edition's results.csv, through
+its predecessors. A merged unit is compared with the plain mean of its predecessors' indices (the practice
+of the national index after the 2025 mergers); a rank change is only meaningful with exactly one
+predecessor in the same group, so only then is the previous rank carried."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ranking.errors import DataError, Problem, Problems
+from ranking.inputs import NUMBER, UNITS_COLUMNS, Unit, read_csv, split_list
+from ranking.criteria import nfc
+from ranking.ranking import Previous, Ranking
+
+REQUIRED_COLUMNS = ("group", "unit", "index", "rank")
+
+
+@dataclass(frozen=True)
+class PreviousRow:
+    """One unit of the previous edition, as its results.csv has it."""
+
+    group: str
+    unit: str
+    index: float
+    rank: int
+    line: int
+
+
+@dataclass(frozen=True)
+class PreviousResults:
+    file: str
+    rows: Mapping[str, PreviousRow]
+
+
+def default_previous(out: Path, edition: int) -> Path | None:
+    """reports/<edition-1>/results.csv next to the output folder, when it exists."""
+    candidate = out.parent / str(edition - 1) / "results.csv"
+    return candidate if candidate.is_file() else None
+
+
+def _header(path: Path) -> tuple[str, ...]:
+    """The first line's column names (read_csv then checks the whole file against exactly these)."""
+    first = path.read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    row = next(csv.reader([nfc(first.decode("utf-8", errors="replace").rstrip("\r"))]), [])
+    return tuple(cell.strip() for cell in row)
+
+
+def _row(file: str, line: int, row: Mapping[str, str], problems: Problems) -> PreviousRow | None:
+    found = len(problems.items)
+    for column in REQUIRED_COLUMNS:
+        if not row[column]:
+            problems.add(Problem(file, "empty_field", {"column": column}, line=line, column=column))
+    index, rank = row["index"], row["rank"]
+    if index and not NUMBER.match(index):
+        problems.add(Problem(file, "not_number", {"found": index}, line=line, column="index"))
+    if rank and not (rank.isdigit() and int(rank) >= 1):
+        problems.add(Problem(file, "bad_rank", {"found": rank}, line=line, column="rank"))
+    if len(problems.items) > found:
+        return None
+    return PreviousRow(row["group"], row["unit"], float(index), int(rank), line)
+
+
+def read_previous(path: Path) -> PreviousResults:
+    """The previous edition's results.csv (any extra columns are ignored); every problem at once."""
+    file = str(path)
+    if not path.is_file():
+        raise DataError([Problem(file, "file_missing")])
+    header = _header(path)
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise DataError([Problem(file, "previous_columns", {"missing": ", ".join(missing), "found": ",".join(header)},
+                                 line=1)])
+    problems = Problems()
+    rows: dict[str, PreviousRow] = {}
+    for line, row in read_csv(path, header, problems):
+        parsed = _row(file, line, row, problems)
+        if parsed is None:
+            continue
+        if parsed.unit in rows:
+            problems.add(Problem(file, "duplicate_unit", {"found": parsed.unit, "accepted": rows[parsed.unit].line},
+                                 line=line, column="unit"))
+            continue
+        rows[parsed.unit] = parsed
+    problems.raise_if_errors(DataError)
+    return PreviousResults(file, rows)
+
+
+def predecessors(unit: Unit, previous: PreviousResults) -> tuple[str, ...]:
+    """The listed predecessors; a unit that lists none but kept its id continues itself."""
+    if unit.predecessors:
+        return unit.predecessors
+    return (unit.id,) if unit.id in previous.rows else ()
+
+
+def lineage(unit: Unit, previous: PreviousResults) -> Previous:
+    """The unit's Previous: same (one predecessor in the same group, with its rank), merged (the plain mean
+    of the predecessors' indices, no rank) or new. Predecessors must all be in the previous results."""
+    ids = predecessors(unit, previous)
+    if not ids:
+        return Previous("new")
+    rows = [previous.rows[i] for i in ids]
+    index = sum(r.index for r in rows) / len(rows)
+    if len(rows) == 1 and rows[0].group == unit.group:
+        return Previous("same", index, rows[0].rank, ids)
+    return Previous("merged", index, None, ids)
+
+
+def _unit_lines(folder: str) -> dict[str, int]:
+    """Where each unit is declared in units.csv, so that a wrong predecessor points at its line."""
+    path = Path(folder) / "units.csv"
+    if not path.is_file():
+        return {}
+    return {row["id"]: line for line, row in read_csv(path, UNITS_COLUMNS, Problems())}
+
+
+def compare(ranking: Ranking, previous: PreviousResults) -> Ranking:
+    """A new Ranking whose units carry their Previous; a predecessor missing from the previous results is
+    an error (the comparison would silently average fewer units)."""
+    units = {u.id: u for u in ranking.inputs.units}
+    problems = Problems()
+    lines = None
+    for unit in ranking.inputs.units:
+        for pid in unit.predecessors:
+            if pid not in previous.rows:
+                lines = _unit_lines(ranking.inputs.folder) if lines is None else lines
+                problems.add(Problem(str(Path(ranking.inputs.folder) / "units.csv"), "predecessor_unknown",
+                                     {"found": pid, "accepted": previous.file, "unit": unit.id},
+                                     line=lines.get(unit.id), column="predecessors"))
+    problems.raise_if_errors(DataError)
+    return replace(ranking, units=tuple(replace(u, previous=lineage(units[u.score.unit], previous))
+                                        for u in ranking.units))
+
+
+__all__ = ["PreviousResults", "PreviousRow", "compare", "default_previous", "lineage", "read_previous",
+           "split_list"]

@@ -1,0 +1,365 @@
+"""Stage 6 — the PDF reports: the publication `dti-YEAR.pdf` and one breakdown `units/UNIT.pdf` per unit,
+jinja2 templates rendered by weasyprint. This is the one module that imports weasyprint (lazily: it costs
+about a second). weasyprint may read only the project's own assets, served by `fetch_asset`; anything an
+input could name (file://, http://, data:) is refused, and templates escape every value."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import math
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from ranking import __version__, charts
+from ranking.criteria import (
+    Best,
+    Choice,
+    Council,
+    Count,
+    Criteria,
+    Group,
+    Indicator,
+    MinMax,
+    Node,
+    Ratio,
+    Rule,
+    Tiers,
+    YesNo,
+)
+from ranking.errors import LANGS, Lang
+from ranking.i18n import LABELS
+from ranking.ranking import FIRM_SPREAD, Ranking, UnitResult
+from ranking.scoring import IndicatorScore
+from ranking.tables import inside, source_date
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcherResponse
+
+    from ranking.diff import IndicatorChange, RunDiff, UnitChange
+
+HERE = Path(__file__).resolve().parent
+BASE_URL = "dti-asset:/"
+CHART_ROWS = 64  # bars per chart column: two columns of this many fit one A4 page
+WORKERS = 2
+SERIAL_BELOW = 6  # fewer breakdowns than this render in-process: a worker's start costs more
+
+
+# --- assets: the only resources weasyprint may load ------------------------------------------------------
+def _font_dir() -> Path:
+    """DejaVu Sans ships with matplotlib, a dependency: the fonts come with the project, not the machine."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a declared dependency
+        raise RuntimeError("matplotlib is not installed; it provides the reports' font")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+
+
+@cache
+def assets() -> Mapping[str, tuple[Path, str]]:
+    """URL name → (file, media type) of everything a report may load."""
+    fonts = _font_dir()
+    return {
+        "report.css": (HERE / "assets" / "report.css", "text/css"),
+        "sans.ttf": (fonts / "DejaVuSans.ttf", "font/ttf"),
+        "sans-bold.ttf": (fonts / "DejaVuSans-Bold.ttf", "font/ttf"),
+    }
+
+
+def fetch_asset(url: str) -> URLFetcherResponse:
+    """weasyprint's url_fetcher: serve the project's assets by name, refuse every other URL."""
+    from weasyprint.urls import URLFetcherResponse
+
+    name = url.removeprefix(BASE_URL) if url.startswith(BASE_URL) else None
+    entry = assets().get(name) if name is not None else None
+    if entry is None:
+        raise ValueError(f"dti reports load only their own assets; refused {url[:80]!r}")
+    path, media_type = entry
+    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+
+
+# --- numbers and words ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Words:
+    """The language of one report: labels and number formats (Vietnamese uses a decimal comma)."""
+
+    lang: Lang
+
+    def __call__(self, key: str, **params: object) -> str:
+        return LABELS[key][LANGS.index(self.lang)].format(**params)
+
+    def num(self, value: float | None, decimals: int = 4, fixed: bool = True) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "—"
+        text = f"{value:.{decimals}f}"
+        if not fixed and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        text = "0" if text.strip("-0.") == "" and not fixed else text
+        return text.replace(".", ",") if self.lang == "vi" else text
+
+    def points(self, value: float | None) -> str:
+        return self.num(value, 2, fixed=False)
+
+    def share(self, value: float) -> str:
+        return f"{self.num(value * 100, 1, fixed=False)}%"
+
+    def date(self) -> str:
+        day = source_date()
+        return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.strftime("%Y-%m-%d")
+
+
+def describe_rule(rule: Rule, points: float, w: Words) -> str:
+    """The scoring rule in plain words, as the methodology prints it."""
+    p = w.points(points)
+    match rule:
+        case YesNo():
+            return w("report.rule.yes_no", points=p)
+        case Ratio(target=target):
+            return w("report.rule.ratio", points=p, target=w.share(target))
+        case Tiers(levels=levels, better=better):
+            key = "report.rule.tier_higher" if better == "higher" else "report.rule.tier_lower"
+            ordered = sorted(levels, reverse=better == "higher")
+            text = "; ".join(w(key, x=w.points(x), p=w.points(pts)) for x, pts in ordered)
+            return w("report.rule.tiers" if better == "higher" else "report.rule.tiers_lower", levels=text)
+        case Choice(shares=shares):
+            text = "; ".join(w("report.rule.share", label=label, p=w.points(points * s)) for label, s in shares)
+            return w("report.rule.choice", shares=text)
+        case Best(better=better):
+            return w(f"report.rule.best_{better}", points=p)
+        case MinMax(better=better):
+            return w(f"report.rule.minmax_{better}", points=p)
+        case Count(per_item=per_item):
+            return w("report.rule.count", per_item=w.points(per_item), points=p)
+        case Council():
+            return w("report.rule.council", points=p)
+    raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+# --- what the templates show ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PillarStats:
+    id: str
+    title: str
+    mean: float | None
+    best: float | None
+    leaders: tuple[tuple[UnitResult, float], ...]
+    trailers: tuple[tuple[UnitResult, float], ...]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: Group
+    units: tuple[UnitResult, ...]
+    mean: float
+    sd: float
+    low: float
+    high: float
+    tied: frozenset[int]
+    pillars: tuple[PillarStats, ...]
+    has_previous: bool
+    has_robustness: bool
+
+    def rank_label(self, u: UnitResult) -> str:
+        """'15=' where the rank is shared."""
+        return f"{u.rank}=" if u.rank in self.tied else str(u.rank)
+
+    def pillar_index(self, u: UnitResult, pillar: str) -> float | None:
+        return next((p.index for p in u.score.pillars if p.pillar == pillar), None)
+
+
+def _pillar_index(u: UnitResult, pillar: str) -> float | None:
+    return next((p.index for p in u.score.pillars if p.pillar == pillar), None)
+
+
+def group_view(ranking: Ranking, group: Group, n: int = 3) -> GroupView:
+    units = ranking.group(group.id)
+    values = [u.score.index for u in units]
+    mean = sum(values) / len(values) if values else 0.0
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)) if values else 0.0
+    counts: dict[int, int] = {}
+    for u in units:
+        counts[u.rank] = counts.get(u.rank, 0) + 1
+    pillars = []
+    for pillar in group.pillars:
+        scored = sorted(((u, i) for u in units if (i := _pillar_index(u, pillar.id)) is not None),
+                        key=lambda pair: (-pair[1], pair[0].score.unit))
+        indices = [i for _, i in scored]
+        pillars.append(PillarStats(
+            pillar.id, pillar.title, sum(indices) / len(indices) if indices else None, max(indices, default=None),
+            tuple(scored[:n]), tuple(reversed(scored[-n:])) if len(scored) > n else ()))
+    return GroupView(
+        group, units, mean, sd, min(values, default=0.0), max(values, default=0.0),
+        frozenset(r for r, c in counts.items() if c > 1), tuple(pillars),
+        any(u.previous is not None for u in units), any(u.robustness is not None for u in units))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One indicator of a breakdown: its criteria node beside the unit's score on it."""
+
+    indicator: Indicator
+    score: IndicatorScore
+
+    @property
+    def left(self) -> float:
+        return self.score.max_points - self.score.points
+
+    @property
+    def changed(self) -> bool:
+        """The council set a value (the appraisal row), so its note explains the final value."""
+        return bool(self.score.appraised_value) and self.score.appraised_value != self.score.self_value
+
+
+@dataclass(frozen=True)
+class Lift:
+    """What it takes to move up one rank: reach the index of the nearest unit above."""
+
+    rank: int
+    name: str
+    index: float
+    points: float
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    unit: UnitResult
+    view: GroupView
+    pillars: tuple[tuple[str, Sequence[Line]], ...]
+    lost: tuple[Line, ...]
+    lift: Lift | None
+    draft: tuple[UnitChange | None, tuple[IndicatorChange, ...]] | None
+
+
+def _lift(unit: UnitResult, view: GroupView, scale: float) -> Lift | None:
+    above = [u for u in view.units if u.rank < unit.rank]
+    if not above:
+        return None
+    target = min(above, key=lambda u: (u.score.index, u.score.unit))
+    gap = (target.score.index - unit.score.index) * unit.score.max_points / scale
+    return Lift(target.rank, target.score.name, target.score.index, gap)
+
+
+def breakdown(ranking: Ranking, view: GroupView, unit: UnitResult, lines: Sequence[IndicatorScore],
+              draft: RunDiff | None, n_lost: int = 5) -> Breakdown:
+    group = view.group
+    by_id = {s.indicator: s for s in lines}
+    pillars = tuple(
+        (p.title, [Line(leaf, by_id[leaf.id]) for leaf in p.leaves() if leaf.id in by_id]) for p in group.pillars)
+    every = [line for _, ls in pillars for line in ls if line.score.status != "not_applicable"]
+    lost = tuple(sorted((line for line in every if line.left > 1e-9), key=lambda x: -x.left)[:n_lost])
+    return Breakdown(unit, view, pillars, lost, _lift(unit, view, ranking.criteria.scale),
+                     draft.for_unit(unit.score.unit) if draft is not None else None)
+
+
+def applies_text(node: Node, w: Words) -> str:
+    if isinstance(node, Indicator) and node.applies_to is not None:
+        return ", ".join(sorted(node.applies_to))
+    return w("report.applies_all")
+
+
+# --- templates ----------------------------------------------------------------------------------------------
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined)
+    env.globals.update(charts=charts, describe_rule=describe_rule, applies_text=applies_text,
+                       isinstance=isinstance, Indicator=Indicator, firm_spread=FIRM_SPREAD, base_url=BASE_URL)
+    env.filters["chunks"] = lambda items, size=CHART_ROWS: [items[i:i + size] for i in range(0, len(items), size)]
+    return env
+
+
+def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[str, Any]:
+    criteria = ranking.criteria
+    return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
+            "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
+            "created": source_date().strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
+            "band_colour": lambda label: charts.band_colour(_band_position(criteria, label))}
+
+
+def _band_position(criteria: Criteria, label: str) -> int:
+    return next((i for i, b in enumerate(criteria.bands) if b.label == label), len(criteria.bands))
+
+
+def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang) -> str:
+    w = Words(lang)
+    views = [group_view(ranking, g) for g in ranking.criteria.groups if ranking.group(g.id)]
+    return environment().get_template("publication.html").render(
+        **_common(ranking, options, w), views=views, heat=lambda v: charts.heat(
+            None if v is None else v / ranking.criteria.scale),
+        inputs=sorted(ranking.inputs.files.items()))
+
+
+def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, object], lang: Lang) -> str:
+    w = Words(lang)
+    return environment().get_template("breakdown.html").render(**_common(ranking, options, w), b=item)
+
+
+# --- rendering ----------------------------------------------------------------------------------------------
+def pdf_bytes(html: str) -> bytes:
+    """One PDF from one HTML text, loading nothing but the project's assets."""
+    from weasyprint import HTML
+
+    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetch_asset).write_pdf(
+        attachments=[], pdf_identifier=hashlib.sha256(html.encode("utf-8")).digest()[:16]))
+
+
+def _render_many(jobs: Sequence[tuple[Path, str]]) -> None:
+    """Render and write a batch of documents (one worker's share)."""
+    for path, html in jobs:
+        path.write_bytes(pdf_bytes(html))
+
+
+def _batches(jobs: Sequence[tuple[Path, str]], n: int) -> list[list[tuple[Path, str]]]:
+    """`n` batches per worker, dealt round-robin so that each batch mixes long and short documents."""
+    count = max(1, min(len(jobs), n))
+    return [list(jobs[i::count]) for i in range(count)]
+
+
+def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+                  draft: RunDiff | None = None, workers: int = WORKERS) -> list[Path]:
+    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output); returns the files written.
+
+    Breakdowns are independent documents: they are rendered in `workers` processes while this process
+    renders the publication."""
+    units_dir = folder / "units"
+    units_dir.mkdir(exist_ok=True)
+    for old in units_dir.glob("*.pdf"):
+        old.unlink()
+    by_unit: dict[str, list[IndicatorScore]] = {}
+    for s in ranking.indicators:
+        by_unit.setdefault(s.unit, []).append(s)
+    jobs: list[tuple[Path, str]] = []
+    for group in ranking.criteria.groups:
+        if not ranking.group(group.id):
+            continue
+        view = group_view(ranking, group)
+        for u in view.units:
+            item = breakdown(ranking, view, u, by_unit.get(u.score.unit, []), draft)
+            jobs.append((inside(units_dir, u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)))
+    publication = inside(folder, f"dti-{ranking.criteria.edition}", ".pdf")
+    pub_html = publication_html(ranking, options, lang)
+    if len(jobs) < SERIAL_BELOW or workers < 2:
+        _render_many([(publication, pub_html), *jobs])
+    else:
+        _parallel(jobs, (publication, pub_html), workers)
+    return [publication, *(path for path, _ in jobs)]
+
+
+def _parallel(jobs: Sequence[tuple[Path, str]], first: tuple[Path, str], workers: int) -> None:
+    """The publication in this process, the breakdowns in worker processes (spawned: no forked state)."""
+    import multiprocessing
+
+    batches = _batches(jobs, workers * 4)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_render_many, batch) for batch in batches]
+        _render_many([first])
+        for future in futures:
+            future.result()

@@ -1,0 +1,107 @@
+"""The command line: exit codes 0/2/1, every problem listed, no traceback, outputs untouched on error."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ranking import cli
+from tests.conftest import ROOT, TINY_SELF, CaseWriter
+
+
+def dti(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ranking", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+def test_validate_the_bundled_sample() -> None:
+    done = dti("validate", "--criteria", "criteria/hanoi-2025.yaml", "--inputs", "inputs/2025")
+    assert done.returncode == 0, done.stderr
+    assert "Không có lỗi: criteria/hanoi-2025.yaml, inputs/2025" in done.stdout
+
+
+def test_bad_input_exits_2_with_every_problem_and_no_traceback(make_case: CaseWriter) -> None:
+    rows = [*TINY_SELF, ("a1", "Y", "có", "", ""), ("a3", "K.1", "ba", "", "")]
+    criteria_path, folder = make_case(self_rows=rows)
+    done = dti("validate", "--criteria", str(criteria_path), "--inputs", str(folder))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "dòng 27, cột indicator: đơn vị 'a1', chỉ số 'Y' đã có ở dòng 2" in done.stderr
+    assert "dòng 28, cột value: cần một số, gặp 'ba'" in done.stderr
+    assert "2 lỗi, 0 cảnh báo" in done.stdout
+
+
+def test_english_option(make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case(self_rows=[*TINY_SELF, ("a3", "K.1", "ba", "", "")])
+    done = dti("validate", "--criteria", str(criteria_path), "--inputs", str(folder), "--lang", "en")
+    assert done.returncode == 2
+    assert "line 27, column value: expected a number, found 'ba'" in done.stderr
+
+
+def test_validate_json(make_case: CaseWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    criteria_path, folder = make_case(self_rows=[*TINY_SELF, ("a3", "K.1", "ba", "", "")])
+    assert cli.main(["validate", "--criteria", str(criteria_path), "--inputs", str(folder), "--json"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    (problem,) = report["problems"]
+    assert (problem["line"], problem["column"], problem["reason"]) == (27, "value", "not_number")
+    assert problem["message"].endswith("cột value: cần một số, gặp 'ba'")
+
+
+def test_rank_writes_the_tables_and_prints_the_top(make_case: CaseWriter, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    criteria_path, folder = make_case()
+    out = tmp_path / "reports"
+    assert cli.main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["indicator_scores.csv", "results.csv", "results.xlsx", "run.json"]
+    printed = capsys.readouterr().out
+    assert "    1   0.7600  Tốt            Sở Một" in printed
+    assert "DỮ LIỆU MẪU" not in printed
+
+
+def test_bad_input_leaves_earlier_outputs_untouched(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case()
+    out = tmp_path / "reports"
+    args = ["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out)]
+    assert cli.main(args) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with (folder / "self_assessment.csv").open("a", encoding="utf-8") as f:
+        f.write("a3,C,Giám đốc,,\n")
+    assert cli.main(args) == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_internal_error_exits_1_without_traceback(make_case: CaseWriter, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*_: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(cli, "build", broken)
+    criteria_path, folder = make_case()
+    args = ["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(tmp_path / "o")]
+    assert cli.main(args) == 1
+    assert "Lỗi nội bộ của dti (hãy báo cáo): ZeroDivisionError: boom" in capsys.readouterr().err
+
+
+def test_run_without_options_ranks_the_newest_sample_year(tmp_path: Path) -> None:
+    for name in ("criteria", "inputs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    done = dti("run", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("DỮ LIỆU MẪU")
+    assert "Xã, phường — 126 đơn vị" in done.stdout
+    assert (tmp_path / "reports" / "2025" / "results.csv").is_file()
+    record = json.loads((tmp_path / "reports" / "2025" / "run.json").read_text(encoding="utf-8"))
+    assert record["criteria"]["file"] == "criteria/hanoi-2025.yaml" and record["sample"] is True
+
+
+def test_run_without_a_sample_says_so(tmp_path: Path) -> None:
+    done = dti("run", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "không tìm thấy dữ liệu mẫu: inputs/YEAR" in done.stderr

@@ -1,0 +1,112 @@
+"""The result tables: their content, reproducibility, the workbook read back, formula neutralisation."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from ranking.pipeline import build, load, write
+from ranking.ranking import Ranking
+from ranking.tables import fmt, inside, neutralise, staged_output
+from tests.conftest import TINY_UNITS, CaseWriter
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_results_csv_holds_the_contract_columns(tiny: Ranking, tmp_path: Path) -> None:
+    write(tiny, tmp_path / "out", {})
+    got = rows(tmp_path / "out" / "results.csv")
+    assert list(got[0])[:14] == ["group", "unit", "name", "points", "max_points", "index", "rank", "band",
+                                 "self_points", "self_index", "previous_index", "previous_rank", "rank_low",
+                                 "rank_high"]
+    assert list(got[0])[14:] == ["pillar:P1", "pillar:P2"]
+    a3 = next(r for r in got if r["unit"] == "a3")
+    assert (a3["points"], a3["max_points"], a3["index"], a3["rank"]) == ("29", "90", "0.3222", "3")
+    assert (a3["pillar:P1"], a3["pillar:P2"], a3["band"]) == ("0.4", "0.225", "Cần cải thiện")
+    b1 = next(r for r in got if r["unit"] == "b1")
+    assert b1["pillar:P2"] == ""
+
+
+def test_indicator_scores_csv(tiny: Ranking, tmp_path: Path) -> None:
+    write(tiny, tmp_path / "out", {})
+    got = {(r["unit"], r["indicator"]): r for r in rows(tmp_path / "out" / "indicator_scores.csv")}
+    assert len(got) == 3 * 8 + 2 * 2
+    k2 = got[("a1", "K.2")]
+    assert (k2["status"], k2["self_value"], k2["appraised_value"], k2["value"]) == ("ok", "7", "5", "5")
+    assert (k2["self_points"], k2["points"], k2["max_points"]) == ("7", "5", "10")
+    assert got[("b1", "R")]["status"] == "not_applicable"
+    assert got[("a3", "C")]["status"] == "missing"
+
+
+def test_same_inputs_give_byte_identical_tables(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case()
+    for out in ("one", "two"):
+        write(build(*load(criteria_path, folder)), tmp_path / out, {"x": 1})
+    for name in ("results.csv", "indicator_scores.csv", "results.xlsx", "run.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_workbook_reads_back_as_the_csv(tiny: Ranking, tmp_path: Path) -> None:
+    write(tiny, tmp_path, {})
+    wb = load_workbook(tmp_path / "results.xlsx", read_only=True)
+    assert wb.sheetnames == ["results", "indicator_scores"]
+    sheet = list(wb["results"].iter_rows(values_only=True))
+    table = rows(tmp_path / "results.csv")
+    assert list(sheet[0]) == list(table[0])
+    for cells, row in zip(sheet[1:], table, strict=True):
+        assert ["" if c is None else fmt(c, 6) if isinstance(c, float) else str(c) for c in cells] == list(row.values())
+
+
+def test_run_json_records_the_hash_of_every_input(tiny: Ranking, tmp_path: Path) -> None:
+    write(tiny, tmp_path, {"command": "rank"})
+    record = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert record["criteria"]["sha256"] == tiny.criteria.sha256
+    assert sorted(Path(p).name for p in record["inputs"]) == ["appraisal.csv", "self_assessment.csv", "units.csv"]
+    assert all(len(h) == 64 for h in record["inputs"].values())
+    assert record["options"] == {"command": "rank"} and record["sample"] is False
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_like_text_is_neutralised(text: str) -> None:
+    assert neutralise(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", [-3.5, -2, "-2.5", "abc", "Sở Một", 0])
+def test_numbers_and_plain_text_are_kept(value: str | float) -> None:
+    assert neutralise(value) == value
+
+
+def test_a_formula_in_a_unit_name_is_inert_in_csv_and_workbook(make_case: CaseWriter, tmp_path: Path) -> None:
+    units = [(u, "=cmd|'/c calc'!A1" if u == "a1" else n, g, t, p) for u, n, g, t, p in TINY_UNITS]
+    criteria_path, folder = make_case(units=units)
+    write(build(*load(criteria_path, folder)), tmp_path / "out", {})
+    assert "'=cmd|'/c calc'!A1" in (tmp_path / "out" / "results.csv").read_text(encoding="utf-8")
+    ws = load_workbook(tmp_path / "out" / "results.xlsx")["results"]
+    names = [c.value for c in ws["C"]]
+    assert "'=cmd|'/c calc'!A1" in names
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_failed_write_leaves_earlier_outputs_untouched(tiny: Ranking, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write(tiny, out, {})
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with pytest.raises(RuntimeError, match="disk full"), staged_output(out) as stage:
+        (stage / "results.csv").write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml", "inputs", "out"]  # no stage left
+
+
+@pytest.mark.parametrize("name", ["../evil", "..", "a/b", "/etc/passwd", ""])
+def test_unit_ids_never_become_paths_outside_the_folder(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="unsafe file name"):
+        inside(tmp_path, name, ".pdf")
+    assert inside(tmp_path, "so-noi-vu", ".pdf") == (tmp_path / "so-noi-vu.pdf").resolve()
