@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ranking.errors import DtiError, Lang
+from ranking.history import default_previous
 from ranking.i18n import t
 from ranking.pipeline import Paths, build, load, sample_paths, write
 from ranking.ranking import Ranking
@@ -87,9 +89,11 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     criteria, inputs = load(paths.criteria, paths.inputs)
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
-    ranking = build(criteria, inputs)
+    previous = args.previous or default_previous(paths.out, criteria.edition)
+    ranking = build(criteria, inputs, previous)
     options = {"command": args.command, "criteria": str(paths.criteria), "inputs": str(paths.inputs),
-               "out": str(paths.out), "previous": str(args.previous) if args.previous else None}
+               "out": str(paths.out), "previous": str(previous) if previous else None,
+               "previous_sha256": hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None}
     write(ranking, paths.out, options)
     _print_top(ranking, lang)
     print()

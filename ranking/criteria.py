@@ -318,7 +318,7 @@ class _Builder:
                 self.fail(f"{path}.{key}", "unknown_key", found=key, accepted=name)
         if name in ("tiers", "choice") and params is None:
             self.fail(path, "rule_needs_params", found=name,
-                      accepted="[[ngưỡng, điểm], ...]" if name == "tiers" else "{nhãn: tỉ lệ}")
+                      accepted="[[x, p], ...]" if name == "tiers" else "{label: share}")
             return None
         if name == "tiers":
             return self.tiers(params, sub, extra.get("better", "higher"), f"{path}.better", points)
@@ -326,7 +326,7 @@ class _Builder:
             return self.choice(params, sub)
         if name in ("yes_no", "council"):
             if params is not None:
-                self.fail(sub, "unknown_key", found=_describe(params), accepted="(không có tham số)")
+                self.fail(sub, "rule_no_params", found=name)
             return YesNo() if name == "yes_no" else Council()
         keys = {"ratio": ("target",), "best": ("better",), "minmax": ("better",), "count": ("per_item",)}[name]
         p = self.mapping(params if params is not None else {}, sub, keys)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import NUMBER, UNITS_COLUMNS, Unit, read_csv, split_list
 from ranking.criteria import nfc
+from ranking.inputs import NUMBER, UNITS_COLUMNS, Unit, read_csv
 from ranking.ranking import Previous, Ranking
 
 REQUIRED_COLUMNS = ("group", "unit", "index", "rank")
@@ -89,10 +89,12 @@ def read_previous(path: Path) -> PreviousResults:
 
 
 def predecessors(unit: Unit, previous: PreviousResults) -> tuple[str, ...]:
-    """The listed predecessors; a unit that lists none but kept its id continues itself."""
+    """The listed predecessors; a unit that lists none but kept its id and its group continues itself (a
+    ward that shares a former district's id is new, not that district)."""
     if unit.predecessors:
         return unit.predecessors
-    return (unit.id,) if unit.id in previous.rows else ()
+    same = previous.rows.get(unit.id)
+    return (unit.id,) if same is not None and same.group == unit.group else ()
 
 
 def lineage(unit: Unit, previous: PreviousResults) -> Previous:
@@ -133,6 +135,3 @@ def compare(ranking: Ranking, previous: PreviousResults) -> Ranking:
     return replace(ranking, units=tuple(replace(u, previous=lineage(units[u.score.unit], previous))
                                         for u in ranking.units))
 
-
-__all__ = ["PreviousResults", "PreviousRow", "compare", "default_previous", "lineage", "read_previous",
-           "split_list"]

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError, Problem
+from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
 from ranking.ranking import Ranking, rank
+from ranking.robustness import analyse
 from ranking.scoring import score
 from ranking.tables import staged_output, write_tables
 
@@ -42,9 +44,13 @@ def load(criteria_path: Path, inputs_path: Path) -> tuple[Criteria, Inputs]:
     return criteria, load_inputs(criteria, inputs_path)
 
 
-def build(criteria: Criteria, inputs: Inputs) -> Ranking:
-    """Stages 3–4: scores and ranks."""
-    return rank(score(criteria, inputs))
+def build(criteria: Criteria, inputs: Inputs, previous: Path | None = None) -> Ranking:
+    """Stages 3–4: scores and ranks, the comparison with the previous edition's results.csv (when given)
+    and the robustness of every rank."""
+    ranking = rank(score(criteria, inputs))
+    if previous is not None:
+        ranking = compare(ranking, read_previous(previous))
+    return analyse(ranking)
 
 
 def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:

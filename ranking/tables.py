@@ -153,9 +153,18 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object]) 
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
-    write_xlsx(folder / "results.xlsx", {"results": (header, rows), "indicator_scores": (ind_header, ind_rows)})
-    record = json.dumps(run_record(ranking, options), ensure_ascii=False, indent=2, sort_keys=True)
-    (folder / "run.json").write_text(record + "\n", encoding="utf-8")
+    record = run_record(ranking, options)
+    about: list[list[Cell]] = [
+        ["sample", ranking.inputs.sample or "no"],
+        ["criteria", f"{ranking.criteria.title} ({ranking.criteria.edition})"],
+        ["criteria_sha256", ranking.criteria.sha256],
+        *([f"sha256:{name}", digest] for name, digest in sorted(ranking.inputs.files.items())),
+        ["dti", __version__],
+    ]
+    write_xlsx(folder / "results.xlsx", {"results": (header, rows), "indicator_scores": (ind_header, ind_rows),
+                                         "run": (["key", "value"], about)})
+    text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
+    (folder / "run.json").write_text(text + "\n", encoding="utf-8")
 
 
 @contextmanager

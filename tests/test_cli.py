@@ -105,3 +105,11 @@ def test_run_without_a_sample_says_so(tmp_path: Path) -> None:
     done = dti("run", cwd=tmp_path)
     assert done.returncode == 2
     assert "không tìm thấy dữ liệu mẫu: inputs/YEAR" in done.stderr
+
+
+def test_run_without_criteria_for_the_newest_year_says_so(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "inputs" / "2025", tmp_path / "inputs" / "2026")
+    (tmp_path / "criteria").mkdir()
+    done = dti("run", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "criteria: không có bộ tiêu chí cho năm 2026 trong criteria" in done.stderr

@@ -164,3 +164,43 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         load_text(tmp_path, text)
     assert [p.reason for p in err.value.problems] == ["not_positive", "unknown_rule", "not_share"]
     assert len(str(err.value).splitlines()) == 3
+
+
+@pytest.mark.parametrize(("indicator", "message"), [
+    ("{id: A, title: a, points: 5}", r"indicators\[0\]: chỉ số cần 'points' và 'rule', hoặc 'indicators'"),
+    ("{id: A, title: a, points: 5, rule: tiers}", r"rule: quy tắc 'tiers' cần tham số: \[\[x, p\], \.\.\.\]"),
+    ("{id: A, title: a, points: 5, rule: {tiers: [4, 5]}}", r"rule\.tiers\[0\]: mỗi bậc phải là \[ngưỡng, điểm\], gặp 4"),
+    ("{id: A, title: '', points: 5, rule: yes_no}", r"indicators\[0\]\.title: cần một chuỗi không rỗng, gặp ''"),
+    ("{title: a, points: 5, rule: yes_no}", r"indicators\[0\]: thiếu khóa bắt buộc 'id'"),
+    ("{id: A, title: a, points: 5, rule: {count: {per_item: 0}}}", r"count\.per_item: cần một số dương, gặp 0"),
+    ("{id: A, title: a, points: 5, rule: {ratio: {target: 80}}}", r"ratio\.target: cần một số từ 0 đến 1, gặp 80"),
+    ("{id: A, title: a, points: 5, rule: yes_no, applies_to: xa}", r"applies_to: cần một danh sách, gặp 'xa'"),
+    ("{id: A, title: a, points: 5, rule: yes_no, weight: 2}",
+     r"indicators\[0\]\.weight: khóa không hợp lệ 'weight'; chấp nhận: id, title, points, rule"),
+    ("{id: A, title: a, points: 5, rule: {yes_no: 1}}", r"rule\.yes_no: quy tắc 'yes_no' không có tham số"),
+    ("{id: A, title: a, points: 5, rule: {minmax: {better: smaller}}}",
+     r"minmax\.better: 'better' phải là higher hoặc lower, gặp 'smaller'"),
+])
+def test_each_indicator_problem_has_its_message(tmp_path: Path, indicator: str, message: str) -> None:
+    with pytest.raises(CriteriaError, match=message):
+        load_text(tmp_path, with_indicators(indicator))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("id: t\ntitle: T\ngroups: []\n", r"/: thiếu khóa bắt buộc 'edition'"),
+    ("id: t\ntitle: T\nedition: 2025\ngroups: 3\n", r"dòng 4, groups: cần một danh sách, gặp 3"),
+    ("id: t\ntitle: T\nedition: 2025\ngroups: [{id: g, title: G, pillars: []}]\n",
+     r"groups\[0\]\.pillars: g không có chỉ số nào"),
+    ("id: t\ntitle: T\nedition: x\ndecimals: 1.5\nrobustness: {draws: -1}\ngroups: []\n",
+     r"edition: cần một số nguyên không âm, gặp 'x'"),
+])
+def test_each_top_level_problem_has_its_message(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(CriteriaError, match=message):
+        load_text(tmp_path, text)
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"id: t\ntitle: S\xf4\n")
+    with pytest.raises(CriteriaError, match=r"c\.yaml: tệp không phải UTF-8 \(byte 0xf4 ở vị trí 14\)"):
+        load_criteria(path)

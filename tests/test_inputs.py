@@ -227,3 +227,17 @@ def test_bundled_sample_loads_cleanly(sample: Sample) -> None:
     inputs = sample.inputs()
     assert inputs.sample and not inputs.warnings
     assert len(inputs.units) == {"2024": 52, "2025": 143}[sample.year]
+
+
+def test_empty_required_field(make_case: CaseWriter) -> None:
+    units = [*TINY_UNITS, ("a4", "", "A", "", "")]
+    with pytest.raises(DataError, match=r"units\.csv, dòng 7, cột name: trường name đang trống"):
+        load(make_case, units=units)
+
+
+def test_broken_quoting_is_a_csv_syntax_error(make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case()
+    with (folder / "self_assessment.csv").open("a", encoding="utf-8") as f:
+        f.write('a3,C,"Chủ tịch"x,,\n')
+    with pytest.raises(DataError, match=r"self_assessment\.csv, dòng 27: lỗi cú pháp CSV: .*"):
+        load_inputs(load_criteria(criteria_path), folder)

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
 from ranking.tables import fmt, inside, neutralise, staged_output
-from tests.conftest import TINY_UNITS, CaseWriter
+from tests.conftest import TINY_UNITS, CaseWriter, Sample
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -56,7 +56,7 @@ def test_same_inputs_give_byte_identical_tables(make_case: CaseWriter, tmp_path:
 def test_workbook_reads_back_as_the_csv(tiny: Ranking, tmp_path: Path) -> None:
     write(tiny, tmp_path, {})
     wb = load_workbook(tmp_path / "results.xlsx", read_only=True)
-    assert wb.sheetnames == ["results", "indicator_scores"]
+    assert wb.sheetnames == ["results", "indicator_scores", "run"]
     sheet = list(wb["results"].iter_rows(values_only=True))
     table = rows(tmp_path / "results.csv")
     assert list(sheet[0]) == list(table[0])
@@ -110,3 +110,11 @@ def test_unit_ids_never_become_paths_outside_the_folder(tmp_path: Path, name: st
     with pytest.raises(ValueError, match="unsafe file name"):
         inside(tmp_path, name, ".pdf")
     assert inside(tmp_path, "so-noi-vu", ".pdf") == (tmp_path / "so-noi-vu.pdf").resolve()
+
+
+def test_workbook_of_the_sample_says_it_is_sample_data(tmp_path: Path) -> None:
+    ranking = Sample("2025").ranking()
+    write(ranking, tmp_path, {})
+    about = dict(load_workbook(tmp_path / "results.xlsx", read_only=True)["run"].iter_rows(min_row=2, values_only=True))
+    assert str(about["sample"]).startswith("Dữ liệu mẫu tổng hợp")
+    assert about["criteria_sha256"] == ranking.criteria.sha256
