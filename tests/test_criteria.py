@@ -169,7 +169,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("indicator", "message"), [
     ("{id: A, title: a, points: 5}", r"indicators\[0\]: chỉ số cần 'points' và 'rule', hoặc 'indicators'"),
     ("{id: A, title: a, points: 5, rule: tiers}", r"rule: quy tắc 'tiers' cần tham số: \[\[x, p\], \.\.\.\]"),
-    ("{id: A, title: a, points: 5, rule: {tiers: [4, 5]}}", r"rule\.tiers\[0\]: mỗi bậc phải là \[ngưỡng, điểm\], gặp 4"),
+    ("{id: A, title: a, points: 5, rule: {tiers: [4, 5]}}",
+     r"rule\.tiers\[0\]: mỗi bậc phải là \[ngưỡng, điểm\], gặp 4"),
     ("{id: A, title: '', points: 5, rule: yes_no}", r"indicators\[0\]\.title: cần một chuỗi không rỗng, gặp ''"),
     ("{title: a, points: 5, rule: yes_no}", r"indicators\[0\]: thiếu khóa bắt buộc 'id'"),
     ("{id: A, title: a, points: 5, rule: {count: {per_item: 0}}}", r"count\.per_item: cần một số dương, gặp 0"),
