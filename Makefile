@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install office demo test bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed: install Python 3.11+ with venv (Debian: apt-get install python3-venv)"; exit 1; }
@@ -18,10 +18,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# 2024 first, so that 2025 is compared with it (year over year, merged departments).
 demo: $(STAMP)
+	$(BIN)/dti run --criteria criteria/hanoi-2024.yaml --inputs inputs/2024 --out reports/2024 >/dev/null
 	$(BIN)/dti run
 
-test: $(STAMP)
+# LibreOffice lets a test save a form through a real spreadsheet program; without it that test is skipped.
+office:
+	@command -v soffice >/dev/null 2>&1 || { echo "installing LibreOffice Calc (apt-get) for the form round-trip test"; \
+	  (apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc-nogui) >/dev/null 2>&1 \
+	  || echo "note: LibreOffice could not be installed; the tests that need it will be skipped"; }
+
+test: $(STAMP) office
 	$(BIN)/ruff check ranking tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -53,7 +54,7 @@ def heat(share: float | None) -> str:
         return "#ffffff"
     s = min(max(share, 0.0), 1.0)
     stops = ((0.0, (244, 199, 195)), (0.5, (252, 232, 178)), (1.0, (183, 225, 205)))
-    for (x0, c0), (x1, c1) in zip(stops, stops[1:], strict=False):
+    for (x0, c0), (x1, c1) in pairwise(stops):
         if s <= x1:
             f = (s - x0) / (x1 - x0)
             r, g, b = (round(a + (z - a) * f) for a, z in zip(c0, c1, strict=True))
@@ -70,6 +71,12 @@ def _svg(width: float, height: float, body: list[str]) -> Markup:
 def _text(x: float, y: float, text: str, anchor: str = "start", size: float = 8, fill: str = INK) -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size:g}" fill="{fill}">'
             f"{escape(text)}</text>")
+
+
+def fit(label: str, width: float, size: float) -> str:
+    """The label cut with an ellipsis to about `width` px at font size `size` (DejaVu Sans averages 0.58 em)."""
+    chars = max(int(width / (size * 0.58)), 4)
+    return label if len(label) <= chars else label[: chars - 1].rstrip() + "…"
 
 
 def _ticks(scale: float, n: int = 5) -> list[float]:
@@ -90,14 +97,14 @@ def bar_chart(bars: Sequence[Bar], scale: float, num: Number, width: float = 330
     for i, bar in enumerate(bars):
         y = top + row * i
         w = plot * min(max(bar.value / scale, 0.0), 1.0)
-        body.append(_text(label_width - 3, y + 6.6, bar.label, "end", 6.5))
+        body.append(_text(label_width - 3, y + 6.6, fit(bar.label, label_width - 6, 6.5), "end", 6.5))
         body.append(f'<rect x="{label_width:.1f}" y="{y + 1:.1f}" width="{w:.1f}" height="{row - 2:.1f}" '
                     f'fill="{bar.colour}"/>')
         body.append(_text(label_width + w + 2, y + 6.6, num(bar.value), "start", 6.5))
     return _svg(width, height, body)
 
 
-def histogram(values: Sequence[float], scale: float, num: Number, bins: int = 10, width: float = 200,
+def histogram(values: Sequence[float], scale: float, num: Number, bins: int = 20, width: float = 300,
               height: float = 110, colour: str = ACCENT) -> Markup:
     """Counts of the index in equal bins from 0 to `scale` (the last bin includes the top)."""
     counts = [0] * bins
@@ -118,7 +125,7 @@ def histogram(values: Sequence[float], scale: float, num: Number, bins: int = 10
         h = plot_h * c / top_level
         body.append(f'<rect x="{left + bw * i + 0.5:.1f}" y="{bottom - h:.1f}" width="{bw - 1:.1f}" '
                     f'height="{h:.1f}" fill="{colour}"/>')
-    for i in range(0, bins + 1, 2):
+    for i in range(0, bins + 1, max(bins // 5, 1)):
         body.append(_text(left + bw * i, bottom + 10, num(scale * i / bins), "middle", 6.5, MUTED))
     return _svg(width, height, body)
 
@@ -147,7 +154,7 @@ def interval_chart(items: Sequence[Interval], group_size: int, width: float = 33
         body.append(_text(x(tick), top - 5, str(tick), "middle", 6.5, MUTED))
     for i, item in enumerate(items):
         y = top + row * i + row / 2
-        body.append(_text(label_width - 3, y + 2.3, item.label, "end", 6.5))
+        body.append(_text(label_width - 3, y + 2.3, fit(item.label, label_width - 6, 6.5), "end", 6.5))
         body.append(f'<line x1="{x(item.low):.1f}" y1="{y:.1f}" x2="{x(item.high):.1f}" y2="{y:.1f}" '
                     f'stroke="{ACCENT}" stroke-width="2"/>')
         body.append(f'<circle cx="{x(item.median):.1f}" cy="{y:.1f}" r="2.2" fill="{INK}"/>')
@@ -175,7 +182,7 @@ def pillar_chart(items: Sequence[Triple], scale: float, num: Number, legend: tup
         body.append(_text(tx, top - 6, num(tick), "middle", 6.5, MUTED))
     for i, item in enumerate(items):
         y = top + row * i
-        body.append(_text(label_width - 4, y + row / 2 + 2.8, item.label, "end", 7.5))
+        body.append(_text(label_width - 4, y + row / 2 + 2.8, fit(item.label, label_width - 8, 7.5), "end", 7.5))
         if item.unit is not None:
             w = plot * min(max(item.unit / scale, 0.0), 1.0)
             body.append(f'<rect x="{label_width:.1f}" y="{y + 3:.1f}" width="{w:.1f}" height="{row - 6:.1f}" '

@@ -10,10 +10,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ranking.criteria import load_criteria
 from ranking.errors import DtiError, Lang
 from ranking.history import default_previous
 from ranking.i18n import t
-from ranking.pipeline import Paths, build, load, sample_paths, write
+from ranking.inputs import load_inputs, load_units
+from ranking.pipeline import Paths, build, load, publish, sample_paths, write
 from ranking.ranking import Ranking
 
 
@@ -37,7 +39,28 @@ def _parser() -> argparse.ArgumentParser:
     paths(validate, True, False)
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
     paths(command("rank", "the result tables"), True, True)
-    paths(command("run", "validate, score, rank and write every output"), False, True)
+    for name, help in (("run", "validate, score, rank and write every output"),
+                       ("report", "the result tables and the PDFs: the publication and one breakdown per unit")):
+        p = command(name, help)
+        paths(p, False, True)
+        p.add_argument("--draft", type=Path, help="an earlier run's output folder: breakdowns show what changed")
+    forms = command("forms", "one self-assessment workbook per unit; --appraisal: one council workbook per group")
+    forms.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
+    forms.add_argument("--units", type=Path, required=True, help="units.csv (with --appraisal: its folder also "
+                       "holds self_assessment.csv)")
+    forms.add_argument("--out", type=Path, required=True, help="folder for the workbooks")
+    forms.add_argument("--appraisal", action="store_true", help="the appraisal council's workbooks")
+    collect = command("collect", "filled-in workbooks back to self_assessment.csv (appraisal.csv)")
+    collect.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
+    collect.add_argument("--units", type=Path, required=True, help="units.csv")
+    collect.add_argument("forms", type=Path, nargs="+", help="workbooks, or folders of workbooks")
+    collect.add_argument("--out", type=Path, required=True, help="the CSV to write")
+    collect.add_argument("--appraisal", action="store_true", help="read council workbooks into appraisal.csv")
+    collect.add_argument("--partial", action="store_true", help="write the clean forms and list the rest (exit 2)")
+    diff = command("diff", "what changed between two runs, per unit and per indicator")
+    diff.add_argument("old", type=Path, help="the earlier run's output folder (the draft)")
+    diff.add_argument("new", type=Path, help="the later run's output folder")
+    diff.add_argument("--out", type=Path, help="diff.csv to write (default: NEW/diff.csv)")
     return parser
 
 
@@ -94,17 +117,67 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     options = {"command": args.command, "criteria": str(paths.criteria), "inputs": str(paths.inputs),
                "out": str(paths.out), "previous": str(previous) if previous else None,
                "previous_sha256": hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None}
-    write(ranking, paths.out, options)
+    if args.command == "rank":
+        write(ranking, paths.out, options)
+    else:
+        publish(ranking, paths.out, {**options, "lang": lang, "draft": str(args.draft) if args.draft else None},
+                lang, args.draft)
     _print_top(ranking, lang)
     print()
     print(t("written", lang, out=paths.out))
     return 0
 
 
+# The round-trip commands import openpyxl (a quarter of a second): only when they run, so that
+# `dti validate` starts fast.
+def _forms(args: argparse.Namespace, lang: Lang) -> int:
+    from ranking.forms import write_council_forms, write_unit_forms
+
+    criteria = load_criteria(args.criteria)
+    if args.appraisal:
+        written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang)
+    else:
+        units = load_units(criteria, args.units)
+        written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file())
+    print(t("forms.written", lang, n=len(written), out=args.out))
+    return 0
+
+
+def _collect(args: argparse.Namespace, lang: Lang) -> int:
+    """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
+    from ranking.collect import collect, form_paths, write_csv_atomic
+
+    criteria = load_criteria(args.criteria)
+    units = load_units(criteria, args.units)
+    result = collect(criteria, units, form_paths(args.forms), "appraisal" if args.appraisal else "self")
+    for problem in result.problems if args.partial else [p for p in result.problems if p.severity == "warning"]:
+        print(problem.message(lang), file=sys.stderr)
+    if not args.partial:
+        result.raise_if_errors()
+    write_csv_atomic(args.out, result.header, result.rows)
+    print(t("collect.written", lang, rows=len(result.rows), forms=len(result.forms), out=args.out))
+    if result.rejected:
+        print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
+    return 2 if result.rejected else 0
+
+
+def _diff(args: argparse.Namespace, lang: Lang) -> int:
+    from ranking.diff import diff_runs, write_diff
+    from ranking.diff import render as render_diff
+
+    changes = diff_runs(args.old, args.new)
+    print(render_diff(changes, lang))
+    out = args.out or args.new / "diff.csv"
+    write_diff(changes, out)
+    print(t("written", lang, out=out))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang: Lang = args.lang
-    commands = {"validate": _validate, "rank": _rank, "run": _rank}
+    commands = {"validate": _validate, "rank": _rank, "run": _rank, "report": _rank, "forms": _forms,
+                "collect": _collect, "diff": _diff}
     try:
         return commands[args.command](args, lang)
     except DtiError as exc:

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ranking.collect import write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
 from ranking.i18n import t
 from ranking.inputs import NUMBER
-from ranking.tables import Cell, csv_text, fmt
+from ranking.tables import Cell, fmt
 
 UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
 INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")
@@ -184,16 +183,7 @@ def diff_rows(diff: RunDiff) -> tuple[list[str], list[list[Cell]]]:
 
 def write_diff(diff: RunDiff, path: Path) -> None:
     """diff.csv, neutralised, replacing `path` only once it is complete."""
-    header, rows = diff_rows(diff)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(csv_text(header, rows))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_csv_atomic(path, *diff_rows(diff))
 
 
 def _pair(old: Cell, new: Cell) -> str:

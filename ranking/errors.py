@@ -123,7 +123,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                  "save it as an Excel Workbook (.xlsx)"),
     "form_ods": ("tệp OpenDocument (.ods); hãy lưu lại dưới dạng Sổ làm việc Excel (.xlsx)",
                  "an OpenDocument spreadsheet (.ods); save it as an Excel Workbook (.xlsx)"),
-    "form_not_workbook": ("không phải sổ làm việc Excel (.xlsx): {detail}", "not an Excel workbook (.xlsx): {detail}"),
+    "form_not_workbook": ("không phải sổ làm việc Excel (.xlsx){detail}", "not an Excel workbook (.xlsx){detail}"),
     "form_too_large": ("tệp lớn {found}, vượt giới hạn {accepted} của một phiếu",
                        "the file is {found}, over the {accepted} limit for a form"),
     "form_unpacked_too_large": ("nội dung giải nén lớn {found}, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ranking.errors import DataError, Problem, Problems
 from ranking.criteria import nfc
+from ranking.errors import DataError, Problem, Problems
 from ranking.inputs import NUMBER, UNITS_COLUMNS, Unit, read_csv
 from ranking.ranking import Previous, Ranking
 

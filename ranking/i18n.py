@@ -54,9 +54,15 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "range of likely ranks, the dot the median rank.",
     ),
     "report.not_firm": (
-        "Thứ hạng chưa chắc chắn (khoảng thứ hạng rộng từ {width} bậc trở lên): {units}.",
-        "Ranks that are not firm (a range of {width} places or more): {units}.",
+        "Thứ hạng chưa vững (khoảng thứ hạng có thể có rộng, tối đa {spread} bậc): {units}.",
+        "Ranks that are not firm (a wide range of likely ranks, up to {spread} places): {units}.",
     ),
+    "report.robustness_stats": (
+        "{draws} lần lấy mẫu, độ tập trung {concentration}; thứ hạng xê dịch trung bình {shift} bậc.",
+        "{draws} draws, concentration {concentration}; ranks move by {shift} places on average.",
+    ),
+    "report.method": ("Phương pháp tổng hợp", "Aggregation method"),
+    "report.shift": ("Xê dịch trung bình", "Mean shift"),
     "report.all_firm": ("Thứ hạng của mọi đơn vị đều ổn định.", "Every unit's rank is firm."),
     "report.by_pillar": ("Theo chỉ số thành phần", "By pillar"),
     "report.pillar": ("Chỉ số thành phần", "Pillar"),
@@ -131,7 +137,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "{per_item} điểm cho mỗi mục, tối đa {points} điểm.", "{per_item} points per item, at most {points} points."
     ),
     "report.rule.council": (
-        "Hội đồng thẩm định chấm điểm, từ 0 đến {points} điểm.", "Points awarded by the appraisal council, 0 to {points}."
+        "Hội đồng thẩm định chấm điểm, từ 0 đến {points} điểm.",
+        "Points awarded by the appraisal council, 0 to {points}.",
     ),
     "report.colophon": ("Thông tin phát hành", "Colophon"),
     "report.version": ("Phiên bản dti", "dti version"),

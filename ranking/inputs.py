@@ -213,7 +213,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _load_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Unit, ...]:
+def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Unit, ...]:
     file = str(path)
     group_ids = [g.id for g in criteria.groups]
     seen: dict[str, tuple[int, str]] = {}
@@ -306,6 +306,16 @@ def _parse_row(file: str, line: int, row: dict[str, str], indicator: Indicator, 
     return Value(shown, number, row[comment_column], line, applicable)
 
 
+def load_units(criteria: Criteria, path: Path) -> tuple[Unit, ...]:
+    """units.csv alone (forms are made before any value exists); DataError lists every problem."""
+    if not path.is_file():
+        raise DataError([Problem(str(path), "file_missing")])
+    problems = Problems()
+    units = _read_units(path, criteria, problems)
+    problems.raise_if_errors(DataError)
+    return units
+
+
 def _check_applies_to(criteria: Criteria, units: tuple[Unit, ...], problems: Problems) -> None:
     known = {u.id for u in units} | {t for u in units for t in u.tags}
     for group in criteria.groups:
@@ -325,7 +335,7 @@ def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
         if not paths[name].is_file():
             problems.add(Problem(str(paths[name]), "file_missing"))
     problems.raise_if_errors(DataError)
-    units = _load_units(paths["units.csv"], criteria, problems)
+    units = _read_units(paths["units.csv"], criteria, problems)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
     self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ranking.criteria import Criteria, load_criteria
-from ranking.errors import DataError, Problem
+from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
 from ranking.ranking import Ranking, rank
@@ -57,3 +57,14 @@ def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
     """The tables, atomically: nothing of `out` changes unless every file was written."""
     with staged_output(out) as stage:
         write_tables(ranking, stage, options)
+
+
+def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None) -> None:
+    """The tables and the PDFs in one staged folder, atomically; with `draft` (an earlier run's folder) every
+    breakdown also shows what changed since that run."""
+    from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
+    from ranking.report import write_reports
+
+    with staged_output(out) as stage:
+        write_tables(ranking, stage, options)
+        write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None)

@@ -3,6 +3,7 @@ that rounding noise never splits a real tie, and the band of each index."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +25,7 @@ def competition_ranks(values: npt.ArrayLike, tolerance: float = TIE_TOLERANCE) -
     return np.asarray(1 + ahead.sum(axis=1), dtype=np.int64)
 
 
-FIRM_SPREAD = 2
+FIRM_SPREAD, FIRM_SHARE = 2, 0.1
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,11 @@ class Robustness:
         """Places between the best and the worst end of the 5–95 % interval."""
         return self.high - self.low
 
-    @property
-    def firm(self) -> bool:
-        """A firm rank moves by at most FIRM_SPREAD places across 90 % of the draws; the publication names
+    def is_firm(self, group_size: int) -> bool:
+        """Firm: the 5–95 % interval spans at most FIRM_SHARE of the group, and at least FIRM_SPREAD places
+        are always allowed (2 places among 17 departments, 13 among 126 communes). The publication names
         the units whose rank is not firm."""
-        return self.spread <= FIRM_SPREAD
+        return self.spread <= max(FIRM_SPREAD, math.ceil(FIRM_SHARE * group_size))
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import io
 import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -22,6 +23,7 @@ from ranking import __version__, charts
 from ranking.criteria import (
     Best,
     Choice,
+    Composite,
     Council,
     Count,
     Criteria,
@@ -29,6 +31,7 @@ from ranking.criteria import (
     Indicator,
     MinMax,
     Node,
+    Pillar,
     Ratio,
     Rule,
     Tiers,
@@ -36,7 +39,7 @@ from ranking.criteria import (
 )
 from ranking.errors import LANGS, Lang
 from ranking.i18n import LABELS
-from ranking.ranking import FIRM_SPREAD, Ranking, UnitResult
+from ranking.ranking import Ranking, UnitResult
 from ranking.scoring import IndicatorScore
 from ranking.tables import inside, source_date
 
@@ -50,6 +53,9 @@ BASE_URL = "dti-asset:/"
 CHART_ROWS = 64  # bars per chart column: two columns of this many fit one A4 page
 WORKERS = 2
 SERIAL_BELOW = 6  # fewer breakdowns than this render in-process: a worker's start costs more
+T = TypeVar("T")
+# The scripts the reports print (Latin with Vietnamese, Greek, Cyrillic, punctuation, arrows, maths, shapes).
+UNICODE_RANGES = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x22FF), (0x2500, 0x25FF))
 
 
 # --- assets: the only resources weasyprint may load ------------------------------------------------------
@@ -72,16 +78,38 @@ def assets() -> Mapping[str, tuple[Path, str]]:
     }
 
 
+@cache
+def asset_bytes(name: str) -> bytes:
+    """An asset's bytes; fonts lose their layout tables (kerning, ligatures), as the precomposed
+    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster."""
+    path, media_type = assets()[name]
+    if media_type != "font/ttf":
+        return path.read_bytes()
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, recalcTimestamp=False)
+    options = subset.Options()
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "MATH", "FFTM"]
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.hinting = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[c for c in font.getBestCmap() if any(a <= c <= b for a, b in UNICODE_RANGES)])
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
 def fetch_asset(url: str) -> URLFetcherResponse:
     """weasyprint's url_fetcher: serve the project's assets by name, refuse every other URL."""
     from weasyprint.urls import URLFetcherResponse
 
-    name = url.removeprefix(BASE_URL) if url.startswith(BASE_URL) else None
-    entry = assets().get(name) if name is not None else None
-    if entry is None:
+    name = url.removeprefix(BASE_URL) if url.startswith(BASE_URL) else ""
+    if name not in assets():
         raise ValueError(f"dti reports load only their own assets; refused {url[:80]!r}")
-    path, media_type = entry
-    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+    return URLFetcherResponse(url, asset_bytes(name), {"Content-Type": assets()[name][1]})
 
 
 # --- numbers and words ----------------------------------------------------------------------------------
@@ -164,6 +192,8 @@ class GroupView:
     pillars: tuple[PillarStats, ...]
     has_previous: bool
     has_robustness: bool
+    loose: tuple[UnitResult, ...]
+    """Units whose rank is not firm under the robustness analysis."""
 
     def rank_label(self, u: UnitResult) -> str:
         """'15=' where the rank is shared."""
@@ -192,11 +222,12 @@ def group_view(ranking: Ranking, group: Group, n: int = 3) -> GroupView:
         indices = [i for _, i in scored]
         pillars.append(PillarStats(
             pillar.id, pillar.title, sum(indices) / len(indices) if indices else None, max(indices, default=None),
-            tuple(scored[:n]), tuple(reversed(scored[-n:])) if len(scored) > n else ()))
+            tuple(scored[:n]), tuple(reversed(scored[max(n, len(scored) - n):]))))
     return GroupView(
         group, units, mean, sd, min(values, default=0.0), max(values, default=0.0),
         frozenset(r for r, c in counts.items() if c > 1), tuple(pillars),
-        any(u.previous is not None for u in units), any(u.robustness is not None for u in units))
+        any(u.previous is not None for u in units), any(u.robustness is not None for u in units),
+        tuple(u for u in units if u.robustness is not None and not u.robustness.is_firm(u.group_size)))
 
 
 @dataclass(frozen=True)
@@ -263,15 +294,74 @@ def applies_text(node: Node, w: Words) -> str:
     return w("report.applies_all")
 
 
+def pillar_nodes(pillar: Pillar) -> list[Node]:
+    """The pillar's indicators, composites before their children, in file order."""
+
+    def walk(nodes: Sequence[Node]) -> list[Node]:
+        out: list[Node] = []
+        for n in nodes:
+            out.append(n)
+            if isinstance(n, Composite):
+                out.extend(walk(n.children))
+        return out
+
+    return walk(pillar.children)
+
+
+def status_text(status: str | None, w: Words) -> str:
+    return "—" if status is None else w(f"report.status.{status}") if f"report.status.{status}" in LABELS else status
+
+
+# --- charts ---------------------------------------------------------------------------------------------------
+def _chunks(items: Sequence[T], size: int = CHART_ROWS) -> list[Sequence[T]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _chart_size(n: int) -> tuple[float, float]:
+    """(width, label width): one full-width chart for a short group, two columns for a long one."""
+    return (670.0, 230.0) if n <= CHART_ROWS else (330.0, 125.0)
+
+
+def bar_charts(view: GroupView, criteria: Criteria, w: Words) -> list[Markup]:
+    bars = [charts.Bar(u.score.name, u.score.index, charts.band_colour(_band_position(criteria, u.band)))
+            for u in view.units]
+    width, label = _chart_size(len(bars))
+    return [charts.bar_chart(chunk, criteria.scale, lambda x: w.num(x, 3), width, label) for chunk in _chunks(bars)]
+
+
+def interval_charts(view: GroupView) -> list[Markup]:
+    items = [charts.Interval(u.score.name, u.robustness.low, u.robustness.high, u.robustness.median)
+             for u in view.units if u.robustness is not None]
+    width, label = _chart_size(len(items))
+    return [charts.interval_chart(chunk, len(view.units), width, label) for chunk in _chunks(items)]
+
+
+def histograms(views: Sequence[GroupView], criteria: Criteria, w: Words) -> list[tuple[str, Markup]]:
+    return [(v.group.title, charts.histogram([u.score.index for u in v.units], criteria.scale,
+                                             lambda x: w.num(x, 1, fixed=False))) for v in views]
+
+
+def pillar_chart(item: Breakdown, criteria: Criteria, w: Words) -> Markup:
+    triples = [charts.Triple(f"{p.pillar} — {stats.title}", p.index, stats.mean, stats.best)
+               for p, stats in zip(item.unit.score.pillars, item.view.pillars, strict=True)]
+    legend = (w("report.this_unit"), w("report.group_mean"), w("report.group_best"))
+    return charts.pillar_chart(triples, criteria.scale, lambda x: w.num(x, 2), legend)
+
+
+def pillar_width(view: GroupView) -> float:
+    """Millimetres per pillar column of the ranking table: what is left after the fixed columns."""
+    return round(min(13.0, 92.0 / max(len(view.group.pillars), 1)), 1)
+
+
 # --- templates ----------------------------------------------------------------------------------------------
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined)
-    env.globals.update(charts=charts, describe_rule=describe_rule, applies_text=applies_text,
-                       isinstance=isinstance, Indicator=Indicator, firm_spread=FIRM_SPREAD, base_url=BASE_URL)
-    env.filters["chunks"] = lambda items, size=CHART_ROWS: [items[i:i + size] for i in range(0, len(items), size)]
+    env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
+                       Indicator=Indicator, base_url=BASE_URL, zip=zip,
+                       nodes=pillar_nodes, pillar_width=pillar_width)
     return env
 
 
@@ -280,7 +370,8 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
             "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
             "created": source_date().strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
-            "band_colour": lambda label: charts.band_colour(_band_position(criteria, label))}
+            "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
+            "status": lambda status: status_text(status, w)}
 
 
 def _band_position(criteria: Criteria, label: str) -> int:
@@ -291,14 +382,16 @@ def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang
     w = Words(lang)
     views = [group_view(ranking, g) for g in ranking.criteria.groups if ranking.group(g.id)]
     return environment().get_template("publication.html").render(
-        **_common(ranking, options, w), views=views, heat=lambda v: charts.heat(
-            None if v is None else v / ranking.criteria.scale),
-        inputs=sorted(ranking.inputs.files.items()))
+        **_common(ranking, options, w), views=views, inputs=sorted(ranking.inputs.files.items()),
+        heat=lambda x: charts.heat(None if x is None else x / ranking.criteria.scale),
+        histograms=histograms(views, ranking.criteria, w),
+        bar_charts=lambda v: bar_charts(v, ranking.criteria, w), interval_charts=interval_charts)
 
 
 def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, object], lang: Lang) -> str:
     w = Words(lang)
-    return environment().get_template("breakdown.html").render(**_common(ranking, options, w), b=item)
+    return environment().get_template("breakdown.html").render(
+        **_common(ranking, options, w), b=item, pillar_chart=lambda b: pillar_chart(b, ranking.criteria, w))
 
 
 # --- rendering ----------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ METHODS: tuple[Method, ...] = ("weighted_sum", "weighted_product", "topsis")
 # counts as 1 % achievement instead, so that such units are still ordered among themselves.
 GEOMETRIC_FLOOR = 0.01
 LOW_PERCENT, HIGH_PERCENT = 5, 95
+BLOCK = 256
 
 
 @dataclass(frozen=True)
@@ -63,21 +64,21 @@ class Draws:
 
 
 def pillars(group: Group, units: Sequence[UnitScore]) -> Pillars:
+    """The achievement matrix of the group's units (at least one), from their pillar points."""
     full = np.array([p.points for p in group.pillars], dtype=float)
     by_unit = [{p.pillar: p for p in u.pillars} for u in units]
     points = np.array([[u[p.id].points for p in group.pillars] for u in by_unit], dtype=float)
     maxima = np.array([[u[p.id].max_points for p in group.pillars] for u in by_unit], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(maxima > 0, points / maxima, 0.0)
-    return Pillars(achievement.reshape(len(units), len(full)), (maxima / full).reshape(len(units), len(full)),
-                   full / full.sum())
+    return Pillars(achievement, maxima / full, full / full.sum())
 
 
 def sample(weights: Array, spec: RobustnessSpec, rng: np.random.Generator,
            methods: Sequence[Method] = METHODS) -> Draws:
     """spec.draws draws of weights ~ Dirichlet(concentration × published weights), a method drawn uniformly
-    from `methods`, and (with leave_one_out) one pillar or none dropped uniformly. An infinite concentration
-    is the limit: the published weights in every draw."""
+    from `methods`, and (with leave_one_out, when there are 2 pillars or more) one pillar or none dropped
+    uniformly. An infinite concentration is the limit: the published weights in every draw."""
     m = len(weights)
     if math.isinf(spec.concentration):
         w = np.tile(weights, (spec.draws, 1))
@@ -85,12 +86,22 @@ def sample(weights: Array, spec: RobustnessSpec, rng: np.random.Generator,
         w = rng.dirichlet(spec.concentration * weights, size=spec.draws)
     allowed = np.array([METHODS.index(method) for method in methods], dtype=np.int64)
     chosen = allowed[rng.integers(len(allowed), size=spec.draws)]
-    dropped = (rng.integers(-1, m, size=spec.draws) if spec.leave_one_out
+    dropped = (rng.integers(-1, m, size=spec.draws) if spec.leave_one_out and m > 1
                else np.full(spec.draws, -1, dtype=np.int64))
     rows = np.flatnonzero(dropped >= 0)
     w[rows, dropped[rows]] = 0.0
     w /= w.sum(axis=1, keepdims=True)
     return Draws(w, chosen.astype(np.int64), dropped.astype(np.int64))
+
+
+def _combine(weights: Array, per_unit: Array) -> Array:
+    """Σ_k weights[d, k] · per_unit[u, k] for every draw d and unit u: a matrix product, in blocks of
+    BLOCK draws. With only a few pillars a threaded BLAS spends its time waking threads (20–50× slower on
+    a busy 2-core machine); blocks this small run on one thread and take a fraction of a millisecond."""
+    out = np.empty((len(weights), len(per_unit)))
+    for start in range(0, len(weights), BLOCK):
+        np.matmul(weights[start:start + BLOCK], per_unit.T, out=out[start:start + BLOCK])
+    return out
 
 
 def _mean(numerator: Array, denominator: Array, empty: float) -> Array:
@@ -101,13 +112,13 @@ def _mean(numerator: Array, denominator: Array, empty: float) -> Array:
 
 def weighted_sum(p: Pillars, weights: Array) -> Array:
     """Σ w·a / Σ w over the unit's applicable pillars, for every row of weights: draws × units."""
-    return _mean(weights @ (p.share * p.achievement).T, weights @ p.share.T, 0.0)
+    return _mean(_combine(weights, p.share * p.achievement), _combine(weights, p.share), 0.0)
 
 
 def weighted_geometric(p: Pillars, weights: Array) -> Array:
     """Π a^w with the unit's weights renormalised: exp of the weighted mean of the logarithms."""
     logs = np.log(np.maximum(p.achievement, GEOMETRIC_FLOOR))
-    return np.exp(_mean(weights @ (p.share * logs).T, weights @ p.share.T, -np.inf))
+    return np.exp(_mean(_combine(weights, p.share * logs), _combine(weights, p.share), -np.inf))
 
 
 def topsis(p: Pillars, weights: Array) -> Array:
@@ -119,8 +130,8 @@ def topsis(p: Pillars, weights: Array) -> Array:
     best = np.where(any_unit, np.where(applies, p.achievement, -np.inf).max(axis=0, initial=-np.inf), 0.0)
     worst = np.where(any_unit, np.where(applies, p.achievement, np.inf).min(axis=0, initial=np.inf), 0.0)
     squared = weights**2
-    to_best = np.sqrt(squared @ ((p.share * (p.achievement - best)) ** 2).T)
-    to_worst = np.sqrt(squared @ ((p.share * (p.achievement - worst)) ** 2).T)
+    to_best = np.sqrt(_combine(squared, (p.share * (p.achievement - best)) ** 2))
+    to_worst = np.sqrt(_combine(squared, (p.share * (p.achievement - worst)) ** 2))
     return _mean(to_worst, to_best + to_worst, 0.5)
 
 
@@ -138,19 +149,23 @@ def draw_scores(p: Pillars, draws: Draws) -> Array:
 
 
 def draw_ranks(scores: Array, tolerance: float = TIE_TOLERANCE) -> IntArray:
-    """Competition ranks of every row, as ranking.competition_ranks (1 + the units ahead by ≥ tolerance).
+    """Competition ranks of every row, exactly as ranking.competition_ranks: 1 + the units whose score
+    exceeds the unit's by at least `tolerance`.
 
-    One sort per row of the scores together with the thresholds score + tolerance: a unit's rank is 1 + n −
-    the number of scores below its threshold. Thresholds come first in the stable sort, so a score equal to
-    a threshold counts as ahead."""
+    One sort per row (descending): the k-th unit then has k units before it, of which those less than
+    `tolerance` above it are ties. Their count is found lag by lag (the gap to the unit L places earlier
+    only grows with L), so the loop runs as many times as the largest tie, not n times."""
     d, n = scores.shape
-    keys = np.concatenate([scores + tolerance, scores], axis=1)
-    order = np.argsort(keys, axis=1, kind="stable")
-    is_score = order >= n
-    below = np.cumsum(is_score, axis=1) - is_score
-    thresholds = ~is_score
+    order = np.argsort(-scores, axis=1)
+    desc = np.take_along_axis(scores, order, axis=1)
+    tied = np.zeros((d, n), dtype=np.int64)
+    for lag in range(1, n):
+        close = (desc[:, :-lag] - desc[:, lag:]) < tolerance
+        if not close.any():
+            break
+        tied[:, lag:] += close
     ranks = np.empty((d, n), dtype=np.int64)
-    np.put_along_axis(ranks, order[thresholds].reshape(d, n), (1 + n - below[thresholds]).reshape(d, n), axis=1)
+    np.put_along_axis(ranks, order, 1 + np.arange(n) - tied, axis=1)
     return ranks
 
 

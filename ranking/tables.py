@@ -7,8 +7,8 @@ import csv
 import io
 import json
 import os
+import secrets
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -117,7 +117,7 @@ def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[str], Sequence[Se
     wb.properties.created = wb.properties.modified = stamp
     buffer = io.BytesIO()
     wb.save(buffer)
-    _fixed_zip(buffer.getvalue(), path)
+    fixed_zip(buffer.getvalue(), path)
 
 
 def source_date() -> datetime:
@@ -126,7 +126,7 @@ def source_date() -> datetime:
     return datetime.fromtimestamp(epoch, UTC).replace(tzinfo=None)
 
 
-def _fixed_zip(data: bytes, path: Path) -> None:
+def fixed_zip(data: bytes, path: Path) -> None:
     """Rewrite a zip with fixed entry dates, so the same workbook gives the same bytes."""
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -154,11 +154,12 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object]) 
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
     record = run_record(ranking, options)
+    hashes: list[list[Cell]] = [[f"sha256:{name}", digest] for name, digest in sorted(ranking.inputs.files.items())]
     about: list[list[Cell]] = [
         ["sample", ranking.inputs.sample or "no"],
         ["criteria", f"{ranking.criteria.title} ({ranking.criteria.edition})"],
         ["criteria_sha256", ranking.criteria.sha256],
-        *([f"sha256:{name}", digest] for name, digest in sorted(ranking.inputs.files.items())),
+        *hashes,
         ["dti", __version__],
     ]
     write_xlsx(folder / "results.xlsx", {"results": (header, rows), "indicator_scores": (ind_header, ind_rows),
@@ -171,7 +172,8 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object]) 
 def staged_output(out: Path) -> Iterator[Path]:
     """A fresh copy of `out` to write into; it replaces `out` only if the block completes."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    stage = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    stage.mkdir()  # not mkdtemp: the output keeps the usual permissions (umask), not 0700
     try:
         if out.is_dir():
             shutil.copytree(out, stage, dirs_exist_ok=True)

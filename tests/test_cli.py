@@ -89,16 +89,26 @@ def test_internal_error_exits_1_without_traceback(make_case: CaseWriter, tmp_pat
     assert "Lỗi nội bộ của dti (hãy báo cáo): ZeroDivisionError: boom" in capsys.readouterr().err
 
 
-def test_run_without_options_ranks_the_newest_sample_year(tmp_path: Path) -> None:
-    for name in ("criteria", "inputs"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    done = dti("run", cwd=tmp_path)
+def test_run_without_options_ranks_the_newest_sample_year(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case()
+    root = tmp_path / "repo"
+    (root / "criteria").mkdir(parents=True)
+    shutil.copy(criteria_path, root / "criteria" / "tiny-2025.yaml")
+    (root / "criteria" / "tiny-2024.yaml").write_text(criteria_path.read_text(encoding="utf-8").replace(
+        "edition: 2025", "edition: 2024"), encoding="utf-8")
+    for year in ("2024", "2025"):
+        shutil.copytree(folder, root / "inputs" / year)
+    (root / "inputs" / "2025" / "SAMPLE").write_text("Dữ liệu mẫu tổng hợp.\n", encoding="utf-8")
+    done = dti("run", cwd=root)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("DỮ LIỆU MẪU")
-    assert "Xã, phường — 126 đơn vị" in done.stdout
-    assert (tmp_path / "reports" / "2025" / "results.csv").is_file()
-    record = json.loads((tmp_path / "reports" / "2025" / "run.json").read_text(encoding="utf-8"))
-    assert record["criteria"]["file"] == "criteria/hanoi-2025.yaml" and record["sample"] is True
+    assert "Xã, phường — 2 đơn vị" in done.stdout
+    out = root / "reports" / "2025"
+    assert sorted(p.name for p in out.iterdir()) == ["dti-2025.pdf", "indicator_scores.csv", "results.csv",
+                                                     "results.xlsx", "run.json", "units"]
+    assert sorted(p.name for p in (out / "units").iterdir()) == ["a1.pdf", "a2.pdf", "a3.pdf", "b1.pdf", "b2.pdf"]
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["criteria"]["file"] == "criteria/tiny-2025.yaml" and record["sample"] is True
 
 
 def test_run_without_a_sample_says_so(tmp_path: Path) -> None:

@@ -1,0 +1,415 @@
+"""Workbooks back to CSV: the units' forms to self_assessment.csv, the council's to appraisal.csv. Every
+problem of every workbook is found in one pass, each with file, sheet and cell, and a value is written
+in the format that `load_inputs` reads (có/không, 85%, a choice's exact label), never invented or lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import tempfile
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from ranking.criteria import Choice, Criteria, Indicator, Ratio, YesNo
+from ranking.errors import FormError, Problem, nearest
+from ranking.forms import COLUMNS, FIRST_ROW, META_KEYS, META_SHEET, Columns, Kind, Row, appraisal_rows, self_rows
+from ranking.inputs import APPRAISAL_COLUMNS, NO, SELF_COLUMNS, YES, Unit, ValueProblem, parse_value
+from ranking.tables import Cell, csv_text
+
+MAX_FILE_BYTES = 20_000_000
+MAX_UNPACKED_BYTES = 100_000_000
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One workbook read: whose it is ('' when unknown), its CSV rows, and its problems."""
+
+    file: str
+    owner: str
+    rows: tuple[tuple[str, ...], ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def clean(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The CSV of the clean forms; `rejected` lists the files with errors, `problems` every problem."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    forms: tuple[str, ...]
+    rejected: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    def raise_if_errors(self) -> None:
+        """FormError listing every error of every form: nothing may be written from a partial set."""
+        if self.errors:
+            raise FormError(self.errors)
+
+
+# --- values ------------------------------------------------------------------------------------------
+def number_text(x: float) -> str:
+    """The shortest plain decimal that reads back as the same float (no exponent, no trailing '.0')."""
+    return str(np.format_float_positional(float(x), trim="-"))
+
+
+def fraction_text(x: float) -> str:
+    """0.85 → '85%': the decimal point of the shortest decimal moved by two places, as the cell shows it."""
+    percent = Decimal(number_text(x)).scaleb(2).normalize()
+    return f"{percent:f}%"
+
+
+def _unquote(text: str) -> str:
+    """Drop the apostrophe that dti's own neutralising put before a formula-like text."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def cell_text(value: object) -> str:
+    """Any cell as the text a CSV holds ('' for empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return number_text(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return _unquote(unicodedata.normalize("NFC", str(value)).strip())
+
+
+def value_text(indicator: Indicator, value: object, denominator: object) -> tuple[str, str]:
+    """The (value, denominator) texts of one row, as load_inputs reads them; ValueProblem if invalid."""
+    den = cell_text(denominator)
+    rule = indicator.rule
+    if isinstance(value, bool) and isinstance(rule, YesNo):
+        text = "có" if value else "không"
+    elif isinstance(value, int | float) and not isinstance(value, bool) and isinstance(rule, Ratio) and not den:
+        text = fraction_text(value) if 0 <= value <= 1 else number_text(value)
+    else:
+        text = cell_text(value)
+    if isinstance(rule, YesNo):
+        folded = text.casefold()
+        text = "có" if folded in YES else "không" if folded in NO else text
+    elif isinstance(rule, Choice):
+        text = next((label for label, _ in rule.shares if label.casefold() == text.casefold()), text)
+    if text:
+        parse_value(rule, indicator.points, text, den)
+    return text, den
+
+
+# --- reading -----------------------------------------------------------------------------------------
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _open_problem(path: Path, max_bytes: int, max_unpacked: int) -> Problem | None:
+    """What makes a file unsafe or impossible to open as a workbook, checked before openpyxl sees it."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(8)
+    except FileNotFoundError:
+        return Problem(file, "file_missing")
+    except OSError as exc:
+        return Problem(file, "file_unreadable", {"detail": exc.strerror})
+    if size > max_bytes:
+        return Problem(file, "form_too_large", {"found": _size(size), "accepted": _size(max_bytes)})
+    if head == _OLE or path.suffix.lower() == ".xls":
+        return Problem(file, "form_xls")
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            mimetype = z.read("mimetype")[:60] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return Problem(file, "form_not_workbook", {"detail": ""})
+    if b"opendocument" in mimetype:
+        return Problem(file, "form_ods")
+    if "xl/workbook.xml" not in names:
+        return Problem(file, "form_not_workbook", {"detail": " (xl/workbook.xml)"})
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > max_unpacked:
+        return Problem(file, "form_unpacked_too_large", {"found": _size(unpacked), "accepted": _size(max_unpacked)})
+    return None
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """The rows of a form's table: row number → cell values (formulas as '=…'), and the formula cells."""
+
+    rows: Mapping[int, tuple[object, ...]]
+    formulas: frozenset[tuple[int, int]]
+
+
+def _read_sheet(ws: object, width: int, data_only: bool) -> _Sheet:
+    rows: dict[int, tuple[object, ...]] = {}
+    formulas: set[tuple[int, int]] = set()
+    for r, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=width), start=FIRST_ROW):  # type: ignore[attr-defined]
+        values = tuple(getattr(c, "value", None) for c in cells)
+        values = values + (None,) * (width - len(values))
+        if any(v is not None and str(v).strip() for v in values):
+            rows[r] = values
+        if not data_only:
+            formulas.update((r, col) for col, c in enumerate(cells, start=1) if getattr(c, "data_type", "") == "f")
+    return _Sheet(rows, frozenset(formulas))
+
+
+def _metadata(wb: object) -> dict[str, str]:
+    """The form's details: the custom properties, overridden by the hidden sheet where it has them."""
+    meta = {p.name.removeprefix("dti."): cell_text(p.value) for p in wb.custom_doc_props  # type: ignore[attr-defined]
+            if p.name.startswith("dti.")}
+    if META_SHEET in wb.sheetnames:  # type: ignore[attr-defined]
+        for key, value in wb[META_SHEET].iter_rows(max_col=2, max_row=len(META_KEYS) + 5, values_only=True):  # type: ignore[index]
+            if isinstance(key, str) and key in META_KEYS and value is not None:
+                meta[key] = cell_text(value)
+    return meta
+
+
+class _FormReader:
+    """Reads one workbook against what it should be, noting every problem instead of stopping."""
+
+    def __init__(self, criteria: Criteria, units: Mapping[str, Unit], path: Path, kind: Kind) -> None:
+        self.criteria = criteria
+        self.units = units
+        self.path = path
+        self.file = str(path)
+        self.kind = kind
+        self.columns: Columns = COLUMNS[kind]
+        self.problems: list[Problem] = []
+        self.sheet = ""
+
+    def add(self, reason: str, cell: str | None, params: Mapping[str, object], warning: bool = False) -> None:
+        self.problems.append(Problem(self.file, reason, params, sheet=self.sheet or None, cell=cell,
+                                     severity="warning" if warning else "error"))
+
+    def fail(self, reason: str, cell: str | None = None, **params: object) -> None:
+        self.add(reason, cell, params)
+
+    def read(self, max_bytes: int, max_unpacked: int) -> Form:
+        problem = _open_problem(self.path, max_bytes, max_unpacked)
+        if problem is not None:
+            return Form(self.file, "", (), (problem,))
+        try:
+            return self._read()
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError, OSError, EOFError, SyntaxError,
+                zipfile.BadZipFile, zlib.error) as exc:  # whatever a damaged file makes the XML and zip readers raise
+            detail = f" ({type(exc).__name__}: {exc})"
+            return Form(self.file, "", (), (Problem(self.file, "form_not_workbook", {"detail": detail}),))
+
+    def _read(self) -> Form:
+        wb = load_workbook(self.path, read_only=True, data_only=False)
+        try:
+            meta = _metadata(wb)
+            owner = self._check_metadata(meta)
+            if owner is None:
+                return Form(self.file, meta.get("owner", ""), (), tuple(self.problems))
+            self.sheet = meta["sheet"]
+            if self.sheet not in wb.sheetnames:
+                self.fail("form_no_sheet", found=self.sheet)
+                return Form(self.file, owner, (), tuple(self.problems))
+            sheet = _read_sheet(wb[self.sheet], self.columns.width, data_only=False)
+        finally:
+            wb.close()
+        inputs = {(r, c) for r, c in sheet.formulas if c in (self.columns.value, self.columns.denominator,
+                                                             self.columns.text)}
+        cached: Mapping[int, tuple[object, ...]] = {}
+        if inputs:
+            wb = load_workbook(self.path, read_only=True, data_only=True)
+            try:
+                cached = _read_sheet(wb[self.sheet], self.columns.width, data_only=True).rows
+            finally:
+                wb.close()
+        rows = self._rows(owner, sheet, inputs, cached)
+        return Form(self.file, owner, rows, tuple(self.problems))
+
+    def _check_metadata(self, meta: Mapping[str, str]) -> str | None:
+        """The owner (unit or group id) when the workbook is a form of this kind and this criteria."""
+        c = self.criteria
+        if any(key not in meta for key in META_KEYS):
+            self.fail("form_no_metadata", found=META_SHEET)
+            return None
+        if meta["kind"] != self.kind:
+            self.fail("form_is_appraisal" if meta["kind"] == "appraisal" else "form_is_self")
+            return None
+        if (meta["criteria_id"], meta["edition"]) != (c.id, str(c.edition)):
+            self.fail("form_other_criteria", found=f"{meta['criteria_id']} {meta['edition']}",
+                      accepted=f"{c.id} {c.edition}")
+            return None
+        if meta["criteria_sha256"] != c.sha256:
+            self.add("form_criteria_changed", None, {"found": meta["criteria_sha256"][:12],
+                                                     "accepted": c.sha256[:12]}, warning=True)
+        owner = meta["owner"]
+        if self.kind == "appraisal":
+            if owner not in {g.id for g in c.groups}:
+                self.fail("unknown_group", found=owner, accepted=", ".join(g.id for g in c.groups))
+                return None
+            return owner
+        unit = self.units.get(owner)
+        if unit is None:
+            self.fail("unknown_unit", found=owner, nearest=nearest(owner, self.units))
+            return None
+        stem = self.path.stem
+        if stem != owner and stem in self.units:
+            self.fail("form_other_unit", found=owner, accepted=stem)
+            return None
+        return owner
+
+    def _expected(self, owner: str) -> tuple[Row, ...]:
+        if self.kind == "appraisal":
+            return appraisal_rows(self.criteria.group(owner), self.units.values())
+        unit = self.units[owner]
+        return self_rows(self.criteria.group(unit.group), unit)
+
+    def _layout(self, expected: Sequence[Row], sheet: _Sheet) -> dict[tuple[str, ...], int]:
+        """Where each expected row is; every row added, removed or moved is a problem."""
+        cols = self.columns.keys
+        found = [(r, tuple(cell_text(v[c - 1]) for c in cols)) for r, v in sorted(sheet.rows.items())]
+        want = [row.key for row in expected]
+        where: dict[tuple[str, ...], int] = {}
+        for r, key in found:
+            where.setdefault(key, r)
+        first = get_column_letter(cols[0])
+        matcher = difflib.SequenceMatcher(None, want, [key for _, key in found], autojunk=False)
+        removed: dict[tuple[str, ...], int] = {}
+        added: list[tuple[int, tuple[str, ...]]] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                removed.update((want[i], FIRST_ROW + i) for i in range(i1, i2))
+                added.extend(found[j1:j2])
+        for key, r0 in removed.items():
+            if key in where and where[key] != r0:
+                self.fail("form_row_moved", f"{first}{where[key]}", found=" ".join(key), accepted=f"{first}{r0}")
+            elif key not in where:
+                self.fail("form_row_removed", f"{first}{r0}", found=" ".join(key), accepted=f"{first}{r0}")
+        for r, key in added:
+            if key not in removed:
+                shown = " ".join(k for k in key if k) or next(cell_text(v) for v in sheet.rows[r] if cell_text(v))
+                self.fail("form_row_added", f"{first}{r}", found=shown)
+        return where
+
+    def _rows(self, owner: str, sheet: _Sheet, formulas: set[tuple[int, int]],
+              cached: Mapping[int, tuple[object, ...]]) -> tuple[tuple[str, ...], ...]:
+        expected = self._expected(owner)
+        where = self._layout(expected, sheet)
+        cols = self.columns
+        out: list[tuple[str, ...]] = []
+        for row in expected:
+            r = where.get(row.key)
+            if row.indicator is None or r is None:
+                continue
+            cells = list(sheet.rows[r])
+            for col in (cols.value, cols.denominator, cols.text):
+                if (r, col) in formulas:
+                    value = cached.get(r, (None,) * cols.width)[col - 1]
+                    if value is None:
+                        self.fail("form_formula_no_value", f"{get_column_letter(col)}{r}", found=cells[col - 1])
+                    cells[col - 1] = value
+            line = self._row(row, r, cells)
+            if line is not None:
+                out.append(line)
+        return tuple(out)
+
+    def _row(self, row: Row, r: int, cells: Sequence[object]) -> tuple[str, ...] | None:
+        cols = self.columns
+        indicator = row.indicator
+        assert indicator is not None
+        value, denominator, text = (cells[c - 1] for c in (cols.value, cols.denominator, cols.text))
+        value_cell = f"{get_column_letter(cols.value)}{r}"
+        try:
+            shown, den = value_text(indicator, value, denominator)
+        except ValueProblem as exc:
+            column = cols.denominator if exc.column == "denominator" else cols.value
+            self.add(exc.reason, f"{get_column_letter(column)}{r}", exc.params)
+            return None
+        note = cell_text(text)
+        if not shown:
+            if den:
+                self.fail("form_denominator_without_value", f"{get_column_letter(cols.denominator)}{r}",
+                          accepted=value_cell)
+            elif note and self.kind == "appraisal":
+                self.fail("form_note_without_value", f"{get_column_letter(cols.text)}{r}", accepted=value_cell)
+            if den or self.kind == "appraisal" or not note:
+                return None
+        return (row.unit, indicator.id, shown, den, note)
+
+
+# --- many forms --------------------------------------------------------------------------------------
+def form_paths(items: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder gives its files, without hidden files and the lock files of office programs."""
+    paths: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            paths.extend(p for p in sorted(item.iterdir())
+                         if p.is_file() and not p.name.startswith((".", "~$")))
+        else:
+            paths.append(item)
+    return paths
+
+
+def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], kind: Kind = "self",
+            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES) -> Collected:
+    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all."""
+    by_id = {u.id: u for u in units}
+    forms = [_FormReader(criteria, by_id, p, kind).read(max_bytes, max_unpacked) for p in paths]
+    extra: dict[str, list[Problem]] = {}
+    owners: dict[str, list[str]] = {}
+    for form in forms:
+        if form.owner:
+            owners.setdefault(form.owner, []).append(form.file)
+    for owner, files in owners.items():
+        for file in files if len(files) > 1 else ():
+            others = ", ".join(f for f in files if f != file)
+            extra.setdefault(file, []).append(Problem(file, "form_duplicate", {"found": owner, "accepted": others}))
+    problems = [p for form in forms for p in (*form.problems, *extra.get(form.file, ()))]
+    if not paths:
+        problems.append(Problem(".", "form_none"))
+    problems.extend(_missing(criteria, units, set(owners), kind))
+    clean = [f for f in forms if f.clean and f.file not in extra]
+    order = {u.id: i for i, u in enumerate(units)}
+    rows = sorted((row for f in clean for row in f.rows), key=lambda row: order[row[0]])
+    header = SELF_COLUMNS if kind == "self" else APPRAISAL_COLUMNS
+    rejected = tuple(f.file for f in forms if f not in clean)
+    return Collected(header, tuple(rows), tuple(f.file for f in clean), rejected, tuple(problems))
+
+
+def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Kind) -> list[Problem]:
+    """A warning for each unit (group) without a form: collecting part of the forms is allowed."""
+    if kind == "appraisal":
+        groups = [g for g in criteria.groups if any(u.group == g.id for u in units)]
+        return [Problem(g.id, "form_missing", {"found": g.id, "name": g.title}, severity="warning")
+                for g in groups if g.id not in seen]
+    return [Problem(u.id, "form_missing", {"found": u.id, "name": u.name}, severity="warning")
+            for u in units if u.id not in seen]
+
+
+def write_csv_atomic(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+    """A neutralised CSV that replaces `path` only once it is complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(csv_text(header, rows))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

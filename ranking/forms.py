@@ -1,0 +1,355 @@
+"""The workbooks that units and the appraisal council fill in: one self-assessment form per unit and one
+council workbook per group. Both record what they were made from (criteria id, edition and hash; unit or
+group) in a hidden, protected sheet and in custom document properties, which survive a save in Excel or
+LibreOffice, so that `collect` can tell a form from another edition or another unit."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import IntProperty, StringProperty
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ranking.criteria import (
+    Best,
+    Choice,
+    Council,
+    Count,
+    Criteria,
+    Group,
+    Indicator,
+    MinMax,
+    Ratio,
+    Tiers,
+    YesNo,
+)
+from ranking.errors import Lang
+from ranking.i18n import t
+from ranking.inputs import Inputs, Unit, Value
+from ranking.tables import fixed_zip, inside, neutralise, source_date, staged_output
+
+Kind = Literal["self", "appraisal"]
+FORMAT = 1
+META_SHEET = "_dti"
+META_KEYS = ("format", "kind", "criteria_id", "edition", "criteria_sha256", "owner", "sheet", "lang")
+HEADER_ROW = 6
+FIRST_ROW = 7
+_INPUT = PatternFill("solid", start_color="FFF2CC")
+_HEAD = PatternFill("solid", start_color="D9E1F2")
+_PILLAR = PatternFill("solid", start_color="EDEDED")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where a form keeps its row keys and its input cells (1-based column numbers)."""
+
+    keys: tuple[int, ...]
+    value: int
+    denominator: int
+    text: int
+    headers: tuple[str, ...]
+    widths: tuple[int, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.headers)
+
+
+SELF = Columns(
+    keys=(1,), value=6, denominator=7, text=8,
+    headers=("id", "title", "points", "rule", "asked", "value", "denominator", "evidence"),
+    widths=(10, 60, 9, 42, 40, 16, 12, 45),
+)
+APPRAISAL = Columns(
+    keys=(1, 3), value=9, denominator=10, text=11,
+    headers=("unit", "name", "id", "title", "points", "rule", "self_value", "self_evidence", "appraised",
+             "appraised_denominator", "note"),
+    widths=(22, 30, 10, 50, 9, 36, 16, 36, 16, 14, 40),
+)
+COLUMNS: Mapping[Kind, Columns] = {"self": SELF, "appraisal": APPRAISAL}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One expected row of a form: a pillar heading (indicator None) or an indicator of a unit."""
+
+    key: tuple[str, ...]
+    unit: str
+    indicator: Indicator | None
+
+
+def self_rows(group: Group, unit: Unit) -> tuple[Row, ...]:
+    """A unit's form: each pillar that has an indicator applying to the unit, then those indicators."""
+    rows: list[Row] = []
+    for pillar in group.pillars:
+        leaves = [leaf for leaf in pillar.leaves() if leaf.applies(unit.id, unit.tags)]
+        if leaves:
+            rows.append(Row((pillar.id,), unit.id, None))
+            rows.extend(Row((leaf.id,), unit.id, leaf) for leaf in leaves)
+    return tuple(rows)
+
+
+def appraisal_rows(group: Group, units: Iterable[Unit]) -> tuple[Row, ...]:
+    """A council workbook: every applicable indicator of every unit of the group, unit by unit."""
+    return tuple(Row((u.id, leaf.id), u.id, leaf) for u in units if u.group == group.id
+                 for leaf in group.indicators if leaf.applies(u.id, u.tags))
+
+
+# --- words -------------------------------------------------------------------------------------------
+def _n(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
+
+
+def _g(x: float) -> str:
+    return f"{x:g}"
+
+
+def rule_words(indicator: Indicator, lang: Lang) -> str:
+    """The scoring rule in a sentence, as the unit reads it next to the input cell."""
+    points = _g(indicator.points)
+    match indicator.rule:
+        case YesNo():
+            return t("form.rule.yes_no", lang, points=points)
+        case Ratio(target=target):
+            return t("form.rule.ratio", lang, points=points, target=f"{target * 100:g}%")
+        case Tiers(levels=levels, better=better):
+            ordered = sorted(levels, reverse=better == "higher")
+            key = "form.rule.tier_higher" if better == "higher" else "form.rule.tier_lower"
+            return t("form.rule.tiers", lang, levels="; ".join(t(key, lang, x=_g(x), p=_g(p)) for x, p in ordered))
+        case Choice(shares=shares):
+            items = "; ".join(t("form.rule.choice_item", lang, label=label, p=_g(share * indicator.points))
+                              for label, share in shares)
+            return t("form.rule.choice", lang, items=items)
+        case Best(better=better):
+            return t(f"form.rule.best_{better}", lang, points=points)
+        case MinMax(better=better):
+            return t(f"form.rule.minmax_{better}", lang, points=points)
+        case Count(per_item=per_item):
+            return t("form.rule.count", lang, points=points, per_item=_g(per_item))
+        case Council():
+            return t("form.rule.council", lang, points=points)
+    raise AssertionError(indicator.rule)  # pragma: no cover - the union is exhaustive
+
+
+# --- validation --------------------------------------------------------------------------------------
+class _Validations:
+    """Excel data validation, one object per kind of check (cells added as rows are written)."""
+
+    def __init__(self, ws: Worksheet, meta: Worksheet, lang: Lang) -> None:
+        self.ws = ws
+        self.meta = meta
+        self.lang = lang
+        self.shared: dict[tuple[str, ...], DataValidation] = {}
+        self.lists: dict[tuple[str, ...], str] = {}
+
+    def _new(self, message: str, **kwargs: str) -> DataValidation:
+        dv = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle=t("form.dv.title", self.lang),
+                            error=message, **kwargs)
+        self.ws.add_data_validation(dv)
+        return dv
+
+    def _shared(self, key: tuple[str, ...], message: str, **kwargs: str) -> DataValidation:
+        if key not in self.shared:
+            self.shared[key] = self._new(message, **kwargs)
+        return self.shared[key]
+
+    def _list(self, labels: Sequence[str]) -> str:
+        """Drop-down labels live in the hidden sheet, so commas and quotes in a label do no harm."""
+        key = tuple(labels)
+        if key not in self.lists:
+            column = get_column_letter(4 + len(self.lists))
+            for i, label in enumerate(labels, start=1):
+                self.meta[f"{column}{i}"] = neutralise(label)
+            self.lists[key] = f"'{META_SHEET}'!${column}$1:${column}${len(labels)}"
+        return self.lists[key]
+
+    def add(self, indicator: Indicator, value: str, denominator: str) -> None:
+        lang = self.lang
+        match indicator.rule:
+            case YesNo():
+                yes_no = self._list([t("form.yes", lang), t("form.no", lang)])
+                self._shared(("list", yes_no), t("form.dv.list", lang), type="list", formula1=yes_no).add(value)
+            case Choice(shares=shares):
+                labels = self._list([label for label, _ in shares])
+                self._shared(("list", labels), t("form.dv.list", lang), type="list", formula1=labels).add(value)
+            case Ratio():
+                formula = f"AND(ISNUMBER({value}),{value}>=0,OR({value}<=1,ISNUMBER({denominator})))"
+                self._new(t("form.dv.ratio", lang), type="custom", formula1=formula, errorStyle="warning").add(value)
+                self._shared(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
+                             operator="greaterThanOrEqual", formula1="0").add(denominator)
+            case Count():
+                self._shared(("count",), t("form.dv.count", lang), type="whole", operator="greaterThanOrEqual",
+                             formula1="0").add(value)
+            case Best():
+                self._shared(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
+                             operator="greaterThanOrEqual", formula1="0").add(value)
+            case Tiers() | MinMax():
+                self._shared(("number",), t("form.dv.number", lang), type="decimal", operator="between",
+                             formula1="-1E+15", formula2="1E+15").add(value)
+            case Council():
+                points = _g(indicator.points)
+                self._shared(("council", points), t("form.dv.council", lang, points=points), type="decimal",
+                             operator="between", formula1="0", formula2=points).add(value)
+
+
+# --- workbooks ---------------------------------------------------------------------------------------
+def _metadata(wb: Workbook, criteria: Criteria, kind: Kind, owner: str, sheet: str, lang: Lang) -> Worksheet:
+    """The hidden sheet and the custom properties that say what the workbook was made from."""
+    values: dict[str, str | int] = {
+        "format": FORMAT, "kind": kind, "criteria_id": criteria.id, "edition": criteria.edition,
+        "criteria_sha256": criteria.sha256, "owner": owner, "sheet": sheet, "lang": lang,
+    }
+    meta = wb.create_sheet(META_SHEET)
+    for i, key in enumerate(META_KEYS, start=1):
+        meta.cell(i, 1, key)
+        meta.cell(i, 2, neutralise(values[key]))
+        value = values[key]
+        prop = IntProperty(name=f"dti.{key}", value=value) if isinstance(value, int) else \
+            StringProperty(name=f"dti.{key}", value=str(value))
+        wb.custom_doc_props.append(prop)
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    return meta
+
+
+def _help_sheet(wb: Workbook, lines: Sequence[str]) -> None:
+    ws = wb.create_sheet(lines[0][:31])
+    ws.column_dimensions["A"].width = 120
+    for i, line in enumerate(lines[1:], start=1):
+        cell = ws.cell(i, 1, neutralise(line))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1:
+            cell.font = Font(bold=True, size=14)
+    ws.protection.sheet = True
+
+
+def _table_sheet(wb: Workbook, title: str, head: Sequence[str], columns: Columns, lang: Lang) -> Worksheet:
+    ws = wb.create_sheet(title)
+    for i, line in enumerate(head, start=1):
+        ws.cell(i, 1, neutralise(line)).font = Font(bold=i == 1, size=13 if i == 1 else 11)
+    for col, (name, width) in enumerate(zip(columns.headers, columns.widths, strict=True), start=1):
+        cell = ws.cell(HEADER_ROW, col, t(f"form.col.{name}", lang))
+        cell.font = Font(bold=True)
+        cell.fill = _HEAD
+        cell.alignment = _WRAP
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(FIRST_ROW, columns.keys[-1] + 1)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
+def _write_row(ws: Worksheet, r: int, cells: Sequence[object], columns: Columns, editable: Sequence[int]) -> None:
+    for col, value in enumerate(cells, start=1):
+        cell = ws.cell(r, col, neutralise(value) if isinstance(value, str) else value)
+        cell.alignment = _WRAP
+    for col in editable:
+        cell = ws.cell(r, col)
+        cell.protection = Protection(locked=False)
+        cell.fill = _INPUT
+
+
+def _editable(indicator: Indicator, columns: Columns) -> tuple[int, ...]:
+    if isinstance(indicator.rule, Ratio):
+        return columns.value, columns.denominator, columns.text
+    return columns.value, columns.text
+
+
+def _head(criteria: Criteria, title: str, unit_line: str, sample: bool, lang: Lang) -> list[str]:
+    lines = [title, unit_line, t("form.criteria", lang, title=criteria.title, edition=criteria.edition,
+                                 operator=criteria.operator)]
+    return [*lines, t("form.sample", lang)] if sample else lines
+
+
+def _finish(wb: Workbook, path: Path) -> None:
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.properties.creator = "dti"
+    wb.properties.created = wb.properties.modified = source_date()
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    fixed_zip(buffer.getvalue(), path)
+
+
+def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sample: bool = False) -> None:
+    """One unit's self-assessment workbook: instructions, then one row per applicable indicator."""
+    group = criteria.group(unit.group)
+    wb = Workbook()
+    wb.remove(wb.active)
+    unit_line = t("form.unit", lang, name=unit.name, id=unit.id, group=group.title)
+    head = _head(criteria, t("form.self_title", lang, edition=criteria.edition), unit_line, sample, lang)
+    _help_sheet(wb, [t("form.help_sheet", lang), *head, "", *t("form.help.self", lang).split("|")])
+    sheet = t("form.self_sheet", lang)
+    ws = _table_sheet(wb, sheet, head, SELF, lang)
+    validations = _Validations(ws, _metadata(wb, criteria, "self", unit.id, sheet, lang), lang)
+    titles = {p.id: p.title for p in group.pillars}
+    for r, row in enumerate(self_rows(group, unit), start=FIRST_ROW):
+        leaf = row.indicator
+        if leaf is None:
+            _write_row(ws, r, [row.key[0], titles[row.key[0]]], SELF, ())
+            for col in range(1, SELF.width + 1):
+                ws.cell(r, col).fill = _PILLAR
+                ws.cell(r, col).font = Font(bold=True)
+            continue
+        _write_row(ws, r, [leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang), leaf.evidence], SELF,
+                   _editable(leaf, SELF))
+        validations.add(leaf, f"F{r}", f"G{r}")
+    _finish(wb, path)
+
+
+def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, lang: Lang = "vi") -> None:
+    """The appraisal council's workbook of a group, pre-filled with what each unit self-assessed."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    title = t("form.appraisal_title", lang, edition=criteria.edition, group=group.title)
+    head = _head(criteria, title, "", bool(inputs.sample), lang)
+    head.pop(1)
+    _help_sheet(wb, [t("form.help_sheet", lang), *head, "", *t("form.help.appraisal", lang).split("|")])
+    sheet = t("form.appraisal_sheet", lang)
+    ws = _table_sheet(wb, sheet, head, APPRAISAL, lang)
+    validations = _Validations(ws, _metadata(wb, criteria, "appraisal", group.id, sheet, lang), lang)
+    names = {u.id: u.name for u in inputs.units}
+    empty = Value("", None, "", 0)
+    r = FIRST_ROW - 1
+    for r, row in enumerate(appraisal_rows(group, inputs.units), start=FIRST_ROW):
+        leaf = row.indicator
+        assert leaf is not None
+        own = inputs.self_assessed.get((row.unit, leaf.id), empty)
+        _write_row(ws, r, [row.unit, names[row.unit], leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang),
+                           own.text, own.comment], APPRAISAL, _editable(leaf, APPRAISAL))
+        validations.add(leaf, f"I{r}", f"J{r}")
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(APPRAISAL.width)}{max(r, FIRST_ROW)}"
+    ws.protection.autoFilter = False
+    _finish(wb, path)
+
+
+def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang: Lang = "vi",
+                     sample: bool = False) -> list[Path]:
+    """One form per unit into `out` (named after the unit id), all written or none."""
+    with staged_output(out) as stage:
+        for unit in units:
+            unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample)
+    return [out / f"{u.id}.xlsx" for u in units]
+
+
+def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lang = "vi") -> list[Path]:
+    """One council workbook per group that has units, into `out`, all written or none."""
+    groups = [g for g in criteria.groups if any(u.group == g.id for u in inputs.units)]
+    with staged_output(out) as stage:
+        for group in groups:
+            council_form(criteria, group, inputs, inside(stage, f"appraisal-{group.id}", ".xlsx"), lang)
+    return [out / f"appraisal-{g.id}.xlsx" for g in groups]

@@ -1,0 +1,532 @@
+"""dti collect: filled workbooks back to CSV, the round trip through the sample year, and one test per
+problem a returned workbook can have (each message checked)."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import shutil
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ranking.cli import main
+from ranking.collect import (
+    collect,
+    fraction_text,
+    number_text,
+    value_text,
+    write_csv_atomic,
+)
+from ranking.criteria import Criteria, Indicator, Ratio, YesNo, load_criteria
+from ranking.errors import DataError, FormError
+from ranking.forms import Kind, unit_form, write_council_forms, write_unit_forms
+from ranking.inputs import NUMBER, Unit, ValueProblem, load_inputs, load_units
+from ranking.ranking import rank
+from ranking.scoring import Scores, score
+from tests.conftest import ROOT, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
+from tests.formkit import SOFFICE, entries, fill, libreoffice_roundtrip
+
+YEAR = "2025"
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))[1:]
+
+
+# --- values ------------------------------------------------------------------------------------------
+def test_number_and_fraction_texts() -> None:
+    assert number_text(12.0) == "12"
+    assert number_text(3) == "3"
+    assert number_text(0.1 + 0.2) == "0.30000000000000004"
+    assert number_text(1e-7) == "0.0000001"
+    assert fraction_text(0.85) == "85%"
+    assert fraction_text(0.013) == "1.3%"
+    assert fraction_text(1.0) == "100%"
+    assert fraction_text(0.0) == "0%"
+    assert fraction_text(1e-7) == "0.00001%"
+
+
+@given(st.floats(min_value=0, max_value=1))
+def test_a_fraction_reads_back_within_one_rounding(x: float) -> None:
+    """What the cell holds comes back as the percent the cell shows: the same number up to float rounding."""
+    text = fraction_text(x)
+    assert text.endswith("%") and NUMBER.match(text[:-1])
+    assert math.isclose(float(text[:-1]) / 100, x, rel_tol=1e-15, abs_tol=1e-300)
+
+
+@pytest.mark.parametrize(("rule", "value", "denominator", "expected"), [
+    (YesNo(), True, None, ("có", "")),
+    (YesNo(), "Yes", None, ("có", "")),
+    (YesNo(), "KHÔNG", None, ("không", "")),
+    (Ratio(), 0.85, None, ("85%", "")),
+    (Ratio(), 17, 28, ("17", "28")),
+    (Ratio(), "85%", None, ("85%", "")),
+    (Ratio(), None, None, ("", "")),
+])
+def test_value_text_gives_the_formats_load_inputs_reads(rule: YesNo | Ratio, value: object, denominator: object,
+                                                       expected: tuple[str, str]) -> None:
+    indicator = Indicator("X", "x", 10, rule, "P")
+    assert value_text(indicator, value, denominator) == expected
+
+
+def test_value_text_rejects_text_in_a_number_cell() -> None:
+    with pytest.raises(ValueProblem, match="not_number"):
+        value_text(Indicator("X", "x", 10, Ratio(), "P"), "mười", None)
+
+
+# --- the round trip ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample_criteria() -> Criteria:
+    return load_criteria(ROOT / "criteria" / f"hanoi-{YEAR}.yaml")
+
+
+@pytest.fixture(scope="module")
+def sample_units(sample_criteria: Criteria) -> tuple[Unit, ...]:
+    return load_units(sample_criteria, ROOT / "inputs" / YEAR / "units.csv")
+
+
+def assert_same_scores(a: Scores, b: Scores) -> None:
+    """Equal up to float rounding (a spreadsheet stores 45.8% as 0.458, the CSV reads 45.8 / 100), and the
+    same ranks: the engine's tie tolerance is 1e-9, far above a last-digit difference."""
+    assert [(u.unit, u.max_points) for u in a.units] == [(u.unit, u.max_points) for u in b.units]
+    for x, y in zip(a.units, b.units, strict=True):
+        assert (y.points, y.index, y.self_points, y.self_index) == pytest.approx(
+            (x.points, x.index, x.self_points, x.self_index), rel=1e-12, abs=1e-12), x.unit
+    assert [(i.unit, i.indicator, i.status, i.evidence, i.note) for i in a.indicators] == \
+        [(i.unit, i.indicator, i.status, i.evidence, i.note) for i in b.indicators]
+    for i, j in zip(a.indicators, b.indicators, strict=True):
+        assert (j.points, j.self_points) == pytest.approx((i.points, i.self_points), rel=1e-12, abs=1e-12)
+    assert [(u.score.unit, u.rank) for u in rank(a).units] == [(u.score.unit, u.rank) for u in rank(b).units]
+
+
+def test_round_trip_of_every_sample_unit_gives_the_same_scores(
+        tmp_path: Path, sample_criteria: Criteria, sample_units: tuple[Unit, ...]) -> None:
+    """Forms for all units, typed in from self_assessment.csv, collected; then the council's workbooks,
+    typed in from appraisal.csv, collected: the scores equal those of the original CSVs."""
+    source = ROOT / "inputs" / YEAR
+    forms = write_unit_forms(sample_criteria, sample_units, tmp_path / "forms")
+    assert len(forms) == len(sample_units) == 143
+    typed = entries(read_rows(source / "self_assessment.csv"))
+    for path in forms:
+        fill(path, typed)
+    collected = collect(sample_criteria, sample_units, forms)
+    assert collected.problems == ()
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    shutil.copy(source / "units.csv", folder / "units.csv")
+    write_csv_atomic(folder / "self_assessment.csv", collected.header, collected.rows)
+
+    inputs = load_inputs(sample_criteria, folder)
+    council = write_council_forms(sample_criteria, inputs, tmp_path / "council")
+    appraised = entries(read_rows(source / "appraisal.csv"))
+    for path in council:
+        fill(path, appraised, "appraisal")
+    collected_appraisal = collect(sample_criteria, sample_units, council, "appraisal")
+    assert collected_appraisal.problems == ()
+    write_csv_atomic(folder / "appraisal.csv", collected_appraisal.header, collected_appraisal.rows)
+
+    assert_same_scores(score(sample_criteria, load_inputs(sample_criteria, source)),
+                       score(sample_criteria, load_inputs(sample_criteria, folder)))
+    # the CSVs keep their formats: yes/no as có/không, fractions as 85% where exact, labels as written
+    values = {(r[0], r[1]): r[2] for r in read_rows(folder / "self_assessment.csv")}
+    assert values[("an-khanh", "TCS.2")] == "có"
+    assert values[("an-khanh", "HTS.3")] == "73.7%"
+    assert values[("an-khanh", "NTS.2")] == "Chủ tịch"
+    assert values[("an-khanh", "TCS.1")] == "5"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                    "apt-get install -y --no-install-recommends libreoffice-calc-nogui")
+def test_a_form_saved_by_libreoffice_still_collects(tmp_path: Path, sample_criteria: Criteria,
+                                                    sample_units: tuple[Unit, ...]) -> None:
+    unit = next(u for u in sample_units if u.group == "departments" and "kinh-te-so" in u.tags)
+    path = tmp_path / f"{unit.id}.xlsx"
+    unit_form(sample_criteria, unit, path)
+    rows = [r for r in read_rows(ROOT / "inputs" / YEAR / "self_assessment.csv") if r[0] == unit.id]
+    fill(path, entries(rows))
+    saved = libreoffice_roundtrip(path, tmp_path / "lo")
+    wb = load_workbook(saved)
+    assert wb["_dti"].sheet_state == "hidden"
+    assert {p.name: p.value for p in wb.custom_doc_props}["dti.owner"] == unit.id
+    direct = collect(sample_criteria, sample_units, [path])
+    through = collect(sample_criteria, sample_units, [saved])
+    assert through.errors == ()
+    assert len(through.rows) == len(direct.rows) == len(rows)
+    for a, b in zip(direct.rows, through.rows, strict=True):
+        assert (a[:2], a[3:]) == (b[:2], b[3:])
+        if a[2] != b[2]:  # LibreOffice keeps 15 significant digits: 0.8440000000000001 is saved as 0.844
+            assert float(a[2].rstrip("%")) == pytest.approx(float(b[2].rstrip("%")), rel=1e-13)
+
+
+# --- the tiny case: problems -------------------------------------------------------------------------
+@pytest.fixture
+def tiny_forms(make_case: CaseWriter, tmp_path: Path) -> tuple[Criteria, tuple[Unit, ...], dict[str, Path]]:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    units = load_units(criteria, folder / "units.csv")
+    paths = write_unit_forms(criteria, units, tmp_path / "forms")
+    typed = entries(TINY_SELF)
+    for path in paths:
+        fill(path, typed)
+    return criteria, units, {p.stem: p for p in paths}
+
+
+def rejected(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], match: str,
+             kind: Kind = "self", **limits: int) -> list[str]:
+    """Collect, expecting FormError whose (Vietnamese) text matches; the problems in English."""
+    with pytest.raises(FormError, match=match) as info:
+        collect(criteria, units, paths, kind, **limits).raise_if_errors()
+    return [p.message("en") for p in info.value.problems]
+
+
+def test_tiny_forms_collect_to_the_tiny_csv(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    result = collect(criteria, units, list(paths.values()))
+    assert result.errors == ()
+    got = {(r[0], r[1]): r[2:] for r in result.rows}
+    assert got[("a1", "R")] == ("60%", "", "")
+    assert got[("a1", "Y")] == ("có", "", "QĐ 1")
+    assert got[("a2", "R")] == ("90", "100", "")
+    assert got[("a3", "Y")] == ("có", "", "")  # 'yes' typed, có written
+    assert got[("a3", "R")] == ("40%", "", "")  # 0.4 typed, shown and written as 40%
+    assert got[("b1", "R")] == ("5", "0", "")
+    assert len(result.rows) == len(TINY_SELF)
+
+
+Forms = tuple[Criteria, tuple[Unit, ...], dict[str, Path]]
+SHEET = "sheet 'Tự đánh giá'"
+
+
+def test_another_edition(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    other = tmp_path / "other.yaml"
+    other.write_text(Path(criteria.source).read_text(encoding="utf-8").replace("edition: 2025", "edition: 2024"),
+                     encoding="utf-8")
+    assert rejected(load_criteria(other), units, [paths["a1"]],
+                    match="a1.xlsx: phiếu lập theo bộ chỉ số tiny 2025, không phải tiny 2024") == [
+        f"{paths['a1']}: the form was made for the criteria tiny 2025, not tiny 2024"]
+
+
+def test_a_changed_criteria_file_is_a_warning(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(Path(criteria.source).read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    result = collect(load_criteria(changed), units, [paths["a1"]])
+    assert result.errors == ()
+    assert result.problems[0].reason == "form_criteria_changed"
+    assert "warning: the criteria file changed after the form was made" in result.problems[0].message("en")
+
+
+def test_another_units_form(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    renamed = tmp_path / "a2.xlsx"
+    shutil.copy(paths["a1"], renamed)
+    assert rejected(criteria, units, [renamed], match="tệp mang tên đơn vị 'a2' nhưng là phiếu của đơn vị 'a1'") == [
+        f"{renamed}: the file is named after unit 'a2' but holds the form of unit 'a1'"]
+
+
+def test_a_form_of_a_unit_not_in_units_csv(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    assert rejected(criteria, [u for u in units if u.id != "a1"], [paths["a1"]],
+                    match="đơn vị 'a1' không có trong units.csv") == [
+        f"{paths['a1']}: unit 'a1' is not in units.csv"]
+
+
+def test_the_same_unit_twice(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    copy = tmp_path / "a1 (1).xlsx"
+    shutil.copy(paths["a1"], copy)
+    messages = rejected(criteria, units, [paths["a1"], copy, paths["a2"]],
+                        match=r"phiếu của 'a1' có cả trong .*a1 \(1\)\.xlsx; mỗi đơn vị \(khối\) chỉ nộp một phiếu")
+    assert messages == [f"{paths['a1']}: the form of 'a1' is also in {copy}; one form per unit (group)",
+                        f"{copy}: the form of 'a1' is also in {paths['a1']}; one form per unit (group)"]
+    result = collect(criteria, units, [paths["a1"], copy, paths["a2"]])
+    assert set(result.rejected) == {str(paths["a1"]), str(copy)}
+    assert {r[0] for r in result.rows} == {"a2"}
+
+
+def edit(path: Path, change: Callable[[Worksheet], object]) -> None:
+    """Change a form as a person would after lifting the sheet protection."""
+    wb = load_workbook(path)
+    change(wb["Tự đánh giá"])
+    wb.save(path)
+
+
+def test_a_row_added(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    edit(paths["b2"], lambda ws: ws.append(["R2", "Tỉ lệ khác", 5, "", "", 1]))
+    assert rejected(criteria, units, [paths["b2"]], match="ô A10: dòng thêm vào \\('R2'\\)") == [
+        f"{paths['b2']}, {SHEET}, cell A10: an added row ('R2'); do not add rows to the form"]
+
+
+def test_a_row_removed(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    edit(paths["b2"], lambda ws: ws.delete_rows(9))
+    assert rejected(criteria, units, [paths["b2"]], match=r"ô A9: thiếu dòng 'R' \(cần ở ô A9\); không xóa dòng") == [
+        f"{paths['b2']}, {SHEET}, cell A9: the row 'R' is missing (expected at A9); do not delete rows"]
+
+
+def test_a_row_moved(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+
+    def swap(ws: Worksheet) -> None:
+        rows = [[c.value for c in ws[r]] for r in (8, 9)]
+        for r, values in zip((9, 8), rows, strict=True):
+            for col, value in enumerate(values, start=1):
+                ws.cell(r, col).value = value
+
+    edit(paths["b2"], swap)
+    messages = rejected(criteria, units, [paths["b2"]], match=r"bị chuyển chỗ \(cần ở ô A\d\); không đổi thứ tự dòng")
+    assert messages in (
+        [f"{paths['b2']}, {SHEET}, cell A9: the row 'Y' was moved (expected at A8); do not reorder rows"],
+        [f"{paths['b2']}, {SHEET}, cell A8: the row 'R' was moved (expected at A9); do not reorder rows"],
+    )
+
+
+def test_a_formula_without_a_cached_value(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["b2"], {}, raw={"F9": "=1/2"})
+    assert rejected(criteria, units, [paths["b2"]], match="ô F9: ô chứa công thức '=1/2' nhưng không có giá trị") == [
+        f"{paths['b2']}, {SHEET}, cell F9: the cell holds the formula '=1/2' without a computed value; type the "
+        "value, or open and save the file in Excel"]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_formula_computed_by_a_spreadsheet_is_read(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["b2"], {}, raw={"F9": "=1/2"})
+    saved = libreoffice_roundtrip(paths["b2"], tmp_path / "lo")
+    result = collect(criteria, units, [saved])
+    assert result.errors == ()
+    assert ("b2", "R", "50%", "", "") in result.rows
+
+
+def test_text_in_a_number_cell(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["a1"], {}, raw={"F10": "ba lần", "G9": "40,5"})
+    assert rejected(criteria, units, [paths["a1"]], match="ô G9: '40,5': dùng dấu chấm thập phân") == [
+        f"{paths['a1']}, {SHEET}, cell G9: '40,5': use '.' as the decimal mark and no thousands separators, "
+        "e.g. '40.5'",
+        f"{paths['a1']}, {SHEET}, cell F10: expected a number, found 'ba lần'",
+    ]
+
+
+@pytest.mark.parametrize(("ref", "value", "match", "english"), [
+    ("F16", 12, "ô F16: điểm hội đồng '12' vượt quá 10 điểm", "the council's '12' points exceed the indicator's 10"),
+    ("F15", -1, "ô F15: số lượng phải là số nguyên ≥ 0, gặp '-1'", "a count must be a whole number ≥ 0, found '-1'"),
+    ("F9", 1.5, "ô F9: '1.5' không phải một tỉ lệ từ 0 đến 1", "'1.5' is not a fraction from 0 to 1; write '1.5%' "
+     "or '0.015'"),
+    ("F8", "có lẽ", "ô F8: cần có/không", "expected có/không (yes/no, true/false, 1/0), found 'có lẽ'"),
+    ("F12", "Trưởng phòng", "ô F12: 'Trưởng phòng' không phải một lựa chọn",
+     "'Trưởng phòng' is not one of the choices; accepted: Chủ tịch, Phó Chủ tịch"),
+])
+def test_a_value_outside_its_range(tiny_forms: Forms, ref: str, value: object, match: str, english: str) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["a1"], {}, raw={ref: value})
+    assert rejected(criteria, units, [paths["a1"]], match=re.escape(match)) == [
+        f"{paths['a1']}, {SHEET}, cell {ref}: {english}"]
+
+
+def test_a_denominator_without_a_value(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["b2"], {}, raw={"F9": None, "G9": 40})
+    assert rejected(criteria, units, [paths["b2"]], match="ô G9: có mẫu số nhưng ô giá trị F9 đang trống") == [
+        f"{paths['b2']}, {SHEET}, cell G9: a denominator is given but the value cell F9 is empty"]
+
+
+def test_an_xls_file(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, _ = tiny_forms
+    xls = tmp_path / "a1.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert rejected(criteria, units, [xls], match=r"a1\.xls: tệp Excel 97–2003 \(\.xls\)") == [
+        f"{xls}: an Excel 97–2003 file (.xls) or a password-protected workbook; open it, remove the password and "
+        "save it as an Excel Workbook (.xlsx)"]
+
+
+@pytest.mark.parametrize(("name", "content"), [("a1.xlsx", b"unit,indicator,value\n"), ("a1.pdf", b"%PDF-1.7\n")])
+def test_a_file_that_is_not_a_workbook(tiny_forms: Forms, tmp_path: Path, name: str, content: bytes) -> None:
+    criteria, units, _ = tiny_forms
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert rejected(criteria, units, [path], match=r"không phải sổ làm việc Excel \(\.xlsx\)$") == [
+        f"{path}: not an Excel workbook (.xlsx)"]
+
+
+def test_a_damaged_workbook(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    damaged = tmp_path / "a1.xlsx"
+    data = bytearray(paths["a1"].read_bytes())
+    data[2000:2100] = bytes(100)
+    damaged.write_bytes(bytes(data))
+    truncated = tmp_path / "a2.xlsx"
+    truncated.write_bytes(paths["a2"].read_bytes()[:-300])
+    messages = rejected(criteria, units, [damaged, truncated], match=r"a1\.xlsx: không phải sổ làm việc Excel")
+    assert [m.split(" (", 1)[0] for m in messages] == [f"{damaged}: not an Excel workbook", f"{truncated}: not an "
+                                                       "Excel workbook"]
+
+
+def test_a_zip_that_is_not_a_workbook_and_an_ods(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, _ = tiny_forms
+    docx = tmp_path / "a1.docx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    ods = tmp_path / "a2.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    assert rejected(criteria, units, [docx, ods], match=r"a2\.ods: tệp OpenDocument \(\.ods\)") == [
+        f"{docx}: not an Excel workbook (.xlsx) (xl/workbook.xml)",
+        f"{ods}: an OpenDocument spreadsheet (.ods); save it as an Excel Workbook (.xlsx)",
+    ]
+
+
+def test_a_workbook_without_the_forms_details(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, _ = tiny_forms
+    plain = tmp_path / "a1.xlsx"
+    Workbook().save(plain)
+    assert rejected(criteria, units, [plain], match="không phải phiếu do dti tạo") == [
+        f"{plain}: not a form made by dti (the hidden sheet '_dti' or the form's details are missing); use the form "
+        "as issued"]
+
+
+def test_a_workbook_larger_than_the_limit(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    big = tmp_path / "a1.xlsx"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/media/image1.png", bytes(21_000_000))
+    assert rejected(criteria, units, [big], match="tệp lớn 21.0 MB, vượt giới hạn 20.0 MB của một phiếu") == [
+        f"{big}: the file is 21.0 MB, over the 20.0 MB limit for a form"]
+    # the limit is a parameter: the same check on a real form with a small limit
+    assert rejected(criteria, units, [paths["a2"]], match="vượt giới hạn 0.0 MB", max_bytes=1000) == [
+        f"{paths['a2']}: the file is 0.0 MB, over the 0.0 MB limit for a form"]
+
+
+def test_a_zip_bomb_is_not_unpacked(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, _ = tiny_forms
+    bomb = tmp_path / "a1.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", bytes(150_000_000))
+    assert bomb.stat().st_size < 1_000_000
+    assert rejected(criteria, units, [bomb], match="nội dung giải nén lớn 150.0 MB, vượt giới hạn 100.0 MB") == [
+        f"{bomb}: unpacked, the contents are 150.0 MB, over the 100.0 MB limit (a damaged or malicious file)"]
+
+
+def test_every_problem_of_every_form_at_once(tiny_forms: Forms,
+                                             tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["a1"], {}, raw={"F10": "ba"})
+    fill(paths["a2"], {}, raw={"F16": 99})
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("not a workbook", encoding="utf-8")
+    result = collect(criteria, units, [*paths.values(), junk])
+    assert sorted((p.file, p.cell) for p in result.errors) == sorted(
+        [(str(paths["a1"]), "F10"), (str(paths["a2"]), "F16"), (str(junk), None)])
+    assert len(result.forms) == 3
+
+
+def test_missing_forms_are_warnings(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    result = collect(criteria, units, [paths["a1"]])
+    assert result.errors == ()
+    assert [p.message("en") for p in result.problems][:1] == ["a2: warning: no form for 'a2' (Sở Hai)"]
+
+
+# --- appraisal ---------------------------------------------------------------------------------------
+def test_appraisal_collects_only_entered_values(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case(appraisal=None)
+    criteria = load_criteria(criteria_path)
+    inputs = load_inputs(criteria, folder)
+    council = write_council_forms(criteria, inputs, tmp_path / "council")
+    assert [p.name for p in council] == ["appraisal-A.xlsx", "appraisal-B.xlsx"]
+    fill(council[0], entries([("a1", "K.2", "5", "", "Hội đồng: minh chứng chưa đầy đủ"),
+                              ("a2", "R", "80", "100", "")]), "appraisal")
+    result = collect(criteria, inputs.units, council, "appraisal")
+    assert result.errors == ()
+    assert result.rows == (("a1", "K.2", "5", "", "Hội đồng: minh chứng chưa đầy đủ"), ("a2", "R", "80", "100", ""))
+
+
+def test_appraisal_problems(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case(appraisal=None)
+    criteria = load_criteria(criteria_path)
+    inputs = load_inputs(criteria, folder)
+    council = write_council_forms(criteria, inputs, tmp_path / "council")
+    wb = load_workbook(council[0])
+    ws = wb["Thẩm định"]
+    row = next(r for r in range(7, ws.max_row + 1) if ws.cell(r, 3).value == "Y")
+    ws.cell(row, 11).value = "Giữ nguyên"
+    wb.save(council[0])
+    result = collect(criteria, inputs.units, council, "appraisal")
+    assert [p.message("en").split(": ", 1)[1] for p in result.errors] == [
+        f"the council's note is filled but the appraised value I{row} is empty; to confirm the self-assessed "
+        "value, enter it again"]
+    # a unit's form is not a council workbook, and the other way round
+    form = tmp_path / "a1.xlsx"
+    unit_form(criteria, inputs.units[0], form)
+    assert rejected(criteria, inputs.units, [council[1]], match="hãy dùng dti collect --appraisal") == [
+        f"{council[1]}: this is an appraisal council workbook; use dti collect --appraisal"]
+    assert rejected(criteria, inputs.units, [form], "phiếu tự đánh giá của đơn vị; hãy bỏ --appraisal", "appraisal") \
+        == [f"{form}: this is a unit's self-assessment form; leave out --appraisal"]
+
+
+# --- the command line --------------------------------------------------------------------------------
+def test_cli_collect_writes_nothing_unless_every_form_is_clean(
+        tiny_forms: Forms, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    criteria, _, paths = tiny_forms
+    units_csv = write_csv(tmp_path / "units.csv", ("id", "name", "group", "tags", "predecessors"), TINY_UNITS)
+    fill(paths["a3"], {}, raw={"F10": "hai"})
+    out = tmp_path / "self_assessment.csv"
+    args = ["collect", "--criteria", criteria.source, "--units", str(units_csv), str(tmp_path / "forms"),
+            "--out", str(out), "--lang", "en"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{paths['a3']}, sheet 'Tự đánh giá', cell F10: expected a number, found 'hai'" in err
+    assert not out.exists()
+    assert main([*args, "--partial"]) == 2
+    captured = capsys.readouterr()
+    assert "1 forms rejected, not written: " in captured.err
+    assert {r[0] for r in read_rows(out)} == {"a1", "a2", "b1", "b2"}
+    fill(paths["a3"], {}, raw={"F10": 2})
+    assert main(args) == 0
+    assert f"Wrote 25 rows from 5 forms to {out}" in capsys.readouterr().out
+    criteria_loaded = load_criteria(criteria.source)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(units_csv, folder / "units.csv")
+    shutil.copy(out, folder / "self_assessment.csv")
+    assert len(load_inputs(criteria_loaded, folder).self_assessed) == len(TINY_SELF)
+
+
+def test_collected_csv_is_neutralised(tiny_forms: Forms,
+                                      tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["b2"], {}, raw={"H8": "=HYPERLINK(\"http://x\")", "H9": "-5 văn bản"})
+    wb = load_workbook(paths["b2"])
+    wb["Tự đánh giá"]["H8"].data_type = "s"  # typed as text, as Excel does after an apostrophe
+    wb.save(paths["b2"])
+    result = collect(criteria, units, [paths["b2"]])
+    out = tmp_path / "s.csv"
+    write_csv_atomic(out, result.header, result.rows)
+    text = out.read_text(encoding="utf-8")
+    assert "b2,Y,có,,\"'=HYPERLINK(\"\"http://x\"\")\"" in text
+    assert "b2,R,50%,,'-5 văn bản" in text
+
+
+def test_units_file_problems_are_reported(tmp_path: Path, make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    with pytest.raises(DataError, match=r"units\.csv: không tìm thấy tệp"):
+        load_units(criteria, tmp_path / "nowhere" / "units.csv")
+    (folder / "units.csv").write_text("id,name,group,tags,predecessors\nA B,Sở,A,,\n", encoding="utf-8")
+    with pytest.raises(DataError, match="mã đơn vị 'A B' không hợp lệ"):
+        load_units(criteria, folder / "units.csv")

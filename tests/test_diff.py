@@ -1,0 +1,102 @@
+"""dti diff: what changed between the draft run and the final one, per unit and per indicator."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from ranking.cli import main
+from ranking.diff import IndicatorChange, RunDiff, UnitChange, diff_rows, diff_runs, render, write_diff
+from ranking.errors import DataError
+from tests.conftest import TINY_SELF, TINY_UNITS, CaseWriter, write_csv
+
+
+@pytest.fixture
+def runs(make_case: CaseWriter, tmp_path: Path) -> tuple[Path, Path]:
+    """The tiny case ranked twice: the draft, then after the council lowered a1's K.2 from 5 to 3 and b2 left."""
+    criteria, inputs = make_case()
+    assert main(["rank", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(tmp_path / "draft")]) == 0
+    write_csv(inputs / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"),
+              [("a1", "K.2", "3", "", "Hội đồng: chấm lại")])
+    write_csv(inputs / "units.csv", ("id", "name", "group", "tags", "predecessors"),
+              [u for u in TINY_UNITS if u[0] != "b2"])
+    write_csv(inputs / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"),
+              [r for r in TINY_SELF if r[0] != "b2"])
+    assert main(["rank", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(tmp_path / "final")]) == 0
+    return tmp_path / "draft", tmp_path / "final"
+
+
+def test_diff_by_hand(runs: tuple[Path, Path]) -> None:
+    # a1: 76 → 74 points (K.2 5 → 3), index 0.76 → 0.74, rank 1 → 2; a2 (75) moves up to 1; b2 is gone.
+    diff = diff_runs(*runs)
+    assert diff.units == (
+        UnitChange("A", "a2", "Sở Hai", 0.75, 0.75, 75.0, 75.0, 2, 1),
+        UnitChange("A", "a1", "Sở Một", 0.76, 0.74, 76.0, 74.0, 1, 2),
+        UnitChange("B", "b2", "Xã Hai", 0.75, None, 15.0, None, 2, None),
+    )
+    assert [u.rank_change for u in diff.units] == [1, -1, None]
+    assert diff.indicators == (
+        IndicatorChange("A", "a1", "K.2", "5", "3", 5.0, 3.0, "ok", "ok"),
+        IndicatorChange("B", "b2", "Y", "có", None, 10.0, None, "ok", None),
+        IndicatorChange("B", "b2", "R", "50%", None, 5.0, None, "ok", None),
+    )
+    assert diff.for_unit("a1") == (diff.units[1], (diff.indicators[0],))
+    assert diff.for_unit("a3") == (None, ())
+
+
+def test_a_run_against_itself_has_no_changes(runs: tuple[Path, Path]) -> None:
+    diff = diff_runs(runs[0], runs[0])
+    assert diff == RunDiff((), ())
+    assert render(diff, "vi") == "Không có thay đổi giữa hai lần chạy."
+
+
+def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    draft, final = runs
+    assert main(["diff", str(draft), str(final)]) == 0
+    out = capsys.readouterr().out
+    assert "Đơn vị thay đổi: 3" in out
+    assert "Sở Một (a1)  0.76 → 0.74  76 → 74  1 → 2" in out
+    assert "Chỉ số thành phần thay đổi: 3" in out
+    assert "b2      Y                  có → —" in out
+    with (final / "diff.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:4] == ["group", "unit", "name", "indicator"]
+    assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74"]
+    assert rows[4] == ["A", "a1", "Sở Một", "K.2", "", "", "", "", "5", "3", "ok", "ok", "5", "3"]
+    assert main(["diff", str(draft), str(final), "--out", str(tmp_path / "d.csv"), "--lang", "en"]) == 0
+    assert "Units that changed: 3" in capsys.readouterr().out
+    assert (tmp_path / "d.csv").read_bytes() == (final / "diff.csv").read_bytes()
+
+
+def test_diff_csv_is_neutralised_and_keeps_negative_numbers(tmp_path: Path) -> None:
+    diff = RunDiff((UnitChange("A", "u", "=HYPERLINK(\"x\")", 0.5, 0.4, -3.5, 2.0, 1, 2),),
+                   (IndicatorChange("A", "u", "M", "-x", "@y", -1.25, 0.0, "ok", "ok"),))
+    _header, rows = diff_rows(diff)
+    assert rows[0][2] == "=HYPERLINK(\"x\")"
+    path = tmp_path / "diff.csv"
+    write_diff(diff, path)
+    with path.open(encoding="utf-8") as f:
+        lines = list(csv.reader(f))
+    assert lines[1][2] == "'=HYPERLINK(\"x\")"
+    assert lines[1][12:] == ["-3.5", "2"]
+    assert lines[2][8:10] == ["'-x", "'@y"]
+    assert lines[2][12] == "-1.25"
+
+
+def test_not_a_run_folder(tmp_path: Path, runs: tuple[Path, Path]) -> None:
+    with pytest.raises(DataError, match=r"results\.csv: không tìm thấy tệp\n.*indicator_scores\.csv: không tìm"):
+        diff_runs(tmp_path / "nowhere", runs[1])
+    (runs[1] / "results.csv").write_text("unit,index\nx,1\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"results\.csv, dòng 1: thiếu cột group, name, points, rank; đây không"):
+        diff_runs(runs[0], runs[1])
+    with pytest.raises(DataError, match=r"results\.csv, dòng 1: thiếu cột") as info:
+        diff_runs(runs[0], runs[1])
+    assert info.value.render("en").endswith(
+        "results.csv, line 1: missing columns group, name, points, rank; this is not a results file written by dti")
+    (runs[1] / "results.csv").write_text("group,unit,name,points,index,rank\nA,a1,Sở Một,76,0.76,một\n",
+                                         encoding="utf-8")
+    with pytest.raises(DataError, match=r"results\.csv, dòng 2, cột rank: cần một số, gặp 'một'"):
+        diff_runs(runs[0], runs[1])

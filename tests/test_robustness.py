@@ -1,0 +1,225 @@
+"""The Monte Carlo robustness analysis: reproducible, exact in the limit, right on hand-made cases, and the
+vectorised kernels held to scikit-criteria's models and rank comparison."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ranking.criteria import RobustnessSpec
+from ranking.ranking import TIE_TOLERANCE, Ranking, Robustness, competition_ranks
+from ranking.robustness import (
+    GEOMETRIC_FLOOR,
+    METHODS,
+    Pillars,
+    analyse,
+    draw_ranks,
+    draw_scores,
+    interval,
+    kendall_tau_b,
+    pillars,
+    sample,
+    simulate,
+    spearman_rho,
+    summarise,
+    topsis,
+    weighted_geometric,
+    weighted_sum,
+)
+from ranking.scoring import Method, skcriteria_scores
+from tests.conftest import ROOT, Sample
+
+FAST = RobustnessSpec(concentration=50, draws=400, seed=7)
+EXACT = RobustnessSpec(concentration=math.inf, draws=50, seed=1)
+
+
+def _full(achievement: list[list[float]], weights: list[float]) -> Pillars:
+    a = np.array(achievement, dtype=float)
+    return Pillars(a, np.ones_like(a), np.array(weights) / sum(weights))
+
+
+# --- reproducible ---------------------------------------------------------------------------------------
+def test_seeded_runs_give_identical_intervals(tiny: Ranking) -> None:
+    spec = replace(FAST, leave_one_out=True)
+    first, second = analyse(tiny, spec), analyse(tiny, spec)
+    assert [u.robustness for u in first.units] == [u.robustness for u in second.units]
+    assert first.analysis == second.analysis
+    assert all(u.robustness is not None for u in first.units)
+
+
+def test_another_seed_draws_differently() -> None:
+    p = _full([[0.9, 0.2], [0.2, 0.88], [0.5, 0.5]], [1, 1])
+    a, _ = simulate(p, FAST, np.random.default_rng(1))
+    b, _ = simulate(p, FAST, np.random.default_rng(2))
+    assert not np.array_equal(a.weights, b.weights)
+
+
+def test_the_analysis_uses_the_criteria_settings(tiny: Ranking) -> None:
+    criteria = replace(tiny.criteria, robustness=RobustnessSpec(concentration=20, draws=123, seed=5))
+    done = analyse(replace(tiny, criteria=criteria))
+    assert {(g.draws, g.concentration, g.seed) for g in done.analysis} == {(123, 20, 5)}
+    assert [g.group for g in done.analysis] == ["A", "B"]
+    assert done.robustness("A") is done.analysis[0] and done.robustness("nope") is None
+
+
+# --- exact in the limit -----------------------------------------------------------------------------------
+def test_published_weights_give_the_official_index(tiny: Ranking) -> None:
+    """Renormalising over the applicable pillars reproduces points / max points, a3's partial P2 included."""
+    for group in tiny.criteria.groups:
+        members = [u.score for u in tiny.group(group.id)]
+        p = pillars(group, members)
+        assert weighted_sum(p, p.weights[None, :])[0] == pytest.approx([u.index for u in members], abs=1e-12)
+    a3 = next(u.score for u in tiny.units if u.score.unit == "a3")
+    assert a3.max_points == 90  # B does not apply: P2 is 40 of its 50 points
+
+
+def test_no_perturbation_every_interval_is_the_nominal_rank(tiny: Ranking) -> None:
+    done = analyse(tiny, EXACT, methods=("weighted_sum",))
+    for u in done.units:
+        assert u.robustness == Robustness(float(u.rank), u.rank, u.rank)
+    assert all(g.shift == 0 for g in done.analysis)
+
+
+def test_shrunk_perturbation_on_the_sample_keeps_every_rank() -> None:
+    """The 2025 sample: 143 units, ties, a pillar for 8 departments only, ratios with denominator 0."""
+    if not (ROOT / "inputs" / "2025").is_dir():
+        pytest.skip("the sample inputs are not generated")
+    ranking = Sample("2025").ranking()
+    for spec in (replace(EXACT, draws=20), RobustnessSpec(concentration=1e12, draws=20, seed=3)):
+        done = analyse(ranking, spec, methods=("weighted_sum",))
+        off = [(u.score.unit, u.rank, u.robustness) for u in done.units
+               if u.robustness != Robustness(float(u.rank), u.rank, u.rank)]
+        assert off == []
+
+
+# --- hand-made fragile and firm ranks ---------------------------------------------------------------------
+def test_a_close_pair_is_fragile_and_the_ends_are_firm() -> None:
+    """A leads every pillar, D trails every pillar; B (strong on pillar 1) and C (on pillar 2) are 0.01 apart,
+    so a small shift of weight between the pillars swaps them."""
+    p = _full([[0.95, 0.95], [0.9, 0.2], [0.2, 0.88], [0.1, 0.1]], [1, 1])
+    official = competition_ranks(weighted_sum(p, p.weights[None, :])[0])
+    assert official.tolist() == [1, 2, 3, 4]
+    spec = RobustnessSpec(concentration=20, draws=2000, seed=11)
+    draws, ranks = simulate(p, spec, np.random.default_rng(0))
+    units, stats = summarise("g", p, official, draws, ranks, spec)
+    a, b, c, d = units
+    assert (a.low, a.high, d.low, d.high) == (1, 1, 4, 4)
+    assert (b.low, b.high, c.low, c.high) == (2, 3, 2, 3)
+    assert 0 < stats.shift < 1
+    assert {m.method: m.draws for m in stats.methods}.keys() == set(METHODS)
+    assert sum(m.draws for m in stats.methods) == 2000
+
+
+def test_leaving_a_pillar_out_exposes_a_one_pillar_unit() -> None:
+    """S excels on pillar 3 only; it ranks 1st with it, last without it."""
+    p = _full([[0.3, 0.3, 1.0], [0.6, 0.6, 0.4], [0.5, 0.5, 0.5]], [1, 1, 2])
+    base = RobustnessSpec(concentration=math.inf, draws=3000, seed=2)
+    _, firm = simulate(p, base, np.random.default_rng(0), methods=("weighted_sum",))
+    draws, loo = simulate(p, replace(base, leave_one_out=True), np.random.default_rng(0), methods=("weighted_sum",))
+    assert set(firm[:, 0].tolist()) == {1}
+    assert set(loo[:, 0].tolist()) == {1, 3}
+    assert (loo[draws.dropped == 2, 0] == 3).all()
+    rows = np.flatnonzero(draws.dropped >= 0)
+    assert (draws.weights[rows, draws.dropped[rows]] == 0).all()
+    assert np.allclose(draws.weights.sum(axis=1), 1)
+    assert set(np.unique(draws.dropped).tolist()) == {-1, 0, 1, 2}
+
+
+def test_firmness_scales_with_the_group() -> None:
+    r = Robustness(10.0, 8, 12)
+    assert r.spread == 4
+    assert not r.is_firm(17) and r.is_firm(126)
+    assert Robustness(3.0, 2, 4).is_firm(5)
+
+
+def test_a_single_pillar_is_never_left_out() -> None:
+    draws = sample(np.array([1.0]), RobustnessSpec(draws=20, leave_one_out=True), np.random.default_rng(0))
+    assert (draws.dropped == -1).all() and (draws.weights == 1).all()
+
+
+def test_a_pillar_not_applicable_drops_out_of_every_method() -> None:
+    """U2 lacks pillar 2: its scores are those of its pillar 1 alone (TOPSIS: its distances on pillar 1)."""
+    a = np.array([[0.8, 0.4], [0.6, 0.0], [0.2, 0.9]])
+    share = np.array([[1.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    p = Pillars(a, share, np.array([0.5, 0.5]))
+    w = np.array([[0.3, 0.7]])
+    assert weighted_sum(p, w)[0, 1] == pytest.approx(0.6)
+    assert weighted_geometric(p, w)[0, 1] == pytest.approx(0.6)
+    # pillar 1: best 0.8, worst 0.2 → U2 (0.6) is 0.3·0.2 from the best, 0.3·0.4 from the worst
+    assert topsis(p, w)[0, 1] == pytest.approx(0.12 / 0.18)
+    # U1 by hand: d+ = 0.7·(0.9 − 0.4) = 0.35, d− = sqrt((0.3·0.6)² + (0.7·0)²) = 0.18
+    assert topsis(p, w)[0, 0] == pytest.approx(0.18 / (0.35 + 0.18))
+
+
+def test_an_empty_pillar_is_floored_in_the_geometric_mean() -> None:
+    p = _full([[0.0, 1.0], [0.5, 0.5]], [1, 1])
+    assert weighted_geometric(p, p.weights[None, :])[0] == pytest.approx([math.sqrt(GEOMETRIC_FLOOR), 0.5])
+
+
+# --- the vectorised kernels against scikit-criteria ------------------------------------------------------
+@pytest.mark.parametrize("method", METHODS)
+def test_vectorised_methods_match_scikit_criteria(method: Method) -> None:
+    rng = np.random.default_rng(42)
+    matrix = rng.uniform(0.05, 1.0, size=(15, 6))  # no zero: the product model takes logarithms
+    p = _full(matrix.tolist(), [1] * 6)
+    draws = sample(p.weights, RobustnessSpec(concentration=10, draws=25, seed=0), rng, methods=(method,))
+    ours = draw_scores(p, draws)
+    ranks = draw_ranks(ours)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # skcriteria.agg.similarity warns that it moved
+        for row, w in enumerate(draws.weights):
+            theirs = skcriteria_scores(method, matrix, w)
+            if method == "weighted_product":  # Σ w·log10(a), with Σ w = 1
+                assert np.log10(ours[row]) == pytest.approx(theirs, abs=1e-12)
+            else:
+                assert ours[row] == pytest.approx(theirs, abs=1e-12)
+            assert ranks[row].tolist() == competition_ranks(theirs).tolist()
+
+
+def test_rank_correlations_match_scikit_criteria_comparator() -> None:
+    from skcriteria.agg import RankResult
+    from skcriteria.cmp import mkrank_cmp
+
+    official = np.array([1, 2, 2, 4, 5, 6, 6, 8])  # competition ranks, ours
+    other = np.array([2, 1, 3, 3, 5, 8, 6, 7])
+
+    def dense(ranks: np.ndarray) -> np.ndarray:  # skcriteria accepts dense ranks only; the order is the same
+        return np.unique(ranks, return_inverse=True)[1] + 1
+
+    names = [f"u{i}" for i in range(len(official))]
+    cmp = mkrank_cmp(RankResult("official", names, dense(official), {}), RankResult("other", names, dense(other), {}))
+    assert kendall_tau_b(official, other) == pytest.approx(cmp.corr(method="kendall").iloc[0, 1], abs=1e-12)
+    assert spearman_rho(official, other) == pytest.approx(cmp.corr(method="spearman").iloc[0, 1], abs=1e-12)
+    assert kendall_tau_b([1, 1], [1, 2]) is None and spearman_rho([1, 2], [3, 3]) is None
+
+
+def test_method_agreement_on_the_tiny_case(tiny: Ranking) -> None:
+    stats = analyse(tiny, FAST).robustness("A")
+    assert stats is not None
+    ws = stats.methods[0]
+    assert (ws.method, ws.kendall, ws.spearman) == ("weighted_sum", 1.0, 1.0)
+
+
+# --- per-draw ranking and percentiles ----------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0.0, 0.5, 0.5 + TIE_TOLERANCE / 3, 0.5 + 2 * TIE_TOLERANCE, 0.7, 1.0]),
+                         min_size=7, max_size=7), min_size=1, max_size=6))
+def test_draw_ranks_are_competition_ranks(rows: list[list[float]]) -> None:
+    scores = np.array(rows)
+    assert draw_ranks(scores).tolist() == [competition_ranks(r).tolist() for r in scores]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 9), min_size=1, max_size=60))
+def test_interval_is_the_median_and_inverted_cdf_percentiles(column: list[int]) -> None:
+    ranks = np.array(column, dtype=np.int64)[:, None]
+    median, low, high = interval(ranks)
+    assert median[0] == np.median(ranks)
+    assert low[0] == np.quantile(ranks, 0.05, method="inverted_cdf")
+    assert high[0] == np.quantile(ranks, 0.95, method="inverted_cdf")
