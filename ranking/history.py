@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ranking.criteria import nfc
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import NUMBER, UNITS_COLUMNS, Unit, read_csv
+from ranking.inputs import NUMBER, Unit, read_csv
 from ranking.ranking import Previous, Ranking
 
 REQUIRED_COLUMNS = ("group", "unit", "index", "rank")
@@ -110,27 +110,17 @@ def lineage(unit: Unit, previous: PreviousResults) -> Previous:
     return Previous("merged", index, None, ids)
 
 
-def _unit_lines(folder: str) -> dict[str, int]:
-    """Where each unit is declared in units.csv, so that a wrong predecessor points at its line."""
-    path = Path(folder) / "units.csv"
-    if not path.is_file():
-        return {}
-    return {row["id"]: line for line, row in read_csv(path, UNITS_COLUMNS, Problems())}
-
-
 def compare(ranking: Ranking, previous: PreviousResults) -> Ranking:
     """A new Ranking whose units carry their Previous; a predecessor missing from the previous results is
     an error (the comparison would silently average fewer units)."""
     units = {u.id: u for u in ranking.inputs.units}
     problems = Problems()
-    lines = None
     for unit in ranking.inputs.units:
         for pid in unit.predecessors:
             if pid not in previous.rows:
-                lines = _unit_lines(ranking.inputs.folder) if lines is None else lines
                 problems.add(Problem(str(Path(ranking.inputs.folder) / "units.csv"), "predecessor_unknown",
                                      {"found": pid, "accepted": previous.file, "unit": unit.id},
-                                     line=lines.get(unit.id), column="predecessors"))
+                                     line=unit.line or None, column="predecessors"))
     problems.raise_if_errors(DataError)
     return replace(ranking, units=tuple(replace(u, previous=lineage(units[u.score.unit], previous))
                                         for u in ranking.units))

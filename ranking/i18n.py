@@ -54,9 +54,14 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "range of likely ranks, the dot the median rank.",
     ),
     "report.not_firm": (
-        "Thứ hạng chưa vững (khoảng thứ hạng có thể có rộng, tối đa {spread} bậc): {units}.",
-        "Ranks that are not firm (a wide range of likely ranks, up to {spread} places): {units}.",
+        "{n} trong {total} đơn vị có thứ hạng chưa vững (khoảng thứ hạng 5–95 % rộng hơn {limit} bậc; "
+        "trong ngoặc là khoảng đó): {units}.",
+        "{n} of {total} units have a rank that is not firm (a 5–95 % rank interval wider than {limit} places; "
+        "the interval in brackets): {units}.",
     ),
+    "method.weighted_sum": ("Tổng có trọng số (chính thức)", "Weighted sum (official)"),
+    "method.weighted_product": ("Trung bình nhân có trọng số", "Weighted geometric mean"),
+    "method.topsis": ("TOPSIS", "TOPSIS"),
     "report.robustness_stats": (
         "{draws} lần lấy mẫu, độ tập trung {concentration}; thứ hạng xê dịch trung bình {shift} bậc.",
         "{draws} draws, concentration {concentration}; ranks move by {shift} places on average.",

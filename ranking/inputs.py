@@ -46,6 +46,8 @@ class Unit:
     group: str
     tags: frozenset[str]
     predecessors: tuple[str, ...]
+    line: int = 0
+    """Where units.csv declares the unit, for messages about it (0 when not read from a file)."""
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,7 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
         if ok:
             seen[unit_id] = (line, group)
             units.append(Unit(unit_id, row["name"], group, frozenset(split_list(row["tags"])),
-                              split_list(row["predecessors"])))
+                              split_list(row["predecessors"]), line))
     return tuple(units)
 
 

@@ -47,10 +47,15 @@ class Robustness:
         return self.high - self.low
 
     def is_firm(self, group_size: int) -> bool:
-        """Firm: the 5–95 % interval spans at most FIRM_SHARE of the group, and at least FIRM_SPREAD places
-        are always allowed (2 places among 17 departments, 13 among 126 communes). The publication names
+        """Firm: the 5–95 % interval spans at most firm_limit(group_size) places. The publication names
         the units whose rank is not firm."""
-        return self.spread <= max(FIRM_SPREAD, math.ceil(FIRM_SHARE * group_size))
+        return self.spread <= firm_limit(group_size)
+
+
+def firm_limit(group_size: int) -> int:
+    """The widest 5–95 % interval of a firm rank: FIRM_SHARE of the group, and at least FIRM_SPREAD places
+    (2 places among 17 departments, 13 among 126 communes)."""
+    return max(FIRM_SPREAD, math.ceil(FIRM_SHARE * group_size))
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ import hashlib
 import importlib.util
 import io
 import math
+import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,7 +41,7 @@ from ranking.criteria import (
 )
 from ranking.errors import LANGS, Lang
 from ranking.i18n import LABELS
-from ranking.ranking import Ranking, UnitResult
+from ranking.ranking import Ranking, UnitResult, firm_limit
 from ranking.scoring import IndicatorScore
 from ranking.tables import inside, source_date
 
@@ -138,8 +140,13 @@ class Words:
         return f"{self.num(value * 100, 1, fixed=False)}%"
 
     def date(self) -> str:
-        day = source_date()
+        day = report_date()
         return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.strftime("%Y-%m-%d")
+
+
+def report_date() -> datetime:
+    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today."""
+    return source_date() if "SOURCE_DATE_EPOCH" in os.environ else datetime.now(UTC).replace(tzinfo=None)
 
 
 def describe_rule(rule: Rule, points: float, w: Words) -> str:
@@ -199,12 +206,6 @@ class GroupView:
         """'15=' where the rank is shared."""
         return f"{u.rank}=" if u.rank in self.tied else str(u.rank)
 
-    def pillar_index(self, u: UnitResult, pillar: str) -> float | None:
-        return next((p.index for p in u.score.pillars if p.pillar == pillar), None)
-
-
-def _pillar_index(u: UnitResult, pillar: str) -> float | None:
-    return next((p.index for p in u.score.pillars if p.pillar == pillar), None)
 
 
 def group_view(ranking: Ranking, group: Group, n: int = 3) -> GroupView:
@@ -217,7 +218,7 @@ def group_view(ranking: Ranking, group: Group, n: int = 3) -> GroupView:
         counts[u.rank] = counts.get(u.rank, 0) + 1
     pillars = []
     for pillar in group.pillars:
-        scored = sorted(((u, i) for u in units if (i := _pillar_index(u, pillar.id)) is not None),
+        scored = sorted(((u, i) for u in units if (i := u.score.pillar_index(pillar.id)) is not None),
                         key=lambda pair: (-pair[1], pair[0].score.unit))
         indices = [i for _, i in scored]
         pillars.append(PillarStats(
@@ -336,6 +337,12 @@ def interval_charts(view: GroupView) -> list[Markup]:
     return [charts.interval_chart(chunk, len(view.units), width, label) for chunk in _chunks(items)]
 
 
+def loose_list(view: GroupView) -> str:
+    """'Name (3–9); …' for the units whose rank is not firm, in rank order."""
+    return "; ".join(f"{u.score.name} ({u.robustness.low}–{u.robustness.high})"
+                     for u in view.loose if u.robustness is not None)
+
+
 def histograms(views: Sequence[GroupView], criteria: Criteria, w: Words) -> list[tuple[str, Markup]]:
     return [(v.group.title, charts.histogram([u.score.index for u in v.units], criteria.scale,
                                              lambda x: w.num(x, 1, fixed=False))) for v in views]
@@ -361,7 +368,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined)
     env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
-                       nodes=pillar_nodes, pillar_width=pillar_width)
+                       nodes=pillar_nodes, pillar_width=pillar_width, loose_list=loose_list, firm_limit=firm_limit)
     return env
 
 
@@ -369,7 +376,7 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
     criteria = ranking.criteria
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
             "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
-            "created": source_date().strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
+            "created": report_date().strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
             "status": lambda status: status_text(status, w)}
 

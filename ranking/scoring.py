@@ -131,6 +131,10 @@ class UnitScore:
     self_index: float
     pillars: tuple[PillarScore, ...]
 
+    def pillar_index(self, pillar_id: str) -> float | None:
+        """The pillar's index; None where the pillar is not in the group or does not apply to the unit."""
+        return next((p.index for p in self.pillars if p.pillar == pillar_id), None)
+
 
 @dataclass(frozen=True)
 class Scores:

@@ -62,14 +62,13 @@ def result_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
     rows: list[list[Cell]] = []
     for u in ranking.units:
         s = u.score
-        by_pillar = {p.pillar: p.index for p in s.pillars}
         prev, rob = u.previous, u.robustness
         rows.append([
             s.group, s.unit, s.name, round(s.points, 4), round(s.max_points, 4), round(s.index, decimals), u.rank,
             u.band, round(s.self_points, 4), round(s.self_index, decimals),
             round(prev.index, decimals) if prev and prev.index is not None else None,
             prev.rank if prev else None, rob.low if rob else None, rob.high if rob else None,
-            *(round(v, decimals) if (v := by_pillar.get(p)) is not None else None for p in pillars),
+            *(round(v, decimals) if (v := s.pillar_index(p)) is not None else None for p in pillars),
         ])
     return header, rows
 

@@ -10,8 +10,8 @@ import logging
 import re
 import textwrap
 from collections.abc import Iterator, Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -322,7 +322,7 @@ def test_hostile_text_prints_as_text_and_loads_nothing(rendered: Rendered) -> No
     unit = rendered.unit("b2")
     text = flat(rendered.text(unit))
     assert f"Xã {IMG} Hai" in text
-    assert ATTACH in text
+    assert ATTACH.replace(" ", "") in text.replace(" ", "")  # a narrow cell may wrap the URL anywhere
     assert f"Xã {IMG} Hai" in flat(rendered.text(rendered.publication))
     _no_file_inside(unit)
     _no_file_inside(rendered.publication)
@@ -388,13 +388,12 @@ def test_robustness_sentence_names_units_whose_rank_is_not_firm(ranked: Ranking)
     firm = tuple(dataclasses.replace(u, robustness=Robustness(u.rank, u.rank, u.rank)) for u in ranked.units[1:])
     html = publication_html(dataclasses.replace(ranked, units=(loose, *firm)), OPTIONS, "vi")
     name = loose.score.name
-    assert f"Thứ hạng chưa vững (khoảng thứ hạng có thể có rộng, tối đa 3 bậc): {name}." in html
+    assert (f"1 trong {loose.group_size} đơn vị có thứ hạng chưa vững (khoảng thứ hạng 5–95 % rộng hơn 2 bậc; "
+            f"trong ngoặc là khoảng đó): {name} (1–4).") in html
 
 
 def test_breakdown_shows_what_changed_since_the_draft(tmp_path: Path) -> None:
     final = plain_ranking(tmp_path / "final")
-    changed = [(u, i, "không" if (u, i) == ("a2", "Y") else v, d, e) for u, i, v, d, e in SELF]
-    changed = [r if (r[0], r[1]) != ("a2", "Y") else ("a2", "Y", "có", "", "") for r in changed]
     criteria_path, folder = make_inputs(tmp_path / "draft", [r for r in SELF if (r[0], r[1]) != ("a2", "Y")])
     criteria = load_criteria(criteria_path)
     draft = rank(score(criteria, load_inputs(criteria, folder)))
@@ -445,3 +444,23 @@ def test_chart_helpers() -> None:
     assert "&lt;b&gt;&amp;" in svg and "<b>" not in svg
     histogram = charts.histogram([0.0, 0.51, 0.52, 1.0], 1.0, str, bins=2)
     assert histogram.count("<rect") == 2
+
+
+# --- the command line ----------------------------------------------------------------------------------------------
+def test_run_writes_the_pdfs_beside_the_tables_and_a_bad_draft_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], epoch: None) -> None:
+    from ranking.cli import main
+
+    criteria, folder = make_inputs(tmp_path / "case")
+    out = tmp_path / "out"
+    args = ["--criteria", str(criteria), "--inputs", str(folder), "--out", str(out)]
+    assert main(["run", *args, "--lang", "en"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "dti-2025.pdf", "indicator_scores.csv", "results.csv", "results.xlsx", "run.json", "units"]
+    assert len(list((out / "units").glob("*.pdf"))) == 6
+    assert "Summary" in PdfReader(out / "dti-2025.pdf").pages[1].extract_text()
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert main(["report", *args, "--draft", str(tmp_path / "nowhere")]) == 2
+    assert re.search(r"nowhere/results\.csv: không tìm thấy tệp", capsys.readouterr().err)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
