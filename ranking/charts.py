@@ -83,17 +83,22 @@ def _ticks(scale: float, n: int = 5) -> list[float]:
     return [scale * i / n for i in range(n + 1)]
 
 
+def _grid(marks: Sequence[tuple[float, str]], top: float, bottom: float) -> list[str]:
+    """Vertical grid lines at each x, labelled above the plot."""
+    out = []
+    for x, label in marks:
+        out.append(f'<line x1="{x:.1f}" y1="{top - 3:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="{GRID}" '
+                   f'stroke-width="0.5"/>')
+        out.append(_text(x, top - 5, label, "middle", 6.5, MUTED))
+    return out
+
+
 def bar_chart(bars: Sequence[Bar], scale: float, num: Number, width: float = 330, label_width: float = 130) -> Markup:
     """Horizontal bars in the given order, one row each, with the value at the end of the bar."""
     row, top = 9.0, 14.0
     plot = width - label_width - 34
     height = top + row * len(bars) + 4
-    body = []
-    for tick in _ticks(scale):
-        x = label_width + plot * tick / scale
-        body.append(f'<line x1="{x:.1f}" y1="{top - 3:.1f}" x2="{x:.1f}" y2="{height - 4:.1f}" stroke="{GRID}" '
-                    f'stroke-width="0.5"/>')
-        body.append(_text(x, top - 5, num(tick), "middle", 6.5, MUTED))
+    body = _grid([(label_width + plot * tick / scale, num(tick)) for tick in _ticks(scale)], top, height - 4)
     for i, bar in enumerate(bars):
         y = top + row * i
         w = plot * min(max(bar.value / scale, 0.0), 1.0)
@@ -147,11 +152,7 @@ def interval_chart(items: Sequence[Interval], group_size: int, width: float = 33
     def x(r: float) -> float:
         return label_width + plot * (r - 1) / span
 
-    body = []
-    for tick in rank_ticks(group_size):
-        body.append(f'<line x1="{x(tick):.1f}" y1="{top - 3:.1f}" x2="{x(tick):.1f}" y2="{height - 4:.1f}" '
-                    f'stroke="{GRID}" stroke-width="0.5"/>')
-        body.append(_text(x(tick), top - 5, str(tick), "middle", 6.5, MUTED))
+    body = _grid([(x(tick), str(tick)) for tick in rank_ticks(group_size)], top, height - 4)
     for i, item in enumerate(items):
         y = top + row * i + row / 2
         body.append(_text(label_width - 3, y + 2.3, fit(item.label, label_width - 6, 6.5), "end", 6.5))
@@ -175,11 +176,7 @@ def pillar_chart(items: Sequence[Triple], scale: float, num: Number, legend: tup
     body.append(_text(label_width + 116, 8.5, names[1], "start", 7))
     body.append(f'<rect x="{label_width + 230:.1f}" y="1" width="2.5" height="9" fill="#1a7f45"/>')
     body.append(_text(label_width + 236, 8.5, names[2], "start", 7))
-    for tick in _ticks(scale):
-        tx = label_width + plot * tick / scale
-        body.append(f'<line x1="{tx:.1f}" y1="{top - 4:.1f}" x2="{tx:.1f}" y2="{height - 4:.1f}" stroke="{GRID}" '
-                    f'stroke-width="0.5"/>')
-        body.append(_text(tx, top - 6, num(tick), "middle", 6.5, MUTED))
+    body += _grid([(label_width + plot * tick / scale, num(tick)) for tick in _ticks(scale)], top - 1, height - 4)
     for i, item in enumerate(items):
         y = top + row * i
         body.append(_text(label_width - 4, y + row / 2 + 2.8, fit(item.label, label_width - 8, 7.5), "end", 7.5))

@@ -116,27 +116,29 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     return path
 
 
+def write_case(root: Path, criteria: str = TINY_CRITERIA, units: Sequence[Sequence[str]] = TINY_UNITS,
+               self_rows: Sequence[Sequence[str]] = TINY_SELF,
+               appraisal: Sequence[Sequence[str]] | None = TINY_APPRAISAL) -> tuple[Path, Path]:
+    """A criteria file and an inputs folder under `root`; returns their paths."""
+    root.mkdir(parents=True, exist_ok=True)
+    criteria_path = root / "criteria.yaml"
+    criteria_path.write_text(textwrap.dedent(criteria), encoding="utf-8")
+    folder = root / "inputs"
+    folder.mkdir(exist_ok=True)
+    write_csv(folder / "units.csv", ("id", "name", "group", "tags", "predecessors"), units)
+    write_csv(folder / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"), self_rows)
+    if appraisal is not None:
+        write_csv(folder / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"), appraisal)
+    return criteria_path, folder
+
+
 CaseWriter = Callable[..., tuple[Path, Path]]
 
 
 @pytest.fixture
 def make_case(tmp_path: Path) -> CaseWriter:
-    """Write a criteria file and an inputs folder; any part can be replaced by the test."""
-
-    def make(criteria: str = TINY_CRITERIA, units: Sequence[Sequence[str]] = TINY_UNITS,
-             self_rows: Sequence[Sequence[str]] = TINY_SELF,
-             appraisal: Sequence[Sequence[str]] | None = TINY_APPRAISAL) -> tuple[Path, Path]:
-        criteria_path = tmp_path / "criteria.yaml"
-        criteria_path.write_text(textwrap.dedent(criteria), encoding="utf-8")
-        folder = tmp_path / "inputs"
-        folder.mkdir(exist_ok=True)
-        write_csv(folder / "units.csv", ("id", "name", "group", "tags", "predecessors"), units)
-        write_csv(folder / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"), self_rows)
-        if appraisal is not None:
-            write_csv(folder / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"), appraisal)
-        return criteria_path, folder
-
-    return make
+    """write_case in the test's folder; any part can be replaced by the test."""
+    return lambda **parts: write_case(tmp_path, **parts)
 
 
 @pytest.fixture

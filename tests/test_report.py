@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from ranking.report import (
 )
 from ranking.scoring import score
 from ranking.tables import write_tables
-from tests.conftest import TINY_APPRAISAL, TINY_CRITERIA, TINY_SELF, TINY_UNITS, write_csv
+from tests.conftest import TINY_APPRAISAL, TINY_SELF, TINY_UNITS, write_case
 
 EPOCH = "1767225600"  # 2026-01-01
 VIETNAMESE = "Phường Ngọc Hà – Đống Đa ị ọ ụ ễ ữ"
@@ -53,15 +52,8 @@ SELF = [(u, i, v, d, ATTACH if (u, i) == ("b2", "Y") else e) for u, i, v, d, e i
 
 
 def make_inputs(root: Path, self_rows: Sequence[Sequence[str]] = SELF) -> tuple[Path, Path]:
-    root.mkdir(parents=True, exist_ok=True)
-    criteria = root / "criteria.yaml"
-    criteria.write_text(textwrap.dedent(TINY_CRITERIA), encoding="utf-8")
-    folder = root / "inputs"
-    folder.mkdir(exist_ok=True)
-    write_csv(folder / "units.csv", ("id", "name", "group", "tags", "predecessors"), UNITS)
-    write_csv(folder / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"), self_rows)
-    write_csv(folder / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"),
-              [*TINY_APPRAISAL, ("a4", *TINY_APPRAISAL[0][1:])])
+    criteria, folder = write_case(root, units=UNITS, self_rows=self_rows,
+                                  appraisal=[*TINY_APPRAISAL, ("a4", *TINY_APPRAISAL[0][1:])])
     (folder / "SAMPLE").write_text(SAMPLE_TEXT + "\n", encoding="utf-8")
     return criteria, folder
 
