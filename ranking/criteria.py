@@ -76,7 +76,6 @@ RULE_NAMES: Mapping[str, type] = {
     "yes_no": YesNo, "ratio": Ratio, "tiers": Tiers, "choice": Choice,
     "best": Best, "minmax": MinMax, "count": Count, "council": Council,
 }
-RELATIVE_RULES = (Best, MinMax)
 
 
 def rule_name(rule: Rule) -> str:
