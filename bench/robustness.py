@@ -13,7 +13,6 @@ import argparse
 import statistics
 import sys
 import time
-import warnings
 
 import numpy as np
 
@@ -50,17 +49,15 @@ def main() -> None:
         times.append(elapsed)
     fast = statistics.median(times)
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # skcriteria.agg.similarity announces that it moved
-        skcriteria_scores("topsis", achievement, p.weights)  # import and warm up outside the timing
-        n = min(args.loop_draws, args.draws)
-        start = time.perf_counter()
-        loop_ranks = np.array([
-            competition_ranks(skcriteria_scores(METHODS[m], achievement, w))
-            for w, m in zip(draws.weights[:n], draws.methods[:n], strict=True)
-        ])
-        interval(loop_ranks)
-        loop = (time.perf_counter() - start) * args.draws / n
+    skcriteria_scores("topsis", achievement, p.weights)  # import and warm up outside the timing
+    n = min(args.loop_draws, args.draws)
+    start = time.perf_counter()
+    loop_ranks = np.array([
+        competition_ranks(skcriteria_scores(METHODS[m], achievement, w))
+        for w, m in zip(draws.weights[:n], draws.methods[:n], strict=True)
+    ])
+    interval(loop_ranks)
+    loop = (time.perf_counter() - start) * args.draws / n
 
     same = np.array_equal(loop_ranks, ranks[:n])
     print(f"$ {' '.join([sys.executable.rsplit('/', 1)[-1], *sys.argv])}")

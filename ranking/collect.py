@@ -240,6 +240,8 @@ class _FormReader:
             finally:
                 wb.close()
         rows = self._rows(owner, sheet, inputs, cached)
+        if self.kind == "self" and not any(row[2] for row in rows):  # a form sent back blank: say so
+            self.add("form_empty", None, {"found": owner}, warning=True)
         return Form(self.file, owner, rows, tuple(self.problems))
 
     def _check_metadata(self, meta: Mapping[str, str]) -> str | None:

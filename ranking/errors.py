@@ -167,6 +167,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                                 "the council's note is filled but the appraised value {accepted} is empty; to "
                                 "confirm the self-assessed value, enter it again"),
     "form_missing": ("không có phiếu của {found!r} ({name})", "no form for {found!r} ({name})"),
+    "form_empty": ("phiếu của {found!r} không có giá trị nào; mọi chỉ số của đơn vị sẽ bị tính là thiếu",
+                   "the form of {found!r} holds no values; every indicator of the unit will count as missing"),
     "form_none": ("không có phiếu nào để đọc", "no forms to read"),
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",

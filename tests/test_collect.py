@@ -441,6 +441,18 @@ def test_missing_forms_are_warnings(tiny_forms: Forms) -> None:
     assert [p.message("en") for p in result.problems][:1] == ["a2: warning: no form for 'a2' (Sở Hai)"]
 
 
+def test_a_blank_form_is_a_warning(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    units = load_units(criteria, folder / "units.csv")
+    (blank,) = write_unit_forms(criteria, [u for u in units if u.id == "b2"], tmp_path / "forms")
+    result = collect(criteria, [u for u in units if u.id == "b2"], [blank])
+    assert result.errors == () and result.rows == ()
+    (warning,) = result.problems
+    assert re.fullmatch(r".*b2\.xlsx, trang 'Tự đánh giá': cảnh báo: phiếu của 'b2' không có giá trị nào; "
+                        r"mọi chỉ số của đơn vị sẽ bị tính là thiếu", warning.message())
+
+
 # --- appraisal ---------------------------------------------------------------------------------------
 def test_appraisal_collects_only_entered_values(make_case: CaseWriter, tmp_path: Path) -> None:
     criteria_path, folder = make_case(appraisal=None)

@@ -4,7 +4,6 @@ vectorised kernels held to scikit-criteria's models and rank comparison."""
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import replace
 
 import numpy as np
@@ -171,15 +170,13 @@ def test_vectorised_methods_match_scikit_criteria(method: Method) -> None:
     draws = sample(p.weights, RobustnessSpec(concentration=10, draws=25, seed=0), rng, methods=(method,))
     ours = draw_scores(p, draws)
     ranks = draw_ranks(ours)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # skcriteria.agg.similarity warns that it moved
-        for row, w in enumerate(draws.weights):
-            theirs = skcriteria_scores(method, matrix, w)
-            if method == "weighted_product":  # Σ w·log10(a), with Σ w = 1
-                assert np.log10(ours[row]) == pytest.approx(theirs, abs=1e-12)
-            else:
-                assert ours[row] == pytest.approx(theirs, abs=1e-12)
-            assert ranks[row].tolist() == competition_ranks(theirs).tolist()
+    for row, w in enumerate(draws.weights):
+        theirs = skcriteria_scores(method, matrix, w)
+        if method == "weighted_product":  # Σ w·log10(a), with Σ w = 1
+            assert np.log10(ours[row]) == pytest.approx(theirs, abs=1e-12)
+        else:
+            assert ours[row] == pytest.approx(theirs, abs=1e-12)
+        assert ranks[row].tolist() == competition_ranks(theirs).tolist()
 
 
 def test_rank_correlations_match_scikit_criteria_comparator() -> None:
