@@ -17,12 +17,26 @@ TIE_TOLERANCE = 1e-9
 
 
 def competition_ranks(values: npt.ArrayLike, tolerance: float = TIE_TOLERANCE) -> npt.NDArray[np.int64]:
-    """Rank 1 for the highest; ties share a rank and the next ranks are skipped (1, 1, 3).
+    """Rank 1 for the highest; ties share a rank and the next ranks are skipped (1, 1, 3)."""
+    ranks: npt.NDArray[np.int64] = competition_ranks_rows(np.asarray(values, dtype=float)[None, :], tolerance)[0]
+    return ranks
 
-    A unit's rank is 1 + the number of units whose value exceeds its own by at least `tolerance`."""
-    v = np.asarray(values, dtype=float)
-    ahead = (v[None, :] - v[:, None]) >= tolerance
-    return np.asarray(1 + ahead.sum(axis=1), dtype=np.int64)
+
+def competition_ranks_rows(scores: npt.ArrayLike, tolerance: float = TIE_TOLERANCE) -> npt.NDArray[np.int64]:
+    """Competition ranks of every row (the official ranking, or every Monte Carlo draw at once).
+
+    Sorted from the highest, a value joins the tie of the one before it when it is less than `tolerance`
+    below it; ties chain, so rounding noise can never split a tie nor leave a rank that is not a
+    competition rank. A tie's rank is 1 + the number of values before it. One sort per row."""
+    s = np.asarray(scores, dtype=float)
+    order = np.argsort(-s, axis=1)
+    desc = np.take_along_axis(s, order, axis=1)
+    starts = np.ones(s.shape, dtype=bool)
+    starts[:, 1:] = (desc[:, :-1] - desc[:, 1:]) >= tolerance
+    first = np.maximum.accumulate(np.where(starts, np.arange(s.shape[1]), 0), axis=1)
+    ranks = np.empty(s.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, first + 1, axis=1)
+    return ranks
 
 
 FIRM_SPREAD, FIRM_SHARE = 2, 0.1

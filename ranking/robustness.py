@@ -17,13 +17,13 @@ import numpy.typing as npt
 
 from ranking.criteria import Group, RobustnessSpec
 from ranking.ranking import (
-    TIE_TOLERANCE,
     GroupRobustness,
     MethodAgreement,
     Ranking,
     Robustness,
     UnitResult,
     competition_ranks,
+    competition_ranks_rows,
 )
 from ranking.scoring import Method, UnitScore
 
@@ -148,27 +148,6 @@ def draw_scores(p: Pillars, draws: Draws) -> Array:
     return out
 
 
-def draw_ranks(scores: Array, tolerance: float = TIE_TOLERANCE) -> IntArray:
-    """Competition ranks of every row, exactly as ranking.competition_ranks: 1 + the units whose score
-    exceeds the unit's by at least `tolerance`.
-
-    One sort per row (descending): the k-th unit then has k units before it, of which those less than
-    `tolerance` above it are ties. Their count is found lag by lag (the gap to the unit L places earlier
-    only grows with L), so the loop runs as many times as the largest tie, not n times."""
-    d, n = scores.shape
-    order = np.argsort(-scores, axis=1)
-    desc = np.take_along_axis(scores, order, axis=1)
-    tied = np.zeros((d, n), dtype=np.int64)
-    for lag in range(1, n):
-        close = (desc[:, :-lag] - desc[:, lag:]) < tolerance
-        if not close.any():
-            break
-        tied[:, lag:] += close
-    ranks = np.empty((d, n), dtype=np.int64)
-    np.put_along_axis(ranks, order, 1 + np.arange(n) - tied, axis=1)
-    return ranks
-
-
 def interval(ranks: IntArray) -> tuple[Array, IntArray, IntArray]:
     """Per unit (column): the median rank and the 5th and 95th percentile ranks, each percentile the
     smallest rank reached or bettered in at least that share of the draws (numpy's inverted_cdf)."""
@@ -210,7 +189,7 @@ def simulate(p: Pillars, spec: RobustnessSpec, rng: np.random.Generator,
              methods: Sequence[Method] = METHODS) -> tuple[Draws, IntArray]:
     """The draws and the rank of every unit in each (draws × units)."""
     draws = sample(p.weights, spec, rng, methods)
-    return draws, draw_ranks(draw_scores(p, draws))
+    return draws, competition_ranks_rows(draw_scores(p, draws))
 
 
 def summarise(group: str, p: Pillars, official: IntArray, draws: Draws, ranks: IntArray,

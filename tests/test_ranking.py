@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ranking.ranking import Ranking, competition_ranks
+from ranking.ranking import Ranking, competition_ranks, competition_ranks_rows
 
 
 def test_ties_share_a_rank_and_skip_the_next() -> None:
@@ -27,17 +27,41 @@ def test_rounding_noise_does_not_split_a_tie() -> None:
     assert competition_ranks([0.3, 0.3 - 2e-9]).tolist() == [1, 2]
 
 
+def naive_ranks(values: list[float]) -> list[int]:
+    """The rule in plain words: from the highest down, a value less than 1e-9 below the previous one shares
+    its rank; otherwise its rank is its position."""
+    order = sorted(range(len(values)), key=lambda i: -values[i])
+    ranks = [0] * len(values)
+    for k, i in enumerate(order):
+        tied = k > 0 and values[order[k - 1]] - values[i] < 1e-9
+        ranks[i] = ranks[order[k - 1]] if tied else k + 1
+    return ranks
+
+
+NEAR = st.sampled_from([0.0, 0.5, 0.5 + 1e-9 / 3, 0.5 + 2e-9 / 3, 0.5 + 2e-9, 0.7, 1.0]) | st.floats(0, 1)
+
+
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.floats(0, 1), min_size=1, max_size=30))
+@given(st.lists(st.lists(NEAR, min_size=6, max_size=6), min_size=1, max_size=5))
+def test_ranks_of_every_row_follow_the_rule(rows: list[list[float]]) -> None:
+    assert competition_ranks_rows(rows).tolist() == [naive_ranks(r) for r in rows]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(NEAR, min_size=1, max_size=30))
 def test_ranks_are_competition_ranks(values: list[float]) -> None:
     ranks = competition_ranks(values)
+    for r in set(ranks.tolist()):  # exactly r - 1 units stand before rank r
+        assert int(np.sum(ranks < r)) == r - 1
     v = np.array(values)
     for i in range(len(v)):
-        assert ranks[i] == 1 + int(np.sum(v - v[i] >= 1e-9))
-    # the number of units ranked before rank r is exactly r - 1 for every rank that occurs
-    for r in set(ranks.tolist()):
-        assert int(np.sum(ranks < r)) == r - 1
-    assert ranks.min() == 1
+        assert all(ranks[j] <= ranks[i] for j in range(len(v)) if v[j] > v[i])  # higher never ranks lower
+        assert all(ranks[j] == ranks[i] for j in range(len(v)) if abs(v[j] - v[i]) < 1e-9)
+
+
+def test_a_chain_of_near_values_is_one_tie() -> None:
+    # 1e-9 apart end to end, but each less than 1e-9 from its neighbour: one tie, never "1, 1, 2".
+    assert competition_ranks([1e-9, 5e-10, 0.0, -1.0]).tolist() == [1, 1, 1, 4]
 
 
 @settings(max_examples=50, deadline=None)

@@ -12,13 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ranking.criteria import RobustnessSpec
-from ranking.ranking import TIE_TOLERANCE, Ranking, Robustness, competition_ranks
+from ranking.ranking import Ranking, Robustness, competition_ranks, competition_ranks_rows
 from ranking.robustness import (
     GEOMETRIC_FLOOR,
     METHODS,
     Pillars,
     analyse,
-    draw_ranks,
     draw_scores,
     interval,
     kendall_tau_b,
@@ -169,7 +168,7 @@ def test_vectorised_methods_match_scikit_criteria(method: Method) -> None:
     p = _full(matrix.tolist(), [1] * 6)
     draws = sample(p.weights, RobustnessSpec(concentration=10, draws=25, seed=0), rng, methods=(method,))
     ours = draw_scores(p, draws)
-    ranks = draw_ranks(ours)
+    ranks = competition_ranks_rows(ours)
     for row, w in enumerate(draws.weights):
         theirs = skcriteria_scores(method, matrix, w)
         if method == "weighted_product":  # Σ w·log10(a), with Σ w = 1
@@ -204,14 +203,6 @@ def test_method_agreement_on_the_tiny_case(tiny: Ranking) -> None:
 
 
 # --- per-draw ranking and percentiles ----------------------------------------------------------------------
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.sampled_from([0.0, 0.5, 0.5 + TIE_TOLERANCE / 3, 0.5 + 2 * TIE_TOLERANCE, 0.7, 1.0]),
-                         min_size=7, max_size=7), min_size=1, max_size=6))
-def test_draw_ranks_are_competition_ranks(rows: list[list[float]]) -> None:
-    scores = np.array(rows)
-    assert draw_ranks(scores).tolist() == [competition_ranks(r).tolist() for r in scores]
-
-
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(1, 9), min_size=1, max_size=60))
 def test_interval_is_the_median_and_inverted_cdf_percentiles(column: list[int]) -> None:
