@@ -5,7 +5,6 @@ LibreOffice, so that `collect` can tell a form from another edition or another u
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from ranking.criteria import (
 from ranking.errors import Lang
 from ranking.i18n import t
 from ranking.inputs import Inputs, Unit, Value
-from ranking.tables import fixed_zip, inside, neutralise, source_date, staged_output
+from ranking.tables import inside, neutralise, save_workbook, staged_output
 
 Kind = Literal["self", "appraisal"]
 FORMAT = 1
@@ -278,11 +277,7 @@ def _head(criteria: Criteria, title: str, unit_line: str, sample: bool, lang: La
 
 def _finish(wb: Workbook, path: Path) -> None:
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.creator = "dti"
-    wb.properties.created = wb.properties.modified = source_date()
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    fixed_zip(buffer.getvalue(), path)
+    save_workbook(wb, path)
 
 
 def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sample: bool = False) -> None:

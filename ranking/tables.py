@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import secrets
 import shutil
 import zipfile
@@ -14,10 +15,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ranking import __version__
 from ranking.inputs import NUMBER
 from ranking.ranking import Ranking
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 RESULT_COLUMNS = (
     "group", "unit", "name", "points", "max_points", "index", "rank", "band", "self_points", "self_index",
@@ -111,12 +116,7 @@ def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[str], Sequence[Se
         for i, name in enumerate(header, start=1):
             width = max([len(name), *(len(str(r[i - 1])) for r in rows[:200] if r[i - 1] is not None)])
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
-    stamp = source_date()
-    wb.properties.creator = "dti"
-    wb.properties.created = wb.properties.modified = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    fixed_zip(buffer.getvalue(), path)
+    save_workbook(wb, path)
 
 
 def source_date() -> datetime:
@@ -125,13 +125,25 @@ def source_date() -> datetime:
     return datetime.fromtimestamp(epoch, UTC).replace(tzinfo=None)
 
 
-def fixed_zip(data: bytes, path: Path) -> None:
-    """Rewrite a zip with fixed entry dates, so the same workbook gives the same bytes."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save with no clock in it, so that the same workbook gives the same bytes: openpyxl stamps the save
+    time into docProps/core.xml and the zip entries carry dates; all become source_date() (zip: 1980)."""
+    stamp = source_date()
+    wb.properties.creator = "dti"
+    wb.properties.created = stamp
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    modified = rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>"
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(modified, data)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
 
 
 def run_record(ranking: Ranking, options: Mapping[str, object]) -> dict[str, object]:

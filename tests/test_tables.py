@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,18 @@ def test_workbook_of_the_sample_says_it_is_sample_data(tmp_path: Path) -> None:
     about = dict(load_workbook(tmp_path / "results.xlsx", read_only=True)["run"].iter_rows(min_row=2, values_only=True))
     assert str(about["sample"]).startswith("Dữ liệu mẫu tổng hợp")
     assert about["criteria_sha256"] == ranking.criteria.sha256
+
+
+@pytest.mark.parametrize(("epoch", "stamp"), [(None, "2000-01-01T00:00:00Z"), ("1767225600", "2026-01-01T00:00:00Z")])
+def test_workbook_carries_no_clock(tiny: Ranking, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   epoch: str | None, stamp: str) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    write(tiny, tmp_path, {})
+    with zipfile.ZipFile(tmp_path / "results.xlsx") as z:
+        core = z.read("docProps/core.xml").decode()
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>' in core
+    assert f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>' in core
