@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ranking.cli import main
 from ranking.collect import (
     collect,
+    form_paths,
     fraction_text,
     number_text,
     value_text,
@@ -542,3 +543,11 @@ def test_units_file_problems_are_reported(tmp_path: Path, make_case: CaseWriter)
     (folder / "units.csv").write_text("id,name,group,tags,predecessors\nA B,Sở,A,,\n", encoding="utf-8")
     with pytest.raises(DataError, match="mã đơn vị 'A B' không hợp lệ"):
         load_units(criteria, folder / "units.csv")
+
+
+def test_a_folder_without_workbooks(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, _ = tiny_forms
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert rejected(criteria, units, form_paths([empty]), match=r"^\.: không có phiếu nào để đọc$") == [
+        ".: no forms to read"]

@@ -205,3 +205,8 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(b"id: t\ntitle: S\xf4\n")
     with pytest.raises(CriteriaError, match=r"c\.yaml: tệp không phải UTF-8 \(byte 0xf4 ở vị trí 14\)"):
         load_criteria(path)
+
+
+def test_a_folder_given_as_the_criteria_file(tmp_path: Path) -> None:
+    with pytest.raises(CriteriaError, match=r"^.*: không đọc được tệp: Is a directory$"):
+        load_criteria(tmp_path)
