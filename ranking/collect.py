@@ -24,12 +24,11 @@ from ranking.criteria import Choice, Criteria, Indicator, Ratio, YesNo
 from ranking.errors import FormError, Problem, nearest
 from ranking.forms import COLUMNS, FIRST_ROW, META_KEYS, META_SHEET, Columns, Kind, Row, appraisal_rows, self_rows
 from ranking.inputs import APPRAISAL_COLUMNS, NO, SELF_COLUMNS, YES, Unit, ValueProblem, parse_value
-from ranking.tables import Cell, csv_text
+from ranking.tables import FORMULA_START, Cell, csv_text
 
 MAX_FILE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 100_000_000
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def fraction_text(x: float) -> str:
 
 def _unquote(text: str) -> str:
     """Drop the apostrophe that dti's own neutralising put before a formula-like text."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 def cell_text(value: object) -> str:

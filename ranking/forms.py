@@ -32,7 +32,7 @@ from ranking.criteria import (
     YesNo,
 )
 from ranking.errors import Lang
-from ranking.i18n import t
+from ranking.i18n import Words, entry_and_rule, t
 from ranking.inputs import Inputs, Unit, Value
 from ranking.tables import inside, neutralise, save_workbook, staged_output
 
@@ -114,30 +114,8 @@ def _g(x: float) -> str:
 
 
 def rule_words(indicator: Indicator, lang: Lang) -> str:
-    """The scoring rule in a sentence, as the unit reads it next to the input cell."""
-    points = _g(indicator.points)
-    match indicator.rule:
-        case YesNo():
-            return t("form.rule.yes_no", lang, points=points)
-        case Ratio(target=target):
-            return t("form.rule.ratio", lang, points=points, target=f"{target * 100:g}%")
-        case Tiers(levels=levels, better=better):
-            ordered = sorted(levels, reverse=better == "higher")
-            key = "form.rule.tier_higher" if better == "higher" else "form.rule.tier_lower"
-            return t("form.rule.tiers", lang, levels="; ".join(t(key, lang, x=_g(x), p=_g(p)) for x, p in ordered))
-        case Choice(shares=shares):
-            items = "; ".join(t("form.rule.choice_item", lang, label=label, p=_g(share * indicator.points))
-                              for label, share in shares)
-            return t("form.rule.choice", lang, items=items)
-        case Best(better=better):
-            return t(f"form.rule.best_{better}", lang, points=points)
-        case MinMax(better=better):
-            return t(f"form.rule.minmax_{better}", lang, points=points)
-        case Count(per_item=per_item):
-            return t("form.rule.count", lang, points=points, per_item=_g(per_item))
-        case Council():
-            return t("form.rule.council", lang, points=points)
-    raise AssertionError(indicator.rule)  # pragma: no cover - the union is exhaustive
+    """The rule column of a form: what to enter, then how it scores (the methodology's words)."""
+    return entry_and_rule(indicator.rule, indicator.points, Words(lang))
 
 
 # --- validation --------------------------------------------------------------------------------------

@@ -3,8 +3,11 @@ Messages about problems in the user's files live with their reason codes in erro
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo, rule_name
 from ranking.errors import LANGS, Lang
 
 LABELS: Mapping[str, tuple[str, str]] = {
@@ -108,40 +111,40 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.applies": ("Áp dụng", "Applies to"),
     "report.applies_all": ("Tất cả", "All"),
     "report.evidence_required": ("Minh chứng", "Evidence"),
-    "report.rule.yes_no": ("Có: {points} điểm; không: 0 điểm.", "Yes: {points} points; no: 0 points."),
-    "report.rule.ratio": (
+    "rule.yes_no": ("Có: {points} điểm; không: 0 điểm.", "Yes: {points} points; no: 0 points."),
+    "rule.ratio": (
         "Tỷ lệ đạt được: {points} điểm × tỷ lệ / {target}, tối đa {points} điểm khi tỷ lệ đạt {target}.",
         "The share achieved: {points} points × share / {target}, at most {points} points from {target}.",
     ),
-    "report.rule.tier_higher": ("từ {x} trở lên: {p} điểm", "{x} or more: {p} points"),
-    "report.rule.tier_lower": ("không quá {x}: {p} điểm", "at most {x}: {p} points"),
-    "report.rule.tiers": ("Theo mức: {levels}; thấp hơn: 0 điểm.", "By level: {levels}; otherwise 0 points."),
-    "report.rule.tiers_lower": ("Theo mức: {levels}; cao hơn: 0 điểm.", "By level: {levels}; otherwise 0 points."),
-    "report.rule.choice": ("Theo lựa chọn: {shares}.", "By choice: {shares}."),
-    "report.rule.share": ("“{label}”: {p} điểm", "“{label}”: {p} points"),
-    "report.rule.best_higher": (
+    "rule.tier_higher": ("từ {x} trở lên: {p} điểm", "{x} or more: {p} points"),
+    "rule.tier_lower": ("không quá {x}: {p} điểm", "at most {x}: {p} points"),
+    "rule.tiers": ("Theo mức: {levels}; thấp hơn: 0 điểm.", "By level: {levels}; otherwise 0 points."),
+    "rule.tiers_lower": ("Theo mức: {levels}; cao hơn: 0 điểm.", "By level: {levels}; otherwise 0 points."),
+    "rule.choice": ("Theo lựa chọn: {shares}.", "By choice: {shares}."),
+    "rule.share": ("“{label}”: {p} điểm", "“{label}”: {p} points"),
+    "rule.best_higher": (
         "So với đơn vị cao nhất trong khối: {points} điểm × giá trị / giá trị cao nhất.",
         "Against the best unit of the group: {points} points × value / highest value.",
     ),
-    "report.rule.best_lower": (
+    "rule.best_lower": (
         "So với đơn vị tốt nhất trong khối (giá trị thấp là tốt): {points} điểm × giá trị thấp nhất / giá trị.",
         "Against the best unit of the group (lower is better): {points} points × lowest value / value.",
     ),
-    "report.rule.minmax_higher": (
+    "rule.minmax_higher": (
         "Chuẩn hóa trong khối: {points} điểm × (giá trị − thấp nhất) / (cao nhất − thấp nhất); "
         "mọi giá trị bằng nhau: đủ điểm.",
         "Scaled within the group: {points} points × (value − lowest) / (highest − lowest); all equal: full points.",
     ),
-    "report.rule.minmax_lower": (
+    "rule.minmax_lower": (
         "Chuẩn hóa trong khối (giá trị thấp là tốt): {points} điểm × (cao nhất − giá trị) / (cao nhất − thấp nhất); "
         "mọi giá trị bằng nhau: đủ điểm.",
         "Scaled within the group (lower is better): {points} points × (highest − value) / (highest − lowest); "
         "all equal: full points.",
     ),
-    "report.rule.count": (
+    "rule.count": (
         "{per_item} điểm cho mỗi mục, tối đa {points} điểm.", "{per_item} points per item, at most {points} points."
     ),
-    "report.rule.council": (
+    "rule.council": (
         "Hội đồng thẩm định chấm điểm, từ 0 đến {points} điểm.",
         "Points awarded by the appraisal council, 0 to {points}.",
     ),
@@ -223,32 +226,19 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.col.note": ("Ghi chú của Hội đồng", "Council's note"),
     "form.yes": ("có", "yes"),
     "form.no": ("không", "no"),
-    "form.rule.yes_no": ("Chọn có/không. Có: {points} điểm; không: 0 điểm",
-                         "Choose yes/no. Yes: {points} points; no: 0"),
-    "form.rule.ratio": ("Tỉ lệ (ví dụ 85%) hoặc tử số ở cột Giá trị và mẫu số ở cột Mẫu số. Đạt {target} trở lên: "
-                        "{points} điểm; thấp hơn: tính theo tỉ lệ",
-                        "A fraction (e.g. 85%), or a count in Value and its denominator in Denominator. {target} or "
-                        "more: {points} points; less: in proportion"),
-    "form.rule.tier_higher": ("từ {x} trở lên: {p} điểm", "{x} or more: {p} points"),
-    "form.rule.tier_lower": ("từ {x} trở xuống: {p} điểm", "{x} or less: {p} points"),
-    "form.rule.tiers": ("Nhập một số. {levels}; còn lại: 0 điểm", "A number. {levels}; otherwise 0"),
-    "form.rule.choice_item": ("{label}: {p} điểm", "{label}: {p} points"),
-    "form.rule.choice": ("Chọn trong danh sách. {items}", "Choose from the list. {items}"),
-    "form.rule.best_higher": ("Một số ≥ 0. {points} điểm × giá trị / giá trị cao nhất trong khối",
-                              "A number ≥ 0. {points} points × value / the highest value in the group"),
-    "form.rule.best_lower": ("Một số ≥ 0. {points} điểm × giá trị thấp nhất trong khối / giá trị (0: đủ điểm)",
-                             "A number ≥ 0. {points} points × the lowest value in the group / value (0: full points)"),
-    "form.rule.minmax_higher": ("Một số. {points} điểm × (giá trị − thấp nhất) / (cao nhất − thấp nhất) trong khối",
-                                "A number. {points} points × (value − lowest) / (highest − lowest) in the group"),
-    "form.rule.minmax_lower": ("Một số. {points} điểm × (cao nhất − giá trị) / (cao nhất − thấp nhất) trong khối",
-                               "A number. {points} points × (highest − value) / (highest − lowest) in the group"),
-    "form.rule.count": ("Số nguyên ≥ 0. {per_item} điểm mỗi mục, tối đa {points} điểm",
-                        "A whole number ≥ 0. {per_item} points each, at most {points}"),
-    "form.rule.council": ("Điểm do Hội đồng thẩm định chấm, từ 0 đến {points}; đơn vị ghi điểm tự chấm",
-                          "Points awarded by the appraisal council, 0 to {points}; the unit enters its own estimate"),
+    "rule.entry.yes_no": ("Chọn có/không.", "Choose yes/no."),
+    "rule.entry.ratio": ("Tỷ lệ (ví dụ 85%), hoặc tử số ở cột Giá trị và mẫu số ở cột Mẫu số.",
+                         "A fraction (e.g. 85%), or a count in Value and its denominator in Denominator."),
+    "rule.entry.tiers": ("Nhập một số.", "A number."),
+    "rule.entry.choice": ("Chọn trong danh sách.", "Choose from the list."),
+    "rule.entry.best": ("Một số ≥ 0.", "A number ≥ 0."),
+    "rule.entry.minmax": ("Nhập một số.", "A number."),
+    "rule.entry.count": ("Số nguyên ≥ 0.", "A whole number ≥ 0."),
+    "rule.entry.council": ("Đơn vị ghi điểm tự chấm; Hội đồng thẩm định chấm lại.",
+                           "The unit enters its own estimate; the appraisal council awards the points."),
     "form.dv.title": ("Giá trị không hợp lệ", "Invalid value"),
     "form.dv.list": ("Hãy chọn một mục trong danh sách.", "Choose an item from the list."),
-    "form.dv.ratio": ("Nhập tỉ lệ từ 0 đến 100%, hoặc tử số không lớn hơn mẫu số.",
+    "form.dv.ratio": ("Nhập tỷ lệ từ 0 đến 100%, hoặc tử số không lớn hơn mẫu số.",
                       "Enter a fraction from 0 to 100%, or a count no larger than the denominator."),
     "form.dv.number": ("Nhập một số.", "Enter a number."),
     "form.dv.nonnegative": ("Nhập một số ≥ 0.", "Enter a number ≥ 0."),
@@ -256,7 +246,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.dv.council": ("Nhập số điểm từ 0 đến {points}.", "Enter points from 0 to {points}."),
     "form.help.self": (
         "1. Mỗi dòng là một chỉ số thành phần áp dụng cho đơn vị; chỉ nhập vào các ô nền vàng (Giá trị, Mẫu số, "
-        "Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh sách thả xuống.|3. Tỉ lệ: nhập 85% (hoặc 0,85 "
+        "Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh sách thả xuống.|3. Tỷ lệ: nhập 85% (hoặc 0,85 "
         "theo định dạng số của máy), hoặc nhập tử số ở cột Giá trị và mẫu số ở cột Mẫu số; mẫu số 0 nghĩa là chỉ "
         "số không áp dụng.|4. Số lượng, số lần, số ngày: nhập một số; không nhập chữ hay đơn vị đo.|5. Minh chứng: "
         "ghi số, ký hiệu, ngày văn bản hoặc đường dẫn tới tài liệu.|6. Không thêm, xóa, đổi thứ tự dòng hay đổi "
@@ -269,7 +259,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "7. Save as an Excel Workbook (.xlsx) and send this very file back."),
     "form.help.appraisal": (
         "1. Mỗi dòng là một chỉ số của một đơn vị, kèm giá trị và minh chứng đơn vị đã tự đánh giá.|2. Chỉ nhập "
-        "khi Hội đồng thay đổi hoặc chấm giá trị: ô Giá trị thẩm định (và Mẫu số thẩm định cho tỉ lệ tính theo "
+        "khi Hội đồng thay đổi hoặc chấm giá trị: ô Giá trị thẩm định (và Mẫu số thẩm định cho tỷ lệ tính theo "
         "tử số/mẫu số), kèm Ghi chú của Hội đồng.|3. Dòng để trống giữ nguyên giá trị tự đánh giá.|4. Không thêm, "
         "xóa, đổi thứ tự dòng hay đổi tên trang; có thể dùng bộ lọc.|5. Lưu dưới dạng Sổ làm việc Excel (.xlsx).",
         "1. Each row is one indicator of one unit, with the unit's self-assessed value and evidence.|2. Enter "
@@ -294,3 +284,60 @@ LABELS: Mapping[str, tuple[str, str]] = {
 
 def t(key: str, lang: Lang, **params: object) -> str:
     return LABELS[key][LANGS.index(lang)].format(**params)
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language for people: labels and number formats (Vietnamese uses a decimal comma)."""
+
+    lang: Lang
+
+    def __call__(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def num(self, value: float | None, decimals: int = 4, fixed: bool = True) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "—"
+        text = f"{value:.{decimals}f}"
+        if not fixed and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        text = "0" if text.strip("-0.") == "" and not fixed else text
+        return text.replace(".", ",") if self.lang == "vi" else text
+
+    def points(self, value: float | None) -> str:
+        return self.num(value, 2, fixed=False)
+
+    def share(self, value: float) -> str:
+        return f"{self.num(value * 100, 1, fixed=False)}%"
+
+
+def describe_rule(rule: Rule, points: float, w: Words) -> str:
+    """The scoring rule in plain words: the methodology prints it, and every form beside its input cell."""
+    p = w.points(points)
+    match rule:
+        case YesNo():
+            return w("rule.yes_no", points=p)
+        case Ratio(target=target):
+            return w("rule.ratio", points=p, target=w.share(target))
+        case Tiers(levels=levels, better=better):
+            key = "rule.tier_higher" if better == "higher" else "rule.tier_lower"
+            ordered = sorted(levels, reverse=better == "higher")
+            text = "; ".join(w(key, x=w.points(x), p=w.points(pts)) for x, pts in ordered)
+            return w("rule.tiers" if better == "higher" else "rule.tiers_lower", levels=text)
+        case Choice(shares=shares):
+            text = "; ".join(w("rule.share", label=label, p=w.points(points * s)) for label, s in shares)
+            return w("rule.choice", shares=text)
+        case Best(better=better):
+            return w(f"rule.best_{better}", points=p)
+        case MinMax(better=better):
+            return w(f"rule.minmax_{better}", points=p)
+        case Count(per_item=per_item):
+            return w("rule.count", per_item=w.points(per_item), points=p)
+        case Council():
+            return w("rule.council", points=p)
+    raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def entry_and_rule(rule: Rule, points: float, w: Words) -> str:
+    """What to enter, then how it scores: the text of a form's rule column."""
+    return f"{w('rule.entry.' + rule_name(rule))} {describe_rule(rule, points, w)}"

@@ -23,24 +23,15 @@ from markupsafe import Markup
 
 from ranking import __version__, charts
 from ranking.criteria import (
-    Best,
-    Choice,
     Composite,
-    Council,
-    Count,
     Criteria,
     Group,
     Indicator,
-    MinMax,
     Node,
     Pillar,
-    Ratio,
-    Rule,
-    Tiers,
-    YesNo,
 )
-from ranking.errors import LANGS, Lang
-from ranking.i18n import LABELS
+from ranking.errors import Lang
+from ranking.i18n import LABELS, Words, describe_rule
 from ranking.ranking import Ranking, UnitResult, firm_limit
 from ranking.scoring import IndicatorScore
 from ranking.tables import inside, source_date
@@ -115,65 +106,9 @@ def fetch_asset(url: str) -> URLFetcherResponse:
 
 
 # --- numbers and words ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Words:
-    """The language of one report: labels and number formats (Vietnamese uses a decimal comma)."""
-
-    lang: Lang
-
-    def __call__(self, key: str, **params: object) -> str:
-        return LABELS[key][LANGS.index(self.lang)].format(**params)
-
-    def num(self, value: float | None, decimals: int = 4, fixed: bool = True) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return "—"
-        text = f"{value:.{decimals}f}"
-        if not fixed and "." in text:
-            text = text.rstrip("0").rstrip(".")
-        text = "0" if text.strip("-0.") == "" and not fixed else text
-        return text.replace(".", ",") if self.lang == "vi" else text
-
-    def points(self, value: float | None) -> str:
-        return self.num(value, 2, fixed=False)
-
-    def share(self, value: float) -> str:
-        return f"{self.num(value * 100, 1, fixed=False)}%"
-
-    def date(self) -> str:
-        day = report_date()
-        return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.strftime("%Y-%m-%d")
-
-
 def report_date() -> datetime:
     """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today."""
     return source_date() if "SOURCE_DATE_EPOCH" in os.environ else datetime.now(UTC).replace(tzinfo=None)
-
-
-def describe_rule(rule: Rule, points: float, w: Words) -> str:
-    """The scoring rule in plain words, as the methodology prints it."""
-    p = w.points(points)
-    match rule:
-        case YesNo():
-            return w("report.rule.yes_no", points=p)
-        case Ratio(target=target):
-            return w("report.rule.ratio", points=p, target=w.share(target))
-        case Tiers(levels=levels, better=better):
-            key = "report.rule.tier_higher" if better == "higher" else "report.rule.tier_lower"
-            ordered = sorted(levels, reverse=better == "higher")
-            text = "; ".join(w(key, x=w.points(x), p=w.points(pts)) for x, pts in ordered)
-            return w("report.rule.tiers" if better == "higher" else "report.rule.tiers_lower", levels=text)
-        case Choice(shares=shares):
-            text = "; ".join(w("report.rule.share", label=label, p=w.points(points * s)) for label, s in shares)
-            return w("report.rule.choice", shares=text)
-        case Best(better=better):
-            return w(f"report.rule.best_{better}", points=p)
-        case MinMax(better=better):
-            return w(f"report.rule.minmax_{better}", points=p)
-        case Count(per_item=per_item):
-            return w("report.rule.count", per_item=w.points(per_item), points=p)
-        case Council():
-            return w("report.rule.council", points=p)
-    raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
 
 
 # --- what the templates show ------------------------------------------------------------------------------
@@ -374,9 +309,11 @@ def environment() -> jinja2.Environment:
 
 def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[str, Any]:
     criteria = ranking.criteria
+    day = report_date()
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
             "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
-            "created": report_date().strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
+            "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
+            "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
             "status": lambda status: status_text(status, w)}
 

@@ -33,12 +33,12 @@ INDICATOR_COLUMNS = (
     "max_points",
 )
 Cell = str | int | float | None
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Cell) -> Cell:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not NUMBER.match(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.match(value):
         return "'" + value
     return value
 

@@ -37,7 +37,7 @@ groups:
         title: "Nhận thức số"
         indicators:
           - {id: Y, title: "Có kế hoạch", points: 10, rule: yes_no}
-          - {id: R, title: "Tỉ lệ hồ sơ", points: 20, rule: {ratio: {target: 0.8}}}
+          - {id: R, title: "Tỷ lệ hồ sơ", points: 20, rule: {ratio: {target: 0.8}}}
           - {id: T, title: "Số cuộc họp", points: 20, rule: {tiers: [[4, 20], [3, 15], [2, 10], [1, 5]]}}
       - id: P2
         title: "Chính quyền số"
@@ -57,7 +57,7 @@ groups:
         title: "Nhận thức số"
         indicators:
           - {id: Y, title: "Có kế hoạch", points: 10, rule: yes_no}
-          - {id: R, title: "Tỉ lệ", points: 10, rule: ratio}
+          - {id: R, title: "Tỷ lệ", points: 10, rule: ratio}
 """
 
 TINY_UNITS = [

@@ -264,7 +264,7 @@ def edit(path: Path, change: Callable[[Worksheet], object]) -> None:
 
 def test_a_row_added(tiny_forms: Forms) -> None:
     criteria, units, paths = tiny_forms
-    edit(paths["b2"], lambda ws: ws.append(["R2", "Tỉ lệ khác", 5, "", "", 1]))
+    edit(paths["b2"], lambda ws: ws.append(["R2", "Tỷ lệ khác", 5, "", "", 1]))
     assert rejected(criteria, units, [paths["b2"]], match="ô A10: dòng thêm vào \\('R2'\\)") == [
         f"{paths['b2']}, {SHEET}, cell A10: an added row ('R2'); do not add rows to the form"]
 
@@ -324,7 +324,7 @@ def test_text_in_a_number_cell(tiny_forms: Forms) -> None:
 @pytest.mark.parametrize(("ref", "value", "match", "english"), [
     ("F16", 12, "ô F16: điểm hội đồng '12' vượt quá 10 điểm", "the council's '12' points exceed the indicator's 10"),
     ("F15", -1, "ô F15: số lượng phải là số nguyên ≥ 0, gặp '-1'", "a count must be a whole number ≥ 0, found '-1'"),
-    ("F9", 1.5, "ô F9: '1.5' không phải một tỉ lệ từ 0 đến 1", "'1.5' is not a fraction from 0 to 1; write '1.5%' "
+    ("F9", 1.5, "ô F9: '1.5' không phải một tỷ lệ từ 0 đến 1", "'1.5' is not a fraction from 0 to 1; write '1.5%' "
      "or '0.015'"),
     ("F8", "có lẽ", "ô F8: cần có/không", "expected có/không (yes/no, true/false, 1/0), found 'có lẽ'"),
     ("F12", "Trưởng phòng", "ô F12: 'Trưởng phòng' không phải một lựa chọn",

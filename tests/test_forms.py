@@ -58,16 +58,19 @@ def test_unit_form_has_one_row_per_applicable_indicator(tiny: tuple[Criteria, tu
 def test_rule_in_words(tiny: tuple[Criteria, tuple[Unit, ...], Path]) -> None:
     criteria, _, _ = tiny
     words = {i.id: rule_words(i, "vi") for i in criteria.group("A").indicators}
-    assert words["Y"] == "Chọn có/không. Có: 10 điểm; không: 0 điểm"
-    assert words["R"].endswith("Đạt 80% trở lên: 20 điểm; thấp hơn: tính theo tỉ lệ")
-    assert words["T"] == ("Nhập một số. từ 4 trở lên: 20 điểm; từ 3 trở lên: 15 điểm; từ 2 trở lên: 10 điểm; "
-                          "từ 1 trở lên: 5 điểm; còn lại: 0 điểm")
-    assert words["C"] == "Chọn trong danh sách. Chủ tịch: 10 điểm; Phó Chủ tịch: 5 điểm"
-    assert words["B"] == "Một số ≥ 0. 10 điểm × giá trị / giá trị cao nhất trong khối"
-    assert words["M"] == "Một số. 10 điểm × (cao nhất − giá trị) / (cao nhất − thấp nhất) trong khối"
-    assert words["K.1"] == "Số nguyên ≥ 0. 2 điểm mỗi mục, tối đa 10 điểm"
-    assert words["K.2"].startswith("Điểm do Hội đồng thẩm định chấm, từ 0 đến 10")
-    assert rule_words(criteria.group("A").indicators[0], "en") == "Choose yes/no. Yes: 10 points; no: 0"
+    # what to enter, then the methodology's own words for the rule (one text for forms and report)
+    assert words["Y"] == "Chọn có/không. Có: 10 điểm; không: 0 điểm."
+    assert words["R"] == ("Tỷ lệ (ví dụ 85%), hoặc tử số ở cột Giá trị và mẫu số ở cột Mẫu số. Tỷ lệ đạt được: "
+                          "20 điểm × tỷ lệ / 80%, tối đa 20 điểm khi tỷ lệ đạt 80%.")
+    assert words["T"] == ("Nhập một số. Theo mức: từ 4 trở lên: 20 điểm; từ 3 trở lên: 15 điểm; từ 2 trở lên: "
+                          "10 điểm; từ 1 trở lên: 5 điểm; thấp hơn: 0 điểm.")
+    assert words["C"] == "Chọn trong danh sách. Theo lựa chọn: “Chủ tịch”: 10 điểm; “Phó Chủ tịch”: 5 điểm."
+    assert words["B"] == "Một số ≥ 0. So với đơn vị cao nhất trong khối: 10 điểm × giá trị / giá trị cao nhất."
+    assert words["M"].startswith("Nhập một số. Chuẩn hóa trong khối (giá trị thấp là tốt): 10 điểm × (cao nhất")
+    assert words["K.1"] == "Số nguyên ≥ 0. 2 điểm cho mỗi mục, tối đa 10 điểm."
+    assert words["K.2"] == ("Đơn vị ghi điểm tự chấm; Hội đồng thẩm định chấm lại. Hội đồng thẩm định chấm điểm, "
+                            "từ 0 đến 10 điểm.")
+    assert rule_words(criteria.group("A").indicators[0], "en") == "Choose yes/no. Yes: 10 points; no: 0 points."
 
 
 def test_only_input_cells_are_editable_and_validated(tiny: tuple[Criteria, tuple[Unit, ...], Path],

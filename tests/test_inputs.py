@@ -92,7 +92,7 @@ def test_same_unit_and_indicator_twice(make_case: CaseWriter) -> None:
 def test_a_percentage_written_as_a_plain_number(make_case: CaseWriter) -> None:
     err = bad_value(make_case, "a1", "R", "85")
     assert err.problems[0].column == "value"
-    with pytest.raises(DataError, match=r"dòng 3, cột value: '85' không phải một tỉ lệ từ 0 đến 1; "
+    with pytest.raises(DataError, match=r"dòng 3, cột value: '85' không phải một tỷ lệ từ 0 đến 1; "
                                         r"hãy viết '85%' hoặc '0\.85'"):
         raise err
 
@@ -135,7 +135,7 @@ def test_council_score_above_the_points(make_case: CaseWriter) -> None:
 
 
 def test_fraction_out_of_range_and_count_above_denominator(make_case: CaseWriter) -> None:
-    with pytest.raises(DataError, match=r"tỉ lệ '120%' nằm ngoài 0–100%"):
+    with pytest.raises(DataError, match=r"tỷ lệ '120%' nằm ngoài 0–100%"):
         raise bad_value(make_case, "a1", "R", "120%")
     with pytest.raises(DataError, match=r"tử số '12' lớn hơn mẫu số '10'"):
         raise bad_value(make_case, "a1", "R", "12", "10")

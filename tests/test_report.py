@@ -18,14 +18,13 @@ from pypdf import PdfReader
 from ranking import __version__, charts
 from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Tiers, YesNo, load_criteria
 from ranking.diff import diff_runs
+from ranking.i18n import Words, describe_rule
 from ranking.inputs import load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Previous, Ranking, Robustness, rank
 from ranking.report import (
-    Words,
     breakdown,
     breakdown_html,
-    describe_rule,
     fetch_asset,
     group_view,
     pdf_bytes,
