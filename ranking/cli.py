@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -115,8 +114,7 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     previous = args.previous or default_previous(paths.out, criteria.edition)
     ranking = build(criteria, inputs, previous)
     options = {"command": args.command, "criteria": str(paths.criteria), "inputs": str(paths.inputs),
-               "out": str(paths.out), "previous": str(previous) if previous else None,
-               "previous_sha256": hashlib.sha256(previous.read_bytes()).hexdigest() if previous else None}
+               "out": str(paths.out), "previous": str(previous) if previous else None}
     if args.command == "rank":
         write(ranking, paths.out, options)
     else:

@@ -6,6 +6,7 @@ predecessor in the same group, so only then is the previous rank carried."""
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ class PreviousRow:
 @dataclass(frozen=True)
 class PreviousResults:
     file: str
+    sha256: str
     rows: Mapping[str, PreviousRow]
 
 
@@ -41,9 +43,9 @@ def default_previous(out: Path, edition: int) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _header(path: Path) -> tuple[str, ...]:
+def _header(data: bytes) -> tuple[str, ...]:
     """The first line's column names (read_csv then checks the whole file against exactly these)."""
-    first = path.read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
     row = next(csv.reader([nfc(first.decode("utf-8", errors="replace").rstrip("\r"))]), [])
     return tuple(cell.strip() for cell in row)
 
@@ -68,7 +70,8 @@ def read_previous(path: Path) -> PreviousResults:
     file = str(path)
     if not path.is_file():
         raise DataError([Problem(file, "file_missing")])
-    header = _header(path)
+    data = path.read_bytes()
+    header = _header(data)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DataError([Problem(file, "previous_columns", {"missing": ", ".join(missing), "found": ",".join(header)},
@@ -85,7 +88,7 @@ def read_previous(path: Path) -> PreviousResults:
             continue
         rows[parsed.unit] = parsed
     problems.raise_if_errors(DataError)
-    return PreviousResults(file, rows)
+    return PreviousResults(file, hashlib.sha256(data).hexdigest(), rows)
 
 
 def predecessors(unit: Unit, previous: PreviousResults) -> tuple[str, ...]:
@@ -122,6 +125,8 @@ def compare(ranking: Ranking, previous: PreviousResults) -> Ranking:
                                      {"found": pid, "accepted": previous.file, "unit": unit.id},
                                      line=unit.line or None, column="predecessors"))
     problems.raise_if_errors(DataError)
-    return replace(ranking, units=tuple(replace(u, previous=lineage(units[u.score.unit], previous))
-                                        for u in ranking.units))
+    # the previous results are an input of this run: their hash goes with the others (run.json, colophon)
+    inputs = replace(ranking.inputs, files={**ranking.inputs.files, previous.file: previous.sha256})
+    return replace(ranking, inputs=inputs, units=tuple(replace(u, previous=lineage(units[u.score.unit], previous))
+                                                       for u in ranking.units))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,7 +43,7 @@ def _unit(uid: str, group: str = "A", predecessors: tuple[str, ...] = ()) -> Uni
 
 
 def _results_of(rows: dict[str, tuple[str, float, int]]) -> PreviousResults:
-    return PreviousResults("prev.csv", {u: PreviousRow(g, u, i, r, n + 2) for n, (u, (g, i, r)) in
+    return PreviousResults("prev.csv", "0" * 64, {u: PreviousRow(g, u, i, r, n + 2) for n, (u, (g, i, r)) in
                                         enumerate(rows.items())})
 
 
@@ -161,7 +162,8 @@ def test_rank_uses_last_years_results(make_case: CaseWriter, tmp_path: Path) -> 
     assert (rows["b2"]["previous_index"], rows["b2"]["previous_rank"]) == ("", "")
     assert all(rows[u]["rank_low"] and rows[u]["rank_high"] for u in rows)
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert run["options"]["previous"] == str(previous) and len(run["options"]["previous_sha256"]) == 64
+    assert run["options"]["previous"] == str(previous)
+    assert run["inputs"][str(previous)] == hashlib.sha256(previous.read_bytes()).hexdigest()
 
 
 def test_an_explicit_previous_that_is_missing(make_case: CaseWriter, tmp_path: Path,
