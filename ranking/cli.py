@@ -12,7 +12,7 @@ from pathlib import Path
 from ranking.criteria import load_criteria
 from ranking.errors import DtiError, Lang
 from ranking.history import default_previous
-from ranking.i18n import t
+from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, write
 from ranking.ranking import Ranking
@@ -103,7 +103,8 @@ def _print_top(ranking: Ranking, lang: Lang, n: int = 5) -> None:
         for u in members:
             if u.rank > n:
                 break
-            print(f"{u.rank:>5}  {u.score.index:>7.{ranking.criteria.decimals}f}  {u.band:<14} {u.score.name}")
+            print(f"{u.rank:>5}  {Words(lang).num(u.score.index, ranking.criteria.decimals):>7}  {u.band:<14} "
+                  f"{u.score.name}")
 
 
 def _rank(args: argparse.Namespace, lang: Lang) -> int:
@@ -114,7 +115,7 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     previous = args.previous or default_previous(paths.out, criteria.edition)
     ranking = build(criteria, inputs, previous)
     options = {"command": args.command, "criteria": str(paths.criteria), "inputs": str(paths.inputs),
-               "out": str(paths.out), "previous": str(previous) if previous else None}
+               "out": str(paths.out), "previous": str(previous) if previous else None, "lang": lang}
     if args.command == "rank":
         write(ranking, paths.out, options)
     else:
