@@ -170,6 +170,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "form_empty": ("phiếu của {found!r} không có giá trị nào; mọi chỉ số của đơn vị sẽ bị tính là thiếu",
                    "the form of {found!r} holds no values; every indicator of the unit will count as missing"),
     "form_none": ("không có phiếu nào để đọc", "no forms to read"),
+    # H4 sample: council and measured indicators (issues 8 and 11)
+    "council_pending": ("đơn vị {unit!r} ({name}), chỉ số {indicator!r}: chờ Hội đồng chấm — chỉ số do Hội đồng "
+                        "thẩm định chấm điểm, chưa có điểm của Hội đồng nên được tính 0 điểm",
+                        "unit {unit!r} ({name}), indicator {indicator!r}: awaiting the council — the appraisal "
+                        "council scores this indicator and has not yet, so it scores 0"),
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
                     "missing columns {found}; this is not a results file written by dti"),
