@@ -8,7 +8,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -350,8 +350,11 @@ class _YamlReader:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            self.problems.append(Problem(self.file, "yaml_syntax", {"detail": detail},
-                                         line=mark.line + 1 if mark else None))
+            line = mark.line + 1 if mark else None
+            if "nesting depth" in detail:  # libyaml's own limit (1,000 flow levels), met while scanning ahead
+                self.problems.append(Problem(self.file, "yaml_too_deep", {"accepted": MAX_YAML_DEPTH}, line=line))
+            else:
+                self.problems.append(Problem(self.file, "yaml_syntax", {"detail": detail}, line=line))
             return None
         return root[0] if root else None
 
@@ -376,7 +379,7 @@ class _YamlReader:
             self.add("yaml_anchor", line, path, found=event.anchor)
         tag = getattr(event, "tag", None)
         if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-            self.add("yaml_tag", line, path, found=tag)
+            self.add("yaml_tag", line, path, found=tag.replace("tag:yaml.org,2002:", "!!"))
         if isinstance(event, yaml.ScalarEvent):
             self._put(stack, root, self._scalar(event, line, path, tag is not None), line)
             return
@@ -426,7 +429,7 @@ class _YamlReader:
                 if not isinstance(value, dict | list):
                     self.add("key_not_text", line, top.path, found=describe(value))
                 value = "?"
-            top.skip = value in top.value
+            top.skip = value in top.value and value != "?"
             if top.skip:
                 self.add("yaml_duplicate_key", line, top.path or "/", found=value)
             top.key = value
@@ -550,12 +553,12 @@ def load_criteria(path: str | Path) -> Criteria:
     reader = _YamlReader(file)
     for match in _CONTROL.finditer(text):
         if match.group() != "\r":
-            start = text.rfind("\n", 0, match.start()) + 1
+            start = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
             try:
-                reader.add("control_char", _line_of(text, match.start()), None,
-                           found=f"U+{ord(match.group()):04X} ({match.start() - start + 1})")
+                reader.add("control_char", _line_of(text, match.start()), None, found=f"U+{ord(match.group()):04X}")
             except _Refused:
                 break
+            reader.problems[-1] = replace(reader.problems[-1], column=str(match.start() - start + 1))
     data = reader.read(text) if not reader.problems else None
     if reader.problems:
         raise CriteriaError(reader.problems)

@@ -437,7 +437,7 @@ def _problem(error: Mapping[str, Any]) -> Found:
             "found": found, "accepted": _range(annotation)}
     if kind in ("float_type", "int_type"):
         if isinstance(value, int | float) and not isinstance(value, bool):
-            if not math.isfinite(value) or abs(value) > 1e15:
+            if abs(value) > 1e15 or (isinstance(value, float) and not math.isfinite(value)):
                 return path, "out_of_range", {"found": found, "accepted": _range(annotation)}
             return path, "expected_whole", {"found": found, "accepted": _range(annotation)}
         return path, "expected_number" if kind == "float_type" else "expected_whole", {
@@ -446,8 +446,6 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "expected_bool", {"found": found}
     if kind == "string_type":
         return path, "expected_text", {"found": found}
-    if kind == "string_too_long":
-        return path, "text_too_long", {"found": len(str(value)), "accepted": ctx.get("max_length")}
     if kind == "string_too_short":
         return path, "not_text", {"found": found}
     if kind in ("list_type", "tuple_type"):
@@ -456,6 +454,8 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "not_mapping", {"found": found}
     if kind == "too_short":
         return path, "empty_list", {"accepted": ctx.get("min_length", 1)}
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return path, "text_too_long", {"found": len(value), "accepted": ctx.get("max_length")}
     if kind == "too_long":
         return path, "too_many_items", {"found": ctx.get("actual_length"), "accepted": ctx.get("max_length")}
     if kind == "literal_error" and loc[-1] == "bare":  # `rule: NAME`
