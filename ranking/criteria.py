@@ -350,11 +350,11 @@ class _YamlReader:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            line = mark.line + 1 if mark else None
+            where: int | None = mark.line + 1 if mark else None
             if "nesting depth" in detail:  # libyaml's own limit (1,000 flow levels), met while scanning ahead
-                self.problems.append(Problem(self.file, "yaml_too_deep", {"accepted": MAX_YAML_DEPTH}, line=line))
+                self.problems.append(Problem(self.file, "yaml_too_deep", {"accepted": MAX_YAML_DEPTH}, line=where))
             else:
-                self.problems.append(Problem(self.file, "yaml_syntax", {"detail": detail}, line=line))
+                self.problems.append(Problem(self.file, "yaml_syntax", {"detail": detail}, line=where))
             return None
         return root[0] if root else None
 
