@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install office demo test bench clean
+.PHONY: install office demo test bench clean screenshots-pdf
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed: install Python 3.11+ with venv (Debian: apt-get install python3-venv)"; exit 1; }
@@ -33,6 +33,10 @@ test: $(STAMP) office
 	$(BIN)/ruff check ranking tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The README's pictures of the publication and of a breakdown, rendered from the sample by the real code.
+screenshots-pdf: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
