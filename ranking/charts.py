@@ -203,12 +203,16 @@ def pillar_chart(items: Sequence[Triple], scale: float, num: Number, legend: tup
         w = plot * min(max(item.unit / scale, 0.0), 1.0)
         body.append(f'<rect x="{label_width:.1f}" y="{y + 3:.1f}" width="{w:.1f}" height="{row - 6:.1f}" '
                     f'fill="{ACCENT}"/>')
+        end, ticks = label_width + w, []
         for value, colour in ((item.mean, INK), (item.best, "#1a7f45")):
             if value is not None:
                 mx = label_width + plot * min(max(value / scale, 0.0), 1.0)
+                ticks.append(mx)
                 body.append(f'<rect x="{mx - 1.2:.1f}" y="{y + 1:.1f}" width="2.5" height="{row - 2:.1f}" '
                             f'fill="{colour}"/>')
-        inside = w > 40
-        body.append(_text(label_width + w + (-4 if inside else 4), y + row / 2 + 3, num(item.unit),
+        # the value at the end of the unit's own bar: inside it, unless a tick would cross the number
+        inside = w > 40 and not any(end - 30 <= mx <= end + 2 for mx in ticks)
+        outside = max([end, *(mx for mx in ticks if end - 30 <= mx <= end + 12)]) + 4
+        body.append(_text(end - 4 if inside else outside, y + row / 2 + 3, num(item.unit),
                           "end" if inside else "start", LABEL, "#ffffff" if inside else INK))
     return _svg(width, height, body)
