@@ -317,7 +317,7 @@ class CriteriaSpec(_Model):
         errors = _duplicates([(g.id, ("groups", i)) for i, g in enumerate(self.groups)])
         mins = [b.min for b in self.bands or []]
         if mins and (mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0):
-            errors.append((("bands",), "bands_order", {"found": [f"{m:g}" for m in mins]}))
+            errors.append((("bands",), "bands_order", {"found": ", ".join(f"{m:g}" for m in mins)}))
         _errors("Criteria", errors)
         return self
 
