@@ -485,3 +485,16 @@ def _rule_numbers(rule: object) -> list[float]:
     if isinstance(rule, Choice):
         return [share for _, share in rule.shares]
     return [float(v) for v in vars(rule).values() if isinstance(v, float)]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, len(SAMPLE_TEXT.encode("utf-8"))), st.binary(min_size=1, max_size=8))
+def test_odd_bytes_load_or_raise_criteria_error(tmp_path: Path, at: int, insert: bytes) -> None:
+    raw = SAMPLE_TEXT.encode("utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_bytes(raw[:at] + insert + raw[at:])
+    try:
+        load_criteria(path)
+    except CriteriaError as exc:
+        assert all(p.line is None or 1 <= p.line <= raw.count(b"\n") + insert.count(b"\n") + 2
+                   for p in exc.problems)
