@@ -104,6 +104,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                        "the list has {found} items, more than {accepted}"),
     "not_one_of": ("cần một trong {accepted}, gặp {found}", "expected one of {accepted}, found {found}"),
     "invalid_value": ("giá trị không hợp lệ {found}: {detail}", "invalid value {found}: {detail}"),
+    "choice_label_repeated": ("nhãn {found!r} trùng với {accepted!r} (không phân biệt chữ hoa, chữ thường và khoảng "
+                              "trắng ở hai đầu)",
+                              "the label {found!r} is the same as {accepted!r} (case and surrounding spaces are "
+                              "ignored)"),
     "system_without_measured": ("'system' chỉ dùng cho chỉ số đo tự động (source: measured)",
                                 "'system' is only for a measured indicator (source: measured)"),
     "measured_council": ("chỉ số do Hội đồng chấm (rule: council) không thể là chỉ số đo tự động (source: measured)",

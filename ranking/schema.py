@@ -150,8 +150,21 @@ class TiersRule(_Model):
     better: Better = "higher"
 
 
+def _distinct_labels(value: object) -> object:
+    """Units' answers are matched ignoring case and surrounding spaces: so must the labels differ."""
+    if isinstance(value, dict):
+        seen: dict[str, str] = {}
+        for key in value:
+            folded = str(key).strip().casefold()
+            if folded in seen:
+                raise PydanticCustomError("choice_label_repeated", "repeated label",
+                                          {"found": str(key), "accepted": seen[folded]})
+            seen[folded] = str(key)
+    return value
+
+
 class ChoiceRule(_Model):
-    choice: Annotated[dict[Label, Share], Field(min_length=1, max_length=100)]
+    choice: Annotated[dict[Label, Share], Field(min_length=1, max_length=100), BeforeValidator(_distinct_labels)]
 
 
 BARE_RULES = ("yes_no", "ratio", "best", "minmax", "count", "council")
@@ -467,7 +480,7 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
-                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved"}:
+                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])

@@ -282,6 +282,8 @@ def test_the_four_slips_in_english(tmp_path: Path) -> None:
      r"count\.per_item: cần một số hữu hạn \(0 < x ≤ 10000\), gặp \.inf"),
     ("{id: A, title: a, points: 5, rule: {choice: {x: .nan}}}", r"choice\.x: cần một số hữu hạn \(0 ≤ x ≤ 1\)"),
     ("{id: A, title: a, points: 5, rule: {choice: {}}}", r"rule\.choice: danh sách trống; cần ít nhất 1 mục"),
+    ("{id: A, title: a, points: 5, rule: {choice: {Có: 1, ' có ': 0}}}",
+     r"rule\.choice: nhãn ' có ' trùng với 'Có' \(không phân biệt chữ hoa, chữ thường và khoảng trắng ở hai đầu\)"),
     ("{id: A, title: a, points: 5, rule: {tiers: [[1, 2]], better: up}}",
      r"rule\.better: cần một trong higher, lower, gặp 'up'"),
     ("{id: A, title: a, points: 5, rule: {council: 3}}", r"rule\.council: quy tắc 'council' không có tham số"),
