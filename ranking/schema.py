@@ -1,6 +1,6 @@
 """The criteria format, declared once: pydantic models give every field its type and range, check a
 YAML document's plain data, and generate the JSON Schema that editors use (`dti schema`). Imported
-lazily by `criteria.load_criteria`, since pydantic takes a tenth of a second to import."""
+lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU to import."""
 
 from __future__ import annotations
 
@@ -167,11 +167,9 @@ class ChoiceRule(_Model):
     choice: Annotated[dict[Label, Share], Field(min_length=1, max_length=100), BeforeValidator(_distinct_labels)]
 
 
-BARE_RULES = ("yes_no", "ratio", "best", "minmax", "count", "council")
-
-
 def _rule_tag(value: object) -> str | None:
-    """`rule: ratio` is the bare form; `{ratio: {...}}` is named by its first key that is a rule."""
+    """`rule: ratio` is the bare form (the rules whose parameters all have defaults); `{ratio: {...}}` is
+    named by its first key that is a rule."""
     if isinstance(value, str):
         return "bare"
     if isinstance(value, dict):
@@ -192,7 +190,11 @@ RuleSpec = Annotated[
 
 
 # --- the tree -----------------------------------------------------------------------------------------
-def _errors(title: str, errors: list[tuple[tuple[str | int, ...], str, dict[str, Any]]]) -> None:
+Loc = tuple[str | int, ...]  # a place under a model, as pydantic writes it
+Issue = tuple[Loc, str, dict[str, Any]]  # (place, reason code, its parameters)
+
+
+def _errors(title: str, errors: list[Issue]) -> None:
     """Raise every consistency problem of a node at once, each at its own place under the node."""
     if errors:
         raise ValidationError.from_exception_data(title, [
@@ -215,7 +217,7 @@ class Node(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Node:
-        errors: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
+        errors: list[Issue] = []
         if self.indicators is not None:
             extra = [k for k in ("points", "rule", "source", "system") if k in self.model_fields_set]
             if extra:
@@ -239,7 +241,7 @@ class Node(_Model):
         return self
 
 
-def _too_deep(nodes: list[Node], depth: int) -> Iterator[tuple[str | int, ...]]:
+def _too_deep(nodes: list[Node], depth: int) -> Iterator[Loc]:
     """Where composites nest deeper than MAX_COMPOSITE_DEPTH (relative to the pillar)."""
     for i, node in enumerate(nodes):
         if node.indicators is not None:
@@ -262,19 +264,16 @@ class PillarSpec(_Model):
         return self
 
 
-def _walk_nodes(nodes: list[Node], loc: tuple[str | int, ...]) -> Iterator[tuple[Node, tuple[str | int, ...]]]:
+def _walk_nodes(nodes: list[Node], loc: Loc) -> Iterator[tuple[Node, Loc]]:
     for i, node in enumerate(nodes):
         yield node, (*loc, "indicators", i)
         if node.indicators is not None:
             yield from _walk_nodes(node.indicators, (*loc, "indicators", i))
 
 
-Loc = tuple[str | int, ...]
-
-
-def _duplicates(items: Sequence[tuple[str, Loc]]) -> list[tuple[Loc, str, dict[str, Any]]]:
-    first: dict[str, tuple[str | int, ...]] = {}
-    errors: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
+def _duplicates(items: Sequence[tuple[str, Loc]]) -> list[Issue]:
+    first: dict[str, Loc] = {}
+    errors: list[Issue] = []
     for ident, loc in items:
         if ident in first:
             errors.append(((*loc, "id"), "duplicate_id", {"found": ident, "first": first[ident], "here": loc}))
@@ -375,7 +374,7 @@ def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
     return (args[-1] if args else Any), False
 
 
-def _locate(loc: tuple[str | int, ...]) -> tuple[list[str | int], Any]:
+def _locate(loc: Loc) -> tuple[list[str | int], Any]:
     """The location without union tags, and the annotation it ends on (Any where it cannot be followed)."""
     annotation: Any = CriteriaSpec
     parts: list[str | int] = []
@@ -428,7 +427,7 @@ Found = tuple[str, str, dict[str, object]]  # (YAML path, reason, params)
 
 def _problem(error: Mapping[str, Any]) -> Found:
     """One pydantic error as dti's (path, reason, params)."""
-    loc: tuple[str | int, ...] = tuple(error["loc"])
+    loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     value = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
