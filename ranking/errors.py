@@ -327,6 +327,11 @@ class Problems:
             self.cut_errors += problem.severity == "error"
 
     @property
+    def full(self) -> bool:
+        """Whether a new problem would only be counted: the work of its hint can be skipped."""
+        return len(self.items) >= self.limit
+
+    @property
     def errors(self) -> list[Problem]:
         errors = [p for p in self.items if p.severity == "error"]
         if self.cut_errors:

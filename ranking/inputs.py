@@ -402,14 +402,15 @@ def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
         if unit is None:
-            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": nearest(unit_id, units)},
-                                 line=line, column="unit"))
+            hint = "" if problems.full else nearest(unit_id, units)
+            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": hint}, line=line, column="unit"))
             continue
         nodes = groups[unit.group]
         node = nodes.get(indicator_id)
         if node is None:
             problems.add(Problem(file, "unknown_indicator", {"found": indicator_id, "group": unit.group,
-                                                             "nearest": nearest(indicator_id, nodes)},
+                                                             "nearest": "" if problems.full
+                                                             else nearest(indicator_id, nodes)},
                                  line=line, column="indicator"))
             continue
         if isinstance(node, Composite):

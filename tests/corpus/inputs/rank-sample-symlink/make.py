@@ -1,0 +1,3 @@
+import os, pathlib
+def make(folder: pathlib.Path) -> None:
+    os.symlink("/etc/hostname", folder / "inputs" / "SAMPLE")
