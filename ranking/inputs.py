@@ -101,18 +101,15 @@ MAX_CSV_BYTES = 50_000_000
 MAX_CSV_LINES = 200_000
 MAX_SAMPLE_BYTES = 10_000  # the SAMPLE mark is a sentence or two, printed on every page
 DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
-# Control characters (C0 but tab and line feed, DEL, C1) and the invisible ones that reorder or break text
-# (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators; a stray BOM):
-# refused in every cell, so that they never reach a terminal, a workbook or a PDF. Tab, line feed and
-# carriage return are accepted in the free-text columns that may hold several lines (evidence, note).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
-_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                              "\u2066-\u2069\ufeff]")
+# Control characters (C0 but tab, line feed and carriage return, DEL, C1) and the invisible ones that
+# reorder or break text (bidirectional marks, embeddings, overrides and isolates; line and paragraph
+# separators; a stray BOM): refused in every cell, so that they never reach a terminal, a workbook or a PDF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
-def control_problem(text: str, multiline: bool = False) -> dict[str, object] | None:
-    """The first control or bidirectional character of a cell, as a message's parameters, or None."""
-    match = (_CONTROL_IN_TEXT if multiline else _CONTROL).search(text)
+def control_problem(text: str) -> dict[str, object] | None:
+    """The first control or bidirectional character of a text, as a message's parameters, or None."""
+    match = _CONTROL.search(text)
     if match is None:
         return None
     return {"found": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}
@@ -176,11 +173,10 @@ def _delimiter(data: bytes, columns: tuple[str, ...]) -> str | None:
     return None
 
 
-def read_csv(path: Path, columns: tuple[str, ...], problems: Problems,
-             multiline: frozenset[str] = frozenset()) -> Iterator[tuple[int, dict[str, str]]]:
+def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. A cell with a
-    control character is a problem (tab and line breaks allowed in the `multiline` columns), and its row is
-    not yielded; a file over the size or line limits is refused before any row is read."""
+    control character is a problem and its row is not yielded; a file over the size or line limits is
+    refused before any row is read."""
     file = str(path)
     if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
         with path.open("rb") as f:
@@ -197,6 +193,7 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems,
     if lines > MAX_CSV_LINES:
         problems.add(Problem(file, "csv_too_many_rows", {"found": lines, "accepted": MAX_CSV_LINES}))
         return
+    controls = _CONTROL.search(text) is not None  # else no cell needs a look (the common case)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -213,7 +210,7 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems,
                 continue
             cells = {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
             bad = [(c, found) for c, cell in cells.items()
-                   if (found := control_problem(cell, c in multiline)) is not None]
+                   if (found := control_problem(cell)) is not None] if controls else []
             for column, found in bad:
                 problems.add(Problem(file, "control_character", found, line=reader.line_num, column=column))
             if not bad:
@@ -398,7 +395,7 @@ def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units
     groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
     seen: dict[Key, int] = {}
     values: dict[Key, Value] = {}
-    for line, row in read_csv(path, columns, problems, multiline=frozenset({columns[-1]})):
+    for line, row in read_csv(path, columns, problems):
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
         if unit is None:
