@@ -307,6 +307,7 @@ def test_every_runtime_dependency_is_used_at_run_time() -> None:
     assert not {"matplotlib", "pandas", "scikit-criteria"} & set(names)
     assert any(d.startswith("scikit-criteria") for d in project["optional-dependencies"]["test"])
     modules = {"numpy": "numpy", "pyyaml": "yaml", "pydantic": "pydantic", "jinja2": "jinja2", "openpyxl": "openpyxl",
+               "defusedxml": "defusedxml",
                "weasyprint": "weasyprint", "fontpkg-be-vietnam-pro": "fontpkg_be_vietnam_pro",
                "fonttools": "fontTools"}
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "ranking").glob("*.py"))
