@@ -210,9 +210,10 @@ def pillar_chart(items: Sequence[Triple], scale: float, num: Number, legend: tup
                 ticks.append(mx)
                 body.append(f'<rect x="{mx - 1.2:.1f}" y="{y + 1:.1f}" width="2.5" height="{row - 2:.1f}" '
                             f'fill="{colour}"/>')
-        # the value at the end of the unit's own bar: inside it, unless a tick would cross the number
-        inside = w > 40 and not any(end - 30 <= mx <= end + 2 for mx in ticks)
-        outside = max([end, *(mx for mx in ticks if end - 30 <= mx <= end + 12)]) + 4
+        # the value at the end of the unit's own bar: inside it, unless a tick would cross the number there
+        # and there is room after the bar (or after the ticks just past its end)
+        outside = max([end, *(mx for mx in ticks if end - 2 <= mx <= end + 30)]) + 4
+        inside = w > 40 and (not any(end - 32 <= mx <= end - 2 for mx in ticks) or outside + 26 > width)
         body.append(_text(end - 4 if inside else outside, y + row / 2 + 3, num(item.unit),
                           "end" if inside else "start", LABEL, "#ffffff" if inside else INK))
     return _svg(width, height, body)
