@@ -92,6 +92,9 @@ HELP: Mapping[str, tuple[str, str]] = {
                   "one self-assessment workbook per unit; --appraisal: one council workbook per group"),
     "cmd.collect": ("đọc các phiếu đã điền vào self_assessment.csv (appraisal.csv)",
                     "filled-in workbooks back to self_assessment.csv (appraisal.csv)"),
+    "cmd.schema": ("JSON Schema của định dạng bộ chỉ số, cho trình soạn thảo",
+                   "the JSON Schema of the criteria format, for editors"),
+    "schema.out": ("tệp cần ghi (mặc định: in ra màn hình)", "the file to write (default: standard output)"),
     "cmd.diff": ("điều đã thay đổi giữa hai lần chạy, theo đơn vị và chỉ số",
                  "what changed between two runs, per unit and per indicator"),
 }
@@ -201,6 +204,8 @@ def _parser(lang: Lang) -> _Parser:
     collect.add_argument("--out", type=Path, required=True, metavar=file, help=h("collect.out"))
     collect.add_argument("--appraisal", action="store_true", help=h("collect.appraisal"))
     collect.add_argument("--partial", action="store_true", help=h("collect.partial"))
+    schema = command("schema")
+    schema.add_argument("--out", type=Path, metavar=file, help=h("schema.out"))
     diff = command("diff")
     diff.add_argument("old", type=Path, metavar=h("OLD"), help=h("diff.old"))
     diff.add_argument("new", type=Path, metavar=h("NEW"), help=h("diff.new"))
@@ -337,6 +342,17 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     return 2 if result.rejected else 0
 
 
+def _schema(args: argparse.Namespace, lang: Lang) -> int:
+    from ranking.schema import json_schema
+
+    if args.out is None:
+        sys.stdout.write(json_schema())
+    else:
+        _refuse(file_problems(args.out, "dti-criteria.schema.json"))
+        args.out.write_text(json_schema(), encoding="utf-8")
+    return 0
+
+
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.diff import diff_runs, write_diff
     from ranking.diff import render as render_diff
@@ -397,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(_help_lang(argv)).parse_args(argv)
     lang: Lang = args.lang
     commands = {"validate": _validate, "rank": _rank, "run": _rank, "report": _rank, "forms": _forms,
-                "collect": _collect, "diff": _diff}
+                "collect": _collect, "diff": _diff, "schema": _schema}
     try:
         with _stoppable():
             return commands[args.command](args, lang)

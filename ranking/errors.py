@@ -57,10 +57,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "tier_above_points": ("bậc cho {found} điểm, vượt quá {accepted} điểm của chỉ số",
                           "a tier gives {found} points, more than the indicator's {accepted}"),
     "duplicate_id": ("mã {found!r} đã dùng ở {accepted}", "the id {found!r} is already used at {accepted}"),
-    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'points' hay 'rule'; "
-                              "điểm của nó là tổng điểm các chỉ số con",
-                              "a composite (with 'indicators') cannot have 'points' or 'rule'; "
-                              "its points are the sum of its children"),
+    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'points', 'rule', 'source' hay "
+                              "'system' (gặp {found}); điểm của nó là tổng điểm các chỉ số con",
+                              "a composite (with 'indicators') cannot have 'points', 'rule', 'source' or 'system' "
+                              "(found {found}); its points are the sum of its children"),
     "leaf_incomplete": ("chỉ số cần 'points' và 'rule', hoặc 'indicators'",
                         "an indicator needs 'points' and 'rule', or 'indicators'"),
     "empty_node": ("{found} không có chỉ số nào", "{found} has no indicators"),
@@ -68,6 +68,61 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                     "bands must be listed highest first and the last must have min 0, found {found}"),
     "applies_to_unknown": ("applies_to của {accepted} nêu {found!r}, không phải mã đơn vị hay nhãn nào",
                            "applies_to of {accepted} names {found!r}, which is neither a unit id nor a tag"),
+    # criteria: the declared format, YAML as plain data, ids, limits (H1 criteria, issues 8 and 13)
+    "criteria_too_large": ("tệp tiêu chí lớn hơn giới hạn {accepted} byte",
+                           "the criteria file is larger than the {accepted}-byte limit"),
+    "criteria_not_utf8": ("tệp không phải UTF-8: byte {found} ở ký tự thứ {column} của dòng; hãy lưu lại tệp với "
+                          "mã hóa UTF-8",
+                          "the file is not UTF-8: byte {found} at character {column} of the line; save the file "
+                          "as UTF-8"),
+    "control_char": ("có ký tự điều khiển hoặc ký tự đảo chiều văn bản {found}; hãy xóa ký tự này",
+                     "a control or bidirectional character {found}; delete it"),
+    "yaml_alias": ("không dùng bí danh YAML (*{found}); hãy viết đầy đủ giá trị",
+                   "YAML aliases (*{found}) are not accepted; write the value out"),
+    "yaml_anchor": ("không dùng neo YAML (&{found}); hãy viết đầy đủ giá trị",
+                    "YAML anchors (&{found}) are not accepted; write the value out"),
+    "yaml_tag": ("không dùng thẻ YAML ({found}); tệp tiêu chí chỉ chứa dữ liệu thuần",
+                 "YAML tags ({found}) are not accepted; a criteria file holds plain data only"),
+    "yaml_complex_key": ("khóa phải là một chuỗi, không phải danh sách hay ánh xạ",
+                         "a key must be text, not a list or a mapping"),
+    "key_not_text": ("khóa {found} phải là chuỗi; hãy đặt trong ngoặc kép",
+                     "the key {found} must be text; put it in quotes"),
+    "yaml_too_deep": ("lồng nhau quá {accepted} cấp", "nested deeper than {accepted} levels"),
+    "yaml_documents": ("tệp có nhiều tài liệu YAML (---); chỉ được có một",
+                       "the file holds several YAML documents (---); one only"),
+    "number_too_long": ("số viết bằng {found} ký tự; tối đa {accepted}",
+                        "a number written with {found} characters; at most {accepted}"),
+    "too_many_problems": ("dừng liệt kê sau {accepted} lỗi", "listing stopped after {accepted} problems"),
+    "expected_number": ("cần một số ({accepted}), gặp {found}", "expected a number ({accepted}), found {found}"),
+    "expected_whole": ("cần một số nguyên ({accepted}), gặp {found}",
+                       "expected a whole number ({accepted}), found {found}"),
+    "expected_bool": ("cần true hoặc false, gặp {found}", "expected true or false, found {found}"),
+    "expected_text": ("cần văn bản, gặp {found}; hãy đặt giá trị trong ngoặc kép",
+                      "expected text, found {found}; put the value in quotes"),
+    "not_finite": ("cần một số hữu hạn ({accepted}), gặp {found}",
+                   "expected a finite number ({accepted}), found {found}"),
+    "out_of_range": ("cần một số trong khoảng {accepted}, gặp {found}",
+                     "expected a number in the range {accepted}, found {found}"),
+    "text_too_long": ("văn bản dài {found} ký tự, vượt quá {accepted}",
+                      "the text is {found} characters long, more than {accepted}"),
+    "empty_list": ("danh sách trống; cần ít nhất {accepted} mục", "the list is empty; at least {accepted} needed"),
+    "too_many_items": ("danh sách có {found} mục, vượt quá {accepted}",
+                       "the list has {found} items, more than {accepted}"),
+    "not_one_of": ("cần một trong {accepted}, gặp {found}", "expected one of {accepted}, found {found}"),
+    "invalid_value": ("giá trị không hợp lệ {found}: {detail}", "invalid value {found}: {detail}"),
+    "system_without_measured": ("'system' chỉ dùng cho chỉ số đo tự động (source: measured)",
+                                "'system' is only for a measured indicator (source: measured)"),
+    "measured_council": ("chỉ số do Hội đồng chấm (rule: council) không thể là chỉ số đo tự động (source: measured)",
+                         "an indicator scored by the council (rule: council) cannot be measured (source: measured)"),
+    "composite_too_deep": ("chỉ số tổng hợp lồng quá {accepted} cấp dưới một chỉ số chính",
+                           "composites nested more than {accepted} levels under a pillar"),
+    "bad_id": ("mã {found} không hợp lệ: cần 1–64 ký tự A–Z, a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số, "
+               "không kết thúc bằng '.'",
+               "the id {found} is invalid: use 1–64 characters A–Z, a–z, 0–9, '.', '_', '-', starting with a letter "
+               "or digit, not ending in '.'"),
+    "id_too_long": ("mã dài {length} ký tự; tối đa 64", "the id is {length} characters long; at most 64"),
+    "id_reserved": ("mã {found} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9)",
+                    "the id {found} is a reserved Windows device name (con, prn, aux, nul, com0–9, lpt0–9)"),
     # inputs
     "unknown_unit": ("đơn vị {found!r} không có trong units.csv{hint}", "unit {found!r} is not in units.csv{hint}"),
     "unknown_group": ("nhóm {found!r} không có trong bộ tiêu chí; chấp nhận: {accepted}",
@@ -170,6 +225,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "form_empty": ("phiếu của {found!r} không có giá trị nào; mọi chỉ số của đơn vị sẽ bị tính là thiếu",
                    "the form of {found!r} holds no values; every indicator of the unit will count as missing"),
     "form_none": ("không có phiếu nào để đọc", "no forms to read"),
+    # H4 sample: council and measured indicators (issues 8 and 11)
+    "council_pending": ("đơn vị {unit!r} ({name}), chỉ số {indicator!r}: chờ Hội đồng chấm — chỉ số do Hội đồng "
+                        "thẩm định chấm điểm, chưa có điểm của Hội đồng nên được tính 0 điểm",
+                        "unit {unit!r} ({name}), indicator {indicator!r}: awaiting the council — the appraisal "
+                        "council scores this indicator and has not yet, so it scores 0"),
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
                     "missing columns {found}; this is not a results file written by dti"),

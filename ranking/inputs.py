@@ -327,6 +327,17 @@ def _check_applies_to(criteria: Criteria, units: tuple[Unit, ...], problems: Pro
                                      {"found": name, "accepted": indicator.id}, path=f"{group.id}/{indicator.id}"))
 
 
+def council_pending(criteria: Criteria, units: tuple[Unit, ...], appraised: Mapping[Key, Value],
+                    file: str) -> list[Problem]:
+    """A warning for every applicable `council` indicator of every unit that the council has not scored yet:
+    it scores 0 until it does (a final run refuses)."""
+    return [Problem(file, "council_pending", {"unit": unit.id, "indicator": ind.id, "name": unit.name},
+                    severity="warning")
+            for group in criteria.groups for unit in units if unit.group == group.id
+            for ind in group.indicators
+            if isinstance(ind.rule, Council) and ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
+
+
 def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file."""
     root = Path(folder)
@@ -345,6 +356,8 @@ def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
     if paths["appraisal.csv"].is_file():
         appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
     problems.raise_if_errors(DataError)
+    for problem in council_pending(criteria, units, appraised, str(paths["appraisal.csv"])):
+        problems.add(problem)
     marker = root / "SAMPLE"
     files = {str(p): _sha256(p) for p in (*paths.values(), marker) if p.is_file()}
     return Inputs(
