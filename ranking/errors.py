@@ -131,8 +131,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                           "indicator {found!r} is not in group {group}{hint}"),
     "not_leaf": ("{found!r} là chỉ số tổng hợp; hãy nhập giá trị cho các chỉ số con: {accepted}",
                  "{found!r} is a composite; enter values for its children: {accepted}"),
-    "bad_unit_id": ("mã đơn vị {found!r} không hợp lệ; chỉ dùng chữ thường a-z, số 0-9, '-', '_', '.'",
-                    "unit id {found!r} is invalid; use only a-z, 0-9, '-', '_', '.'"),
+    "bad_unit_id": ("mã đơn vị {found!r} không hợp lệ; chỉ dùng chữ thường a-z, số 0-9, '-', '_', '.', bắt đầu "
+                    "bằng chữ hoặc số, không kết thúc bằng '.', tối đa 80 ký tự",
+                    "unit id {found!r} is invalid; use only a-z, 0-9, '-', '_', '.', starting with a letter or digit, "
+                    "not ending in '.', at most 80 characters"),
     "duplicate_unit": ("đơn vị {found!r} đã khai báo ở dòng {accepted}",
                        "unit {found!r} is already declared on line {accepted}"),
     "unit_two_groups": ("đơn vị {found!r} đã thuộc nhóm {accepted} (dòng {line0}); một đơn vị chỉ thuộc một nhóm",
@@ -230,6 +232,47 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                         "thẩm định chấm điểm, chưa có điểm của Hội đồng nên được tính 0 điểm",
                         "unit {unit!r} ({name}), indicator {indicator!r}: awaiting the council — the appraisal "
                         "council scores this indicator and has not yet, so it scores 0"),
+    # H2 inputs: hostile and broken inputs (issues 8 and 13)
+    "reserved_id": ("mã {found!r} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9, kể cả "
+                    "khi có phần mở rộng); tệp mang tên này không mở được trên Windows",
+                    "the id {found!r} is a device name reserved by Windows (con, prn, aux, nul, com0–9, lpt0–9, "
+                    "also with an extension); a file of that name cannot be opened on Windows"),
+    "csv_delimiter": ("các cột được phân cách bằng {found} (Excel ghi như vậy khi máy đặt vùng Việt Nam); dti cần "
+                      "dấu phẩy: hãy lưu lại dạng CSV UTF-8 phân cách bằng dấu phẩy",
+                      "the columns are separated by {found} (as Excel writes them under a Vietnamese locale); dti "
+                      "needs commas: save it again as CSV UTF-8, comma-separated"),
+    "utf16": ("tệp mã hóa UTF-16 (Excel gọi là 'Unicode Text'); hãy lưu lại dạng CSV UTF-8",
+              "the file is UTF-16 (Excel's 'Unicode Text'); save it as CSV UTF-8"),
+    "nul_byte": ("tệp chứa byte NUL (0x00), không phải tệp văn bản CSV", "the file holds a NUL byte (0x00); it is not "
+                 "a CSV text file"),
+    "file_too_large": ("tệp lớn {found}, vượt giới hạn {accepted}", "the file is {found}, over the {accepted} limit"),
+    "csv_too_many_rows": ("tệp có {found} dòng, vượt giới hạn {accepted} dòng; không đọc tiếp",
+                          "the file has {found} lines, over the {accepted}-line limit; not read further"),
+    "problems_cut": ("… và {found} lỗi khác (chỉ liệt kê {accepted} lỗi đầu tiên)",
+                          "… and {found} more problems (only the first {accepted} are listed)"),
+    "number_range": ("số {found} nằm ngoài phạm vi nhận: giá trị tuyệt đối tối đa {accepted}, tối đa 17 chữ số có "
+                     "nghĩa", "the number {found} is outside the accepted range: at most {accepted} in absolute "
+                     "value, at most 17 significant digits"),
+    "control_character": ("chứa ký tự điều khiển {found} (ở vị trí {offset}); hãy xóa ký tự đó",
+                          "holds the control character {found} (at position {offset}); remove it"),
+    "not_regular_file": ("không phải tệp thông thường ({found}); dti chỉ đọc tệp thật nằm trong thư mục",
+                         "not a regular file ({found}); dti reads only real files inside the folder"),
+    "duplicate_name": ("tên {found!r} đã dùng cho đơn vị {accepted!r} (dòng {line0}) trong cùng nhóm",
+                       "the name {found!r} is already used by unit {accepted!r} (line {line0}) in the same group"),
+    "no_units": ("units.csv không có đơn vị nào", "units.csv lists no unit"),
+    "form_is_text": ("tệp văn bản (CSV?) mang đuôi .xlsx, không phải sổ làm việc Excel; hãy nộp phiếu .xlsx đã phát "
+                     "hành", "a text (CSV?) file named .xlsx, not an Excel workbook; send the form as issued"),
+    "form_macro": ("sổ làm việc chứa macro (.xlsm, vbaProject.bin); dti không nhận tệp có macro: hãy lưu lại dưới "
+                   "dạng Sổ làm việc Excel (.xlsx)",
+                   "a macro-enabled workbook (.xlsm, vbaProject.bin); dti does not accept macros: save it as an "
+                   "Excel Workbook (.xlsx)"),
+    "form_unsafe_xml": ("sổ làm việc chứa khai báo DTD/thực thể XML, điều Excel không bao giờ ghi; từ chối vì không "
+                        "an toàn", "the workbook holds XML DTD or entity declarations, which Excel never writes; "
+                        "refused as unsafe"),
+    "form_too_many_parts": ("sổ làm việc có {found} phần, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",
+                            "the workbook has {found} parts, over the {accepted} limit (a damaged or malicious file)"),
+    "form_too_many_rows": ("trang có dữ liệu đến dòng {found}, vượt giới hạn {accepted} dòng của một phiếu",
+                           "the sheet has data down to row {found}, over the {accepted}-row limit for a form"),
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
                     "missing columns {found}; this is not a results file written by dti"),
