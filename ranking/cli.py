@@ -266,7 +266,10 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     progress = Progress.on_stderr(lang, args.quiet)
     paths = _resolve(args)
     previous = args.previous or None
-    read = [p for p in (paths.criteria, paths.inputs, previous, getattr(args, "draft", None)) if p is not None]
+    draft = getattr(args, "draft", None)
+    # what the run reads must survive the swap; an earlier run of the same folder as --draft is read before it
+    same = draft is not None and draft.resolve() == paths.out.resolve()
+    read = [p for p in (paths.criteria, paths.inputs, previous, None if same else draft) if p is not None]
     out_problems = folder_problems(paths.out, read)
     progress.stage("load")
     try:
@@ -288,8 +291,8 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         write(ranking, paths.out, options, lang)
         progress.finish()
     else:
-        draft = args.draft.name if args.draft else None
-        pdfs = publish(ranking, paths.out, {**options, "lang": lang, "draft": draft}, lang, args.draft, progress)
+        since = draft.name if draft else None
+        pdfs = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress)
         progress.finish("progress.done_pdf", n=len(pdfs))
     _print_top(ranking, lang)
     print()

@@ -7,12 +7,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2  # linux/fs.h
@@ -84,6 +86,8 @@ def die_with_parent(parent: int) -> None:
 def parent_gone() -> bool:
     """In a worker: whether the process that started it has ended (checked between documents, for the
     systems without PR_SET_PDEATHSIG)."""
+    import multiprocessing  # only in a worker: `dti validate` does not pay for it
+
     parent = multiprocessing.parent_process()
     return parent is not None and not parent.is_alive()
 
