@@ -26,7 +26,7 @@ from ranking.history import default_previous
 from ranking.i18n import t
 from ranking.inputs import load_inputs, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
-from ranking.progress import Progress
+from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
 from ranking.system import STOP_SIGNALS
 from ranking.tables import file_problems, folder_problems
@@ -421,13 +421,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _stoppable():
             return commands[args.command](args, lang)
     except DtiError as exc:
+        _fresh_line()
         print(exc.render(lang), file=sys.stderr)
         return 2
     except Stopped as exc:
+        _fresh_line()
         print(t("stopped", lang, signal=signal.Signals(exc.signum).name), file=sys.stderr)
         return 128 + exc.signum
     except BrokenPipeError:  # the reader (e.g. `| head`) left: stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
+        _fresh_line()
         return _defect(exc, argv, lang, args.debug)
+
+
+def _fresh_line() -> None:
+    """On a terminal, erase a progress line left unfinished, so that a message starts at the margin."""
+    if sys.stderr.isatty():
+        sys.stderr.write(CLEAR_LINE)

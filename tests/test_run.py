@@ -366,6 +366,14 @@ def test_progress_on_a_terminal(case: tuple[Path, Path], tmp_path: Path) -> None
     assert "Đã ghi 5 phiếu" in stdout
 
 
+def test_an_error_on_a_terminal_starts_at_the_margin(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria, inputs = make_case(self_rows=[*TINY_SELF, ("a3", "K.1", "ba", "", "")])
+    code, _, seen = _on_a_terminal(rank_args(criteria, inputs, tmp_path / "out"), tmp_path)
+    assert code == 2
+    assert seen.split("\r\x1b[K")[1:] == [
+        "Đọc bộ chỉ số và dữ liệu", f"{inputs / 'self_assessment.csv'}, dòng 27, cột value: cần một số, gặp 'ba'\r\n"]
+
+
 def test_quiet_on_a_terminal_prints_only_the_final_line(case: tuple[Path, Path], tmp_path: Path) -> None:
     code, _, seen = _on_a_terminal(["--quiet", "--lang", "en", *rank_args(*case, tmp_path / "out")], tmp_path)
     assert code == 0, seen
