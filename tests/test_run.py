@@ -152,6 +152,8 @@ def test_a_draft_says_so_in_the_workbook_and_run_json(make_case: CaseWriter, tmp
     assert results[0][:3] == ("group", "unit", "name") and len(results) == 6
     about = dict(wb["run"].iter_rows(min_row=3, values_only=True))
     assert about["stage"] == f"draft: {DRAFT_VI}"
+    assert cli.main([*rank_args(criteria, inputs, out, "--stage", "draft"), "--lang", "en"]) == 0
+    assert load_workbook(out / "results.xlsx")["results"]["A1"].value == "DRAFT — not the official result"
 
 
 def test_a_final_workbook_has_no_banner(tiny: Ranking, tmp_path: Path) -> None:
@@ -222,6 +224,7 @@ def test_every_page_of_a_draft_says_so(tmp_path: Path) -> None:
         assert all(DRAFT_VI in text for text in pages), pdf
         assert pages[0].count(DRAFT_VI) == 2, pdf  # the banner on the first page, and its margin
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["stage"] == "draft"
+    assert re.fullmatch(r"(.*\n)?Xong: 6 PDF sau \d+,\d s\n", done.stderr, re.S), done.stderr
 
 
 # --- where the output goes --------------------------------------------------------------------------------------
