@@ -82,7 +82,13 @@ HELP: Mapping[str, tuple[str, str]] = {
     "diff.old": ("thư mục kết quả lần chạy trước (bản dự thảo)", "the earlier run's output folder (the draft)"),
     "diff.new": ("thư mục kết quả lần chạy sau", "the later run's output folder"),
     "diff.out": ("tệp diff.csv cần ghi (mặc định MỚI/diff.csv)", "diff.csv to write (default: NEW/diff.csv)"),
-    "cmd.validate": ("liệt kê mọi vấn đề của bộ chỉ số và dữ liệu", "list every problem in criteria and inputs"),
+    "cmd.validate": ("liệt kê mọi vấn đề của những gì đã có: chỉ bộ chỉ số, kèm units.csv, hoặc kèm thư mục dữ "
+                     "liệu với những tệp đã có",
+                     "list every problem of what is given: the criteria alone, with units.csv, or with an inputs "
+                     "folder, whatever it holds so far"),
+    "validate.units": ("tệp units.csv (trước khi có số liệu)", "units.csv (before any value exists)"),
+    "validate.inputs": ("thư mục inputs/NĂM (các tệp chưa có được liệt kê)",
+                        "inputs/YEAR folder (files not there yet are listed)"),
     "cmd.rank": ("bảng kết quả, không có PDF", "the result tables, no PDF"),
     "cmd.run": ("kiểm tra, chấm điểm, xếp hạng và ghi mọi kết quả (không tùy chọn: dữ liệu mẫu, năm mới nhất)",
                 "validate, score, rank and write every output (no options: the bundled sample, newest year)"),
@@ -185,7 +191,10 @@ def _parser(lang: Lang) -> _Parser:
             p.add_argument("--stage", choices=STAGES, default="final", help=h("stage"))
 
     validate = command("validate")
-    paths(validate, True, False)
+    validate.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
+    given = validate.add_mutually_exclusive_group()
+    given.add_argument("--units", type=Path, metavar=file, help=h("validate.units"))
+    given.add_argument("--inputs", type=Path, metavar=folder, help=h("validate.inputs"))
     validate.add_argument("--json", action="store_true", help=h("json"))
     paths(command("rank"), True, True)
     for name in ("run", "report"):
@@ -227,21 +236,30 @@ def _refuse(problems: Sequence[Problem]) -> None:
 
 
 def _validate(args: argparse.Namespace, lang: Lang) -> int:
+    """Every problem of what is there at this step of the year; a file not there yet is named, not an error."""
+    problems: Sequence[Problem] = ()
+    absent: tuple[str, ...] = ()
     try:
-        _criteria, inputs = load(args.criteria, args.inputs)
+        criteria = load_criteria(args.criteria)
+        if args.inputs is not None:
+            inputs = load_inputs(criteria, args.inputs, partial=True)
+            problems, absent = inputs.warnings, inputs.absent
+        elif args.units is not None:
+            load_units(criteria, args.units)
     except DtiError as exc:
         problems = exc.problems
-    else:
-        problems = inputs.warnings
     errors = [p for p in problems if p.severity == "error"]
     if args.json:
-        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems]},
+        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems], "absent": list(absent)},
                          ensure_ascii=False, indent=2))
     else:
         for p in problems:
             print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
+        if absent:
+            print(t("validate.absent", lang, files=", ".join(absent)))
+        given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
         print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
-              else t("valid", lang, criteria=args.criteria, inputs=args.inputs))
+              else t("valid", lang, files=", ".join(given)))
     return 2 if errors else 0
 
 
