@@ -1,4 +1,6 @@
 import pathlib
+
+
 def make(folder: pathlib.Path) -> None:
     path = folder / "inputs" / "self_assessment.csv"
     lines = path.read_bytes().split(b"\n")

@@ -1,4 +1,7 @@
-import os, pathlib
+import os
+import pathlib
+
+
 def make(folder: pathlib.Path) -> None:
     path = folder / "inputs" / "self_assessment.csv"
     path.unlink()

@@ -1,4 +1,6 @@
 import pathlib
+
+
 def make(folder: pathlib.Path) -> None:
     path = folder / "inputs" / "units.csv"
     path.unlink()

@@ -1,4 +1,7 @@
-import os, pathlib
+import os
+import pathlib
+
+
 def make(folder: pathlib.Path) -> None:
     path = folder / "inputs" / "units.csv"
     path.rename(folder / "units-elsewhere.csv")
