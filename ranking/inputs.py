@@ -466,6 +466,17 @@ def _check_applies_to(criteria: Criteria, units: tuple[Unit, ...], problems: Pro
                                      {"found": name, "accepted": indicator.id}, path=f"{group.id}/{indicator.id}"))
 
 
+def council_pending(criteria: Criteria, units: tuple[Unit, ...], appraised: Mapping[Key, Value],
+                    file: str) -> list[Problem]:
+    """A warning for every applicable `council` indicator of every unit that the council has not scored yet:
+    it scores 0 until it does (a final run refuses)."""
+    return [Problem(file, "council_pending", {"unit": unit.id, "indicator": ind.id, "name": unit.name},
+                    severity="warning")
+            for group in criteria.groups for unit in units if unit.group == group.id
+            for ind in group.indicators
+            if isinstance(ind.rule, Council) and ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
+
+
 OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
@@ -497,6 +508,8 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
     marker = root / "SAMPLE"
     sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
     problems.raise_if_errors(DataError)
+    for problem in council_pending(criteria, units, appraised, str(paths["appraisal.csv"])):
+        problems.add(problem)
     files = {str(p): _sha256(p) for p in (*paths.values(), marker) if p.is_file()}
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,

@@ -139,10 +139,11 @@ def test_round_trip_of_every_sample_unit_gives_the_same_scores(
                        score(sample_criteria, load_inputs(sample_criteria, folder)))
     # the CSVs keep their formats: yes/no as có/không, fractions as 85% where exact, labels as written
     values = {(r[0], r[1]): r[2] for r in read_rows(folder / "self_assessment.csv")}
-    assert values[("an-khanh", "TCS.2")] == "có"
-    assert values[("an-khanh", "HTS.3")] == "73.7%"
+    assert values[("an-khanh", "HTS.2")] == "có"
+    assert values[("an-khanh", "NTS.5")] == "không"  # typed "no"
+    assert values[("an-khanh", "HTS.1")] == "76.5%"
     assert values[("an-khanh", "NTS.2")] == "Chủ tịch"
-    assert values[("an-khanh", "TCS.1")] == "5"
+    assert values[("an-khanh", "TCS.1")] == "14"
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
