@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ranking.errors import Lang
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
 from ranking.tables import fmt, inside, neutralise, staged_output
@@ -81,10 +82,10 @@ def test_run_json_records_the_hash_of_every_input(tiny: Ranking, tmp_path: Path)
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_workbook_holds_numbers_with_number_formats_in_the_readers_words(tiny: Ranking, tmp_path: Path,
-                                                                        lang: str) -> None:
+                                                                        lang: Lang) -> None:
     """Issue 9: numbers are numbers (not text) with a number format; indicator values too where numeric;
     headers, groups and statuses in the run's language."""
-    write(tiny, tmp_path, {"lang": lang})
+    write(tiny, tmp_path, {}, lang)
     wb = load_workbook(tmp_path / "results.xlsx")
     results, indicators = wb.worksheets[0], wb.worksheets[1]
     head = [c.value for c in results[1]]
