@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         p = command(name, help)
         paths(p, False, True)
         p.add_argument("--draft", type=Path, help="an earlier run's output folder: breakdowns show what changed")
+        p.add_argument("--no-site", action="store_true", help="skip the web site (site/ beside the PDFs)")
     forms = command("forms", "one self-assessment workbook per unit; --appraisal: one council workbook per group")
     forms.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
     forms.add_argument("--units", type=Path, required=True, help="units.csv (with --appraisal: its folder also "
@@ -119,7 +120,7 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         write(ranking, paths.out, options)
     else:
         publish(ranking, paths.out, {**options, "lang": lang, "draft": str(args.draft) if args.draft else None},
-                lang, args.draft)
+                lang, args.draft, site=not args.no_site)
     _print_top(ranking, lang)
     print()
     print(t("written", lang, out=paths.out))

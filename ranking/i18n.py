@@ -279,6 +279,41 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.ok": ("có số liệu", "ok"),
     "diff.status.missing": ("thiếu số liệu", "missing"),
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
+    # --- the web site (H5 site, issue 10: ranking/site.py and ranking/templates/site/) ---
+    "site.skip": ("Bỏ qua, tới nội dung chính", "Skip to the main content"),
+    "site.nav": ("Điều hướng", "Navigation"),
+    "site.rankings": ("Bảng xếp hạng", "Rankings"),
+    "site.downloads": ("Tải về", "Downloads"),
+    "site.draft": ("DỰ THẢO — chưa phải kết quả chính thức", "DRAFT — not the official result"),
+    "site.draft_short": ("DỰ THẢO", "DRAFT"),
+    "site.filter_name": ("Lọc theo tên đơn vị", "Filter by unit name"),
+    "site.all_bands": ("Tất cả xếp loại", "All bands"),
+    "site.shown": ("Đang hiện {n} / {total} đơn vị.", "Showing {n} of {total} units."),
+    "site.sort_hint": ("Bấm vào tiêu đề cột để sắp xếp; bấm lần nữa để đảo chiều.",
+                       "Select a column heading to sort by it; select it again to reverse."),
+    "site.not_firm_short": ("chưa vững", "not firm"),
+    "site.interval_note": (
+        "Khoảng thứ hạng: thứ hạng 5–95 % khi trọng số các chỉ số thành phần thay đổi (xem Phương pháp đánh giá).",
+        "Likely ranks: the 5–95 % rank interval when the pillar weights vary (see Methodology)."),
+    "site.firm": (
+        "Thứ hạng vững: khi trọng số thay đổi, đơn vị xếp trong khoảng {low}–{high}, không rộng quá {limit} bậc.",
+        "The rank is firm: as the weights vary the unit ranks {low}–{high}, no wider than {limit} places."),
+    "site.not_firm": (
+        "Thứ hạng chưa vững: khi trọng số thay đổi, đơn vị có thể xếp từ {low} đến {high}, rộng hơn {limit} bậc.",
+        "The rank is not firm: as the weights vary the unit may rank anywhere from {low} to {high}, wider than "
+        "{limit} places."),
+    "site.chart_of": ("Chỉ số của các đơn vị: {title}", "Index of every unit: {title}"),
+    "site.chart_data": ("Số liệu của biểu đồ có trong bảng xếp hạng ở trên.",
+                        "The chart's figures are in the ranking table above."),
+    "site.publication_pdf": ("Báo cáo kết quả (PDF)", "The published report (PDF)"),
+    "site.breakdown_pdf": ("Bản chi tiết điểm của đơn vị (PDF)", "This unit's score breakdown (PDF)"),
+    "site.results_xlsx": ("Bảng kết quả (Excel)", "Result tables (Excel)"),
+    "site.results_csv": ("Kết quả theo đơn vị (CSV)", "Results by unit (CSV)"),
+    "site.indicators_csv": ("Điểm từng chỉ số của mọi đơn vị (CSV)", "Every unit's indicator scores (CSV)"),
+    "site.run_json": ("Thông tin lần chạy và mã SHA-256 của dữ liệu (JSON)", "Run record with input SHA-256 (JSON)"),
+    "site.no_downloads": ("Lần chạy này chưa ghi tệp nào để tải về.", "This run wrote no files to download."),
+    "site.unit_pages": ("Chi tiết điểm của từng đơn vị: bấm vào tên đơn vị trong bảng xếp hạng.",
+                        "Each unit's score breakdown: select its name in a ranking table."),
 }
 
 

@@ -59,12 +59,19 @@ def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
         write_tables(ranking, stage, options)
 
 
-def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None) -> None:
-    """The tables and the PDFs in one staged folder, atomically; with `draft` (an earlier run's folder) every
-    breakdown also shows what changed since that run."""
+def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
+            site: bool = True) -> None:
+    """The tables, the PDFs and (unless `site` is False) the web site in one staged folder, atomically; with
+    `draft` (an earlier run's folder) every breakdown also shows what changed since that run."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
+    from ranking.site import drop_site, write_site
 
     with staged_output(out) as stage:
         write_tables(ranking, stage, options)
-        write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None)
+        changes = diff_runs(draft, stage) if draft is not None else None
+        write_reports(ranking, stage, options, lang, changes)
+        if site:
+            write_site(ranking, stage, options, lang, changes)
+        else:
+            drop_site(stage)
