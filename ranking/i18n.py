@@ -291,6 +291,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "site.shown": ("Đang hiện {n} / {total} đơn vị.", "Showing {n} of {total} units."),
     "site.sort_hint": ("Bấm vào tiêu đề cột để sắp xếp; bấm lần nữa để đảo chiều.",
                        "Select a column heading to sort by it; select it again to reverse."),
+    "site.swipe": ("Vuốt ngang bảng để xem các cột khác.", "Swipe the table sideways for more columns."),
     "site.not_firm_short": ("chưa vững", "not firm"),
     "site.interval_note": (
         "Khoảng thứ hạng: thứ hạng 5–95 % khi trọng số các chỉ số thành phần thay đổi (xem Phương pháp đánh giá).",
