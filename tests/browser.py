@@ -48,6 +48,7 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator[WebDriver]:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.set_script_timeout(300)  # axe-core on a 126-row ranking takes seconds, more on a busy machine
     try:
         yield driver
     finally:
