@@ -343,6 +343,20 @@ def test_browser_lists_every_unit_of_the_sample(driver: WebDriver, sample_site: 
     assert driver.execute_script("return document.querySelectorAll('.filter:not([hidden])').length") == 2
 
 
+def test_browser_every_row_without_javascript(driver: WebDriver, sample_site: tuple[Path, Ranking]) -> None:
+    site, ranking = sample_site
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        open_page(driver, site / "index.html")
+        shown = driver.execute_cdp_cmd("Runtime.evaluate", {"expression": (
+            "[document.querySelectorAll('table.ranking tbody tr').length,"
+            " Array.from(document.querySelectorAll('.filter')).filter(f => f.offsetParent !== null).length,"
+            " document.querySelectorAll('th button').length]"), "returnByValue": True})["result"]["value"]
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    assert shown == [len(ranking.units), 0, 0]  # every row, and no control that would need the script
+
+
 def test_browser_sorts_by_any_column(driver: WebDriver, sample_site: tuple[Path, Ranking]) -> None:
     site, _ = sample_site
     open_page(driver, site / "index.html")
