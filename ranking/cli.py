@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ranking.criteria import load_criteria
-from ranking.errors import DtiError, Lang
+from ranking.errors import DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import t
 from ranking.inputs import load_inputs, load_units
@@ -34,8 +34,12 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--out", type=Path, required=required, help="output folder")
             p.add_argument("--previous", type=Path, help="results.csv of the previous edition")
 
-    validate = command("validate", "list every problem in criteria and inputs")
-    paths(validate, True, False)
+    validate = command("validate", "list every problem of what is given: the criteria alone, with units.csv, or "
+                       "with an inputs folder, whatever it holds so far")
+    validate.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
+    given = validate.add_mutually_exclusive_group()
+    given.add_argument("--units", type=Path, help="units.csv (before any value exists)")
+    given.add_argument("--inputs", type=Path, help="inputs/YEAR folder (files not there yet are listed)")
     validate.add_argument("--json", action="store_true", help="print the problems as JSON")
     paths(command("rank", "the result tables"), True, True)
     for name, help in (("run", "validate, score, rank and write every output"),
@@ -75,21 +79,30 @@ def _resolve(args: argparse.Namespace) -> Paths:
 
 
 def _validate(args: argparse.Namespace, lang: Lang) -> int:
+    """Every problem of what is there at this step of the year; a file not there yet is named, not an error."""
+    problems: Sequence[Problem] = ()
+    absent: tuple[str, ...] = ()
     try:
-        _criteria, inputs = load(args.criteria, args.inputs)
+        criteria = load_criteria(args.criteria)
+        if args.inputs is not None:
+            inputs = load_inputs(criteria, args.inputs, partial=True)
+            problems, absent = inputs.warnings, inputs.absent
+        elif args.units is not None:
+            load_units(criteria, args.units)
     except DtiError as exc:
         problems = exc.problems
-    else:
-        problems = inputs.warnings
     errors = [p for p in problems if p.severity == "error"]
     if args.json:
-        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems]},
+        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems], "absent": list(absent)},
                          ensure_ascii=False, indent=2))
     else:
         for p in problems:
             print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
+        if absent:
+            print(t("validate.absent", lang, files=", ".join(absent)))
+        given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
         print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
-              else t("valid", lang, criteria=args.criteria, inputs=args.inputs))
+              else t("valid", lang, files=", ".join(given)))
     return 2 if errors else 0
 
 
