@@ -11,7 +11,7 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -204,22 +204,36 @@ def _from_openpyxl_types(exc: TypeError) -> bool:
     return tb is not None and f"{os.sep}openpyxl{os.sep}descriptors{os.sep}" in tb.tb_frame.f_code.co_filename
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and those it was raised from (openpyxl re-raises a parse error as a ValueError)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
 @contextmanager
 def _parsing(file: str) -> Iterator[None]:
     """Around the calls that parse a workbook's zip and XML: what a damaged or hostile file makes them raise
     becomes that file's problem. Nothing else is caught: any other exception is a defect in dti."""
     try:
         yield
-    except DefusedXmlException:
-        raise _Unreadable(Problem(file, "form_unsafe_xml")) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, SyntaxError, InvalidFileException) as exc:
-        # KeyError: a part the workbook names is not in the zip; ValueError: a value openpyxl refuses;
-        # SyntaxError: xml.etree's ParseError, malformed XML
-        raise _Unreadable(Problem(file, "form_not_workbook", {"detail": f" ({type(exc).__name__}: {exc})"})) from None
+        # KeyError: a part the workbook names is not in the zip; ValueError: a value openpyxl refuses, or its
+        # wrapping of a parse error; SyntaxError: xml.etree's ParseError (malformed XML); DefusedXmlException
+        # (a ValueError): a DTD entity, refused by defusedxml
+        if any(isinstance(e, DefusedXmlException) for e in _causes(exc)):
+            raise _Unreadable(Problem(file, "form_unsafe_xml")) from None
+        raise _Unreadable(_damaged(file, exc)) from None
     except TypeError as exc:
         if not _from_openpyxl_types(exc):
             raise
-        raise _Unreadable(Problem(file, "form_not_workbook", {"detail": f" (TypeError: {exc})"})) from None
+        raise _Unreadable(_damaged(file, exc)) from None
+
+
+def _damaged(file: str, exc: BaseException) -> Problem:
+    detail = str(exc).split("\n", 1)[0].strip()
+    return Problem(file, "form_not_workbook", {"detail": f" ({type(exc).__name__}: {detail})"})
 
 
 @dataclass(frozen=True)
@@ -423,6 +437,10 @@ class _FormReader:
         assert indicator is not None
         value, denominator, text = (cells[c - 1] for c in (cols.value, cols.denominator, cols.text))
         value_cell = f"{get_column_letter(cols.value)}{r}"
+        for column, cell in ((cols.value, value), (cols.denominator, denominator), (cols.text, text)):
+            if (bad := control_problem(cell_text(cell))) is not None:
+                self.add("control_character", f"{get_column_letter(column)}{r}", bad)
+                return None
         try:
             shown, den = value_text(indicator, value, denominator)
         except ValueProblem as exc:
@@ -430,10 +448,6 @@ class _FormReader:
             self.add(exc.reason, f"{get_column_letter(column)}{r}", exc.params)
             return None
         note = cell_text(text)
-        for column, found in ((cols.value, shown), (cols.text, note)):
-            if (bad := control_problem(found)) is not None:
-                self.add("control_character", f"{get_column_letter(column)}{r}", bad)
-                return None
         if not shown:
             if den:
                 self.fail("form_denominator_without_value", f"{get_column_letter(cols.denominator)}{r}",
@@ -463,10 +477,16 @@ def form_paths(items: Iterable[Path]) -> list[Path]:
 
 
 def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], kind: Kind = "self",
-            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES) -> Collected:
-    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all."""
+            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES,
+            progress: Callable[[int, int], None] | None = None) -> Collected:
+    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all;
+    `progress(done, total)` after each workbook."""
     by_id = {u.id: u for u in units}
-    forms = [_FormReader(criteria, by_id, p, kind).read(max_bytes, max_unpacked) for p in paths]
+    forms = []
+    for done, path in enumerate(paths, start=1):
+        forms.append(_FormReader(criteria, by_id, path, kind).read(max_bytes, max_unpacked))
+        if progress is not None:
+            progress(done, len(paths))
     extra: dict[str, list[Problem]] = {}
     owners: dict[str, list[str]] = {}
     for form in forms:

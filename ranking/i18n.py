@@ -22,7 +22,6 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "problems": ("{n} lỗi, {w} cảnh báo", "{n} errors, {w} warnings"),
     "written": ("Đã ghi {out}", "Written to {out}"),
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
-    "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
     # --- the PDF reports (report.py and ranking/templates/) ---
     "report.sample_short": ("DỮ LIỆU MẪU", "SAMPLE DATA"),
     "report.page": ("Trang", "Page"),
@@ -289,11 +288,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
     # --- the web site (H5 site, issue 10: ranking/site.py and ranking/templates/site/) ---
+    "progress.site": ("Ghi trang web", "Writing the web site"),
     "site.skip": ("Bỏ qua, tới nội dung chính", "Skip to the main content"),
     "site.nav": ("Điều hướng", "Navigation"),
     "site.rankings": ("Bảng xếp hạng", "Rankings"),
     "site.downloads": ("Tải về", "Downloads"),
-    "site.draft": ("DỰ THẢO — chưa phải kết quả chính thức", "DRAFT — not the official result"),
     "site.draft_short": ("DỰ THẢO", "DRAFT"),
     "site.filter_name": ("Lọc theo tên đơn vị", "Filter by unit name"),
     "site.all_bands": ("Tất cả xếp loại", "All bands"),
@@ -324,6 +323,23 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "site.no_downloads": ("Lần chạy này chưa ghi tệp nào để tải về.", "This run wrote no files to download."),
     "site.unit_pages": ("Chi tiết điểm của từng đơn vị: bấm vào tên đơn vị trong bảng xếp hạng.",
                         "Each unit's score breakdown: select its name in a ranking table."),
+    # --- H3 run: the stage of a run, progress, stops and defects (cli.py, progress.py) ---
+    "stage.draft": ("DỰ THẢO — chưa phải kết quả chính thức", "DRAFT — not the official result"),
+    "stopped": ("Đã dừng ({signal}): không ghi gì, thư mục kết quả trước đó giữ nguyên.",
+                "Stopped ({signal}): nothing written; the previous output is untouched."),
+    "defect": ("Lỗi của chương trình dti, không phải của dữ liệu ({detail}); chi tiết ở {log} — hãy gửi tệp "
+               "này khi báo lỗi.",
+               "A defect in dti, not in your data ({detail}); the details are in {log} — please send that "
+               "file with your report."),
+    "progress.load": ("Đọc bộ chỉ số và dữ liệu", "Reading the criteria and inputs"),
+    "progress.score": ("Chấm điểm, xếp hạng, phân tích độ vững", "Scoring, ranking, robustness"),
+    "progress.tables": ("Ghi bảng kết quả", "Writing the tables"),
+    "progress.pdf": ("Tạo PDF", "Rendering PDFs"),
+    "progress.forms": ("Ghi phiếu", "Writing workbooks"),
+    "progress.collect": ("Đọc phiếu", "Reading workbooks"),
+    "progress.count": ("{stage}: {done} / {total} ({elapsed})", "{stage}: {done} / {total} ({elapsed})"),
+    "progress.done": ("Xong sau {elapsed}", "Done in {elapsed}"),
+    "progress.done_pdf": ("Xong: {n} PDF sau {elapsed}", "Done: {n} PDFs in {elapsed}"),
 }
 
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
+from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
 from ranking.tables import staged_output, write_tables
+
+Stage = Literal["draft", "final"]
 
 
 @dataclass(frozen=True)
@@ -53,25 +57,41 @@ def build(criteria: Criteria, inputs: Inputs, previous: Path | None = None) -> R
     return analyse(ranking)
 
 
-def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
+def stage_problems(warnings: Sequence[Problem], stage: Stage) -> list[Problem]:
+    """A final run refuses while any council score is missing: the `council_pending` warnings become
+    errors (with their reason code), followed by one line that says what to do."""
+    pending = [replace(p, severity="error") for p in warnings if p.reason == "council_pending"]
+    if stage != "final" or not pending:
+        return []
+    return [*pending, Problem("--stage final", "final_pending", {"found": len(pending)})]
+
+
+def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
     """The tables, atomically: nothing of `out` changes unless every file was written."""
     with staged_output(out) as stage:
-        write_tables(ranking, stage, options)
+        write_tables(ranking, stage, options, lang)
 
 
 def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
-            site: bool = True) -> None:
-    """The tables, the PDFs and (unless `site` is False) the web site in one staged folder, atomically; with
-    `draft` (an earlier run's folder) every breakdown also shows what changed since that run."""
+            progress: Progress | None = None, site: bool = True) -> list[Path]:
+    """The tables, the PDFs and (unless `site` is False) the web site in one fresh staged folder that replaces
+    `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
+    that run. Returns the PDFs."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
-    from ranking.site import drop_site, write_site
+    from ranking.site import write_site
 
     with staged_output(out) as stage:
-        write_tables(ranking, stage, options)
+        if progress is not None:
+            progress.stage("tables")
+        write_tables(ranking, stage, options, lang)
         changes = diff_runs(draft, stage) if draft is not None else None
-        write_reports(ranking, stage, options, lang, changes)
+        if progress is not None:
+            progress.stage("pdf")
+        pdfs = write_reports(ranking, stage, options, lang, changes,
+                             progress=progress.counter("pdf") if progress is not None else None)
         if site:
+            if progress is not None:
+                progress.stage("site")
             write_site(ranking, stage, options, lang, changes)
-        else:
-            drop_site(stage)
+        return pdfs

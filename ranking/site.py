@@ -108,7 +108,7 @@ def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], la
 
     `folder` is the staged output: a site left there by an earlier run is replaced as a whole."""
     site = folder / "site"
-    drop_site(folder)
+    shutil.rmtree(site, ignore_errors=True)
     units_dir = site / "units"
     units_dir.mkdir(parents=True)
     w = Words(lang)
@@ -147,11 +147,6 @@ def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], la
     (site / "site.css").write_text(css, encoding="utf-8", newline="")
     shutil.copyfile(HERE / "assets" / "site.js", site / "site.js")
     return [*written, site / "site.css", site / "site.js"]
-
-
-def drop_site(folder: Path) -> None:
-    """Remove an earlier run's site from the staged output (`--no-site`): the folder holds one run's files."""
-    shutil.rmtree(folder / "site", ignore_errors=True)
 
 
 def index_delta(u: UnitResult) -> float | None:
