@@ -265,9 +265,10 @@ def test_draft_changes_on_the_unit_page(tmp_path: Path) -> None:
 def test_run_writes_the_site_beside_the_pdfs_and_no_site_removes_it(tmp_path: Path, capsys: Any) -> None:
     criteria, folder = write_case(tmp_path / "case")
     out = tmp_path / "out"
-    args = ["run", "--criteria", str(criteria), "--inputs", str(folder), "--out", str(out)]
+    args = ["run", "--criteria", str(criteria), "--inputs", str(folder), "--out", str(out), "--stage", "draft"]
     assert main(args) == 0
     index = page(out / "site" / "index.html")
+    assert "DỰ THẢO — chưa phải kết quả chính thức" in index.text
     links = [a.get("href") for a in index.tags("a") if (a.get("href") or "").startswith("../")]
     assert links[0] == "../dti-2025.pdf" and all((out / "site" / str(h)).resolve().is_file() for h in links)
     unit = page(out / "site" / "units" / "a1.html")
