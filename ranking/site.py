@@ -85,9 +85,10 @@ def palette_css(criteria_bands: int) -> str:
 
 def titled(svg: Markup, title: str, ident: str) -> Markup:
     """An inline SVG chart announced as an image with a title (its data is in the table beside it)."""
-    head, _, rest = str(svg).partition(">")
-    return (Markup(f'{head} role="img" aria-labelledby="{ident}">')
-            + Markup('<title id="{}">{}</title>').format(ident, title) + Markup(rest))
+    text = str(svg)
+    end = text.index(">", text.index("<svg"))
+    return (Markup(text[:end]) + Markup(' role="img" aria-labelledby="{}">').format(ident)
+            + Markup('<title id="{}">{}</title>').format(ident, title) + Markup(text[end + 1:]))
 
 
 def unit_file(units_dir: Path, unit_id: str) -> str:
