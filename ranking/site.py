@@ -33,7 +33,7 @@ from ranking.report import (
 )
 from ranking.report import environment as report_environment
 from ranking.scoring import IndicatorScore
-from ranking.tables import inside
+from ranking.tables import criteria_name, inside, provenance
 
 if TYPE_CHECKING:
     from ranking.diff import RunDiff
@@ -131,7 +131,8 @@ def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], la
 
     charts_of = {v.group.id: [titled(svg, w("site.chart_of", title=v.group.title), f"chart-{v.group.id}-{i}")
                               for i, svg in enumerate(bar_charts(v, criteria, w))] for v in views}
-    page(site / "index.html", "index.html", "", charts=charts_of, inputs=sorted(ranking.inputs.files.items()),
+    page(site / "index.html", "index.html", "", charts=charts_of, inputs=list(provenance(ranking).items()),
+         criteria_file=criteria_name(ranking),
          downloads=_downloads(folder, ranking, w, "../"))
     page(site / "methodology.html", "methodology.html", "")
     by_unit: dict[str, list[IndicatorScore]] = {}

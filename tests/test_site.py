@@ -124,6 +124,16 @@ def test_every_page_is_locked_to_its_own_files(hostile: Path) -> None:
         assert not [a for _, a in p.elements if any(k.startswith("on") or k == "style" for k in a)], path
 
 
+def test_no_path_of_this_machine(hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Inputs and criteria by name (with their SHA-256), as in run.json and the PDF colophon."""
+    base = str(tmp_path_factory.getbasetemp())
+    for path in hostile.rglob("*"):
+        if path.is_file():
+            assert base not in path.read_text(encoding="utf-8"), path
+    text = page(hostile / "index.html").text
+    assert "criteria.yaml (tiny, Ấn bản 2025)" in text and "units.csv SHA-256" in text
+
+
 def test_hostile_names_and_evidence_are_text(hostile: Path) -> None:
     index = page(hostile / "index.html")
     assert f"Sở {SCRIPT} Một" in index.text and f"Xã {ATTRIBUTE} Hai" in index.text
