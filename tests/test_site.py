@@ -131,7 +131,7 @@ def test_no_path_of_this_machine(hostile: Path, tmp_path_factory: pytest.TempPat
         if path.is_file():
             assert base not in path.read_text(encoding="utf-8"), path
     text = page(hostile / "index.html").text
-    assert "criteria.yaml (tiny, Ấn bản 2025)" in text and "units.csv SHA-256" in text
+    assert "criteria.yaml (tiny, Ấn bản 2025)" in text and "units.csvSHA-256" in text
 
 
 def test_hostile_names_and_evidence_are_text(hostile: Path) -> None:
