@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ranking import inputs as inputs_module
+from ranking.cli import main
 from ranking.criteria import load_criteria
 from ranking.errors import MAX_PROBLEMS, DataError, Problem
 from ranking.inputs import Inputs, id_problem, load_inputs
@@ -435,3 +437,29 @@ def test_partial_inputs_name_what_is_not_there(make_case: CaseWriter) -> None:
     assert inputs.absent == ("self_assessment.csv", "appraisal.csv") and not inputs.self_assessed
     with pytest.raises(DataError, match=r"self_assessment\.csv: không tìm thấy tệp"):
         load_inputs(criteria, folder)
+
+
+def test_validate_at_every_step_of_the_year(make_case: CaseWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """Criteria alone; with units.csv; with an inputs folder that has no values yet; then with everything."""
+    criteria_path, folder = make_case(appraisal=None)
+    criteria, units = str(criteria_path), str(folder / "units.csv")
+    assert main(["validate", "--criteria", criteria]) == 0
+    assert capsys.readouterr().out == f"Không có lỗi: {criteria}\n"
+    assert main(["validate", "--criteria", criteria, "--units", units, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == f"No problems: {criteria}, {units}\n"
+    (folder / "self_assessment.csv").rename(folder / "later.csv")
+    assert main(["validate", "--criteria", criteria, "--inputs", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()  # before them: the council's pending scores, as warnings
+    assert out[-2:] == ["Chưa có (chưa kiểm tra): self_assessment.csv, appraisal.csv", "0 lỗi, 3 cảnh báo"]
+    assert main(["validate", "--criteria", criteria, "--inputs", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["absent"] == ["self_assessment.csv", "appraisal.csv"]
+    (folder / "later.csv").rename(folder / "self_assessment.csv")
+    assert main(["validate", "--criteria", criteria, "--inputs", str(folder)]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == ["Chưa có (chưa kiểm tra): appraisal.csv", "0 lỗi, 3 cảnh báo"]
+    (folder / "units.csv").write_text("id,name,group,tags,predecessors\ncon,Sở,A,,\n", encoding="utf-8")
+    assert main(["validate", "--criteria", criteria, "--units", units]) == 2
+    assert "units.csv, dòng 2, cột id: mã 'con' là tên thiết bị dành riêng của Windows" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["validate", "--criteria", criteria, "--units", units, "--inputs", str(folder)])
+    assert "not allowed with argument" in capsys.readouterr().err
