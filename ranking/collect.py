@@ -11,7 +11,7 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -477,10 +477,16 @@ def form_paths(items: Iterable[Path]) -> list[Path]:
 
 
 def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], kind: Kind = "self",
-            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES) -> Collected:
-    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all."""
+            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES,
+            progress: Callable[[int, int], None] | None = None) -> Collected:
+    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all;
+    `progress(done, total)` after each workbook."""
     by_id = {u.id: u for u in units}
-    forms = [_FormReader(criteria, by_id, p, kind).read(max_bytes, max_unpacked) for p in paths]
+    forms = []
+    for done, path in enumerate(paths, start=1):
+        forms.append(_FormReader(criteria, by_id, path, kind).read(max_bytes, max_unpacked))
+        if progress is not None:
+            progress(done, len(paths))
     extra: dict[str, list[Problem]] = {}
     owners: dict[str, list[str]] = {}
     for form in forms:

@@ -278,6 +278,30 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
                     "missing columns {found}; this is not a results file written by dti"),
+    # --- H3 run: where the output goes (--out), and the final stage ---
+    "out_not_folder": ("là một tệp, không phải thư mục; --out cần một thư mục, được thay toàn bộ bằng kết quả",
+                       "is a file, not a folder; --out needs a folder, which the output replaces as a whole"),
+    "out_below_file": ("{found} là một tệp nên không thể chứa {accepted}",
+                       "{found} is a file, so it cannot hold {accepted}"),
+    "out_is_cwd": ("thư mục kết quả được thay toàn bộ mỗi lần chạy nên không thể là thư mục hiện tại hay thư mục "
+                   "cha của nó; hãy chọn một thư mục riêng, ví dụ reports/2025",
+                   "the output folder is replaced as a whole on every run, so it cannot be the current folder or "
+                   "one above it; choose a folder of its own, e.g. reports/2025"),
+    "out_holds_inputs": ("thư mục kết quả được thay toàn bộ mỗi lần chạy nên không thể chứa {found}; hãy chọn một "
+                         "thư mục riêng, ví dụ reports/2025",
+                         "the output folder is replaced as a whole on every run, so it cannot hold {found}; "
+                         "choose a folder of its own, e.g. reports/2025"),
+    "out_not_dti": ("thư mục đã có {found}, không do dti ghi; thư mục kết quả được thay toàn bộ mỗi lần chạy: hãy "
+                    "chọn một thư mục trống, hoặc thư mục kết quả cũ của dti",
+                    "the folder already holds {found}, not written by dti; the output folder is replaced as a whole "
+                    "on every run: choose an empty folder, or an earlier dti output folder"),
+    "out_read_only": ("không có quyền ghi vào {found}", "no permission to write in {found}"),
+    "out_is_folder": ("là một thư mục; --out cần tên tệp cần ghi, ví dụ {accepted}",
+                      "is a folder; --out needs the name of the file to write, e.g. {accepted}"),
+    "final_pending": ("bản chính thức chưa lập được: còn {found} điểm Hội đồng chưa chấm (liệt kê ở trên); hãy "
+                      "nhập đủ vào appraisal.csv, hoặc chạy --stage draft để lập bản dự thảo",
+                      "the final ranking cannot be made: {found} council score(s) are missing (listed above); "
+                      "enter them in appraisal.csv, or run with --stage draft for a draft"),
 }
 
 
