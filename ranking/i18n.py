@@ -51,6 +51,12 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.pillars_legend": ("Chỉ số thành phần", "Pillars"),
     "report.bar_chart": ("Chỉ số của các đơn vị, từ cao xuống thấp", "Index of every unit, highest first"),
     "report.robustness": ("Độ vững của thứ hạng", "How firm the ranks are"),
+    "report.robustness_note": (  # the site's methodology page (H5)
+        "Thứ hạng được tính lại khi trọng số các chỉ số thành phần thay đổi ngẫu nhiên quanh trọng số công bố; "
+        "đoạn thẳng là khoảng thứ hạng có thể có, chấm tròn là thứ hạng trung vị, vạch đỏ là thứ hạng chính thức.",
+        "Ranks recomputed while the pillar weights vary at random around the published ones; the line is the "
+        "range of likely ranks, the dot the median rank, the red tick the official rank.",
+    ),
     "report.robustness_of": ("Độ vững của thứ hạng: {title}", "How firm the ranks are: {title}"),
     "report.box_title": ("Khoảng thứ hạng: thứ hạng có phụ thuộc vào cách tính không?",
                          "Rank intervals: does a rank depend on how the index is computed?"),

@@ -427,6 +427,12 @@ def interval_charts(view: GroupView, w: Words) -> list[Markup]:
     return [charts.interval_chart(chunk, len(view.units), legend) for chunk in _chunks(items)]
 
 
+def loose_list(view: GroupView) -> str:
+    """'Name (3–9); …' for the units whose rank is not firm, in rank order (the site's index)."""
+    return "; ".join(f"{u.score.name} ({u.robustness.low}–{u.robustness.high})"
+                     for u in view.loose if u.robustness is not None)
+
+
 def histograms(views: Sequence[GroupView], criteria: Criteria, w: Words) -> list[tuple[str, Markup]]:
     return [(v.group.title, charts.histogram([u.score.index for u in v.units], criteria.scale,
                                              lambda x: w.num(x, 1, fixed=False))) for v in views]
@@ -465,7 +471,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
                        nodes=pillar_nodes, pillar_width=pillar_width, firm_limit=firm_limit, heat_legend=heat_legend,
-                       weight_spread=weight_spread)
+                       loose_list=loose_list, weight_spread=weight_spread)
     return env
 
 
@@ -473,7 +479,8 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
     criteria = ranking.criteria
     day = report_date()
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
-            "sample_text": sample_line(ranking.inputs.sample, w.lang), "options": option_rows(options, w),
+            "sample_text": sample_line(ranking.inputs.sample, w.lang), "options": options,
+            "option_rows": option_rows(options, w),
             "version": __version__, "draft_mark": w("stage.draft") if options.get("stage") == "draft" else "",
             "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
