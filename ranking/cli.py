@@ -16,6 +16,7 @@ from ranking.i18n import t
 from ranking.inputs import load_inputs, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, write
 from ranking.ranking import Ranking
+from ranking.render_cache import default_folder
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
         p = command(name, help)
         paths(p, False, True)
         p.add_argument("--draft", type=Path, help="an earlier run's output folder: breakdowns show what changed")
+        p.add_argument("--jobs", type=_positive, help="PDF render processes (default: the available cores)")
+        p.add_argument("--cache", type=Path, help="render cache folder (default: .OUT-cache beside the output)")
+        p.add_argument("--no-cache", action="store_true", help="render every PDF; neither read nor write a cache")
     forms = command("forms", "one self-assessment workbook per unit; --appraisal: one council workbook per group")
     forms.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
     forms.add_argument("--units", type=Path, required=True, help="units.csv (with --appraisal: its folder also "
@@ -61,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", type=Path, help="the later run's output folder")
     diff.add_argument("--out", type=Path, help="diff.csv to write (default: NEW/diff.csv)")
     return parser
+
+
+def _positive(text: str) -> int:
+    """--jobs: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text!r}")
+    return int(text)
 
 
 def _resolve(args: argparse.Namespace) -> Paths:
@@ -118,8 +129,11 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     if args.command == "rank":
         write(ranking, paths.out, options)
     else:
-        publish(ranking, paths.out, {**options, "lang": lang, "draft": str(args.draft) if args.draft else None},
-                lang, args.draft)
+        cache = None if args.no_cache else args.cache or default_folder(paths.out)
+        draft = str(args.draft) if args.draft else None
+        reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": draft}, lang, args.draft,
+                          workers=args.jobs, cache=cache)
+        print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)))
     _print_top(ranking, lang)
     print()
     print(t("written", lang, out=paths.out))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError, Lang, Problem
@@ -15,6 +16,9 @@ from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
 from ranking.tables import staged_output, write_tables
+
+if TYPE_CHECKING:
+    from ranking.report import Reports
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,14 @@ def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
         write_tables(ranking, stage, options)
 
 
-def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None) -> None:
+def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None, *,
+            workers: int | None = None, cache: Path | None = None) -> Reports:
     """The tables and the PDFs in one staged folder, atomically; with `draft` (an earlier run's folder) every
-    breakdown also shows what changed since that run."""
+    breakdown also shows what changed since that run. PDFs whose content is in `cache` are not rendered again."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
 
     with staged_output(out) as stage:
         write_tables(ranking, stage, options)
-        write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None)
+        return write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None,
+                             workers, cache)

@@ -10,8 +10,8 @@ import importlib.util
 import io
 import math
 import os
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -33,6 +33,7 @@ from ranking.criteria import (
 from ranking.errors import Lang
 from ranking.i18n import LABELS, Words, describe_rule
 from ranking.ranking import Ranking, UnitResult, firm_limit
+from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.tables import inside, source_date
 
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 BASE_URL = "dti-asset:/"
 CHART_ROWS = 64  # bars per chart column: two columns of this many fit one A4 page
-WORKERS = 2
-SERIAL_BELOW = 6  # fewer breakdowns than this render in-process: a worker's start costs more
 T = TypeVar("T")
 # The scripts the reports print (Latin with Vietnamese, Greek, Cyrillic, punctuation, arrows, maths, shapes).
 UNICODE_RANGES = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x22FF), (0x2500, 0x25FF))
@@ -107,8 +106,11 @@ def fetch_asset(url: str) -> URLFetcherResponse:
 
 # --- numbers and words ----------------------------------------------------------------------------------
 def report_date() -> datetime:
-    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today."""
-    return source_date() if "SOURCE_DATE_EPOCH" in os.environ else datetime.now(UTC).replace(tzinfo=None)
+    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today at 00:00 UTC, a
+    day and not a clock time, so that a re-run the same day gives the same HTML (and reuses the render cache)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return source_date()
+    return datetime.now(UTC).replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
 
 
 # --- what the templates show ------------------------------------------------------------------------------
@@ -339,6 +341,14 @@ def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, obje
 
 
 # --- rendering ----------------------------------------------------------------------------------------------
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and `taskset` narrow)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - no affinity API (macOS)
+        return os.cpu_count() or 1
+
+
 def pdf_bytes(html: str) -> bytes:
     """One PDF from one HTML text, loading nothing but the project's assets."""
     from weasyprint import HTML
@@ -347,56 +357,115 @@ def pdf_bytes(html: str) -> bytes:
         attachments=[], pdf_identifier=hashlib.sha256(html.encode("utf-8")).digest()[:16]))
 
 
-def _render_many(jobs: Sequence[tuple[Path, str]]) -> None:
-    """Render and write a batch of documents (one worker's share)."""
-    for path, html in jobs:
-        path.write_bytes(pdf_bytes(html))
+@dataclass(frozen=True)
+class Reports:
+    """What write_reports wrote: every file (the publication first) and, by name inside the output folder
+    (`dti-2025.pdf`, `units/UNIT.pdf`), which documents were rendered and which came from the render cache."""
+
+    files: tuple[Path, ...]
+    rendered: tuple[str, ...]
+    reused: tuple[str, ...]
 
 
-def _batches(jobs: Sequence[tuple[Path, str]], n: int) -> list[list[tuple[Path, str]]]:
-    """`n` batches per worker, dealt round-robin so that each batch mixes long and short documents."""
-    count = max(1, min(len(jobs), n))
-    return [list(jobs[i::count]) for i in range(count)]
-
-
-def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-                  draft: RunDiff | None = None, workers: int = WORKERS) -> list[Path]:
-    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output); returns the files written.
-
-    Breakdowns are independent documents: they are rendered in `workers` processes while this process
-    renders the publication."""
-    units_dir = folder / "units"
-    units_dir.mkdir(exist_ok=True)
-    for old in units_dir.glob("*.pdf"):
-        old.unlink()
+def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+              draft: RunDiff | None = None) -> Iterator[tuple[Path, str]]:
+    """(file, HTML) of every document, the longest first: the publication, then the breakdowns, groups with
+    more indicators first. Lazy: each HTML is made when the renderer asks for it, so that the PDF stage holds
+    a few documents at a time however many units there are."""
+    yield inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang)
     by_unit: dict[str, list[IndicatorScore]] = {}
     for s in ranking.indicators:
         by_unit.setdefault(s.unit, []).append(s)
-    jobs: list[tuple[Path, str]] = []
-    for group in ranking.criteria.groups:
+    for group in sorted(ranking.criteria.groups, key=lambda g: -sum(1 for p in g.pillars for _ in p.leaves())):
         if not ranking.group(group.id):
             continue
         view = group_view(ranking, group)
         for u in view.units:
             item = breakdown(ranking, view, u, by_unit.get(u.score.unit, []), draft)
-            jobs.append((inside(units_dir, u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)))
-    publication = inside(folder, f"dti-{ranking.criteria.edition}", ".pdf")
-    pub_html = publication_html(ranking, options, lang)
-    if len(jobs) < SERIAL_BELOW or workers < 2:
-        _render_many([(publication, pub_html), *jobs])
+            yield inside(folder / "units", u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)
+
+
+def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+                  draft: RunDiff | None = None, workers: int | None = None, cache: Path | None = None) -> Reports:
+    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output), rendered by `workers` processes
+    (default: every available core) or taken from the render cache in `cache` when their content is unchanged."""
+    folder = folder.resolve()
+    units_dir = folder / "units"
+    units_dir.mkdir(exist_ok=True)
+    for old in units_dir.glob("*.pdf"):
+        old.unlink()
+    store = RenderCache(cache, render_salt([path for path, _ in assets().values()], Path(__file__))) if cache else None
+    return _render(documents(ranking, folder, options, lang, draft), folder, store, workers or cores())
+
+
+Job = tuple[Path, str, str]
+"""A document to render: its file, its cache key ('' without a cache) and its HTML."""
+
+
+def _render(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None, workers: int) -> Reports:
+    """Every document from the cache when its key is there, else rendered (in process for one worker)."""
+    files: list[Path] = []
+    rendered: list[str] = []
+    reused: list[str] = []
+    keys: set[str] = set()
+
+    def misses() -> Iterator[Job]:
+        for path, html in jobs:
+            files.append(path)
+            name = path.relative_to(folder).as_posix()
+            key = cache.key(html) if cache is not None else ""
+            keys.add(key)
+            pdf = cache.get(key) if cache is not None else None
+            if pdf is None:
+                rendered.append(name)
+                yield path, key, html
+            else:
+                reused.append(name)
+                path.write_bytes(pdf)
+
+    def write(job: Job, pdf: bytes) -> None:
+        job[0].write_bytes(pdf)
+        if cache is not None:
+            cache.put(job[1], pdf)
+
+    if workers < 2:
+        for job in misses():
+            write(job, pdf_bytes(job[2]))
     else:
-        _parallel(jobs, (publication, pub_html), workers)
-    return [publication, *(path for path, _ in jobs)]
+        _parallel(misses(), write, workers)
+    if cache is not None:
+        cache.prune(keys)
+    return Reports(tuple(files), tuple(rendered), tuple(reused))
 
 
-def _parallel(jobs: Sequence[tuple[Path, str]], first: tuple[Path, str], workers: int) -> None:
-    """The publication in this process, the breakdowns in worker processes (spawned: no forked state)."""
+def _render_one(html: str) -> bytes:
+    """A worker's task: one document, returned as bytes (the parent writes every file)."""
+    return pdf_bytes(html)
+
+
+def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers: int) -> None:
+    """One document per task to `workers` spawned processes (no forked state), the longest first, so that no
+    worker is left with a long queue when the others finish. The pool starts with the first document to
+    render (nothing to render, no process) and holds two tasks per worker: HTML is made only as fast as the
+    workers take it."""
     import multiprocessing
 
-    batches = _batches(jobs, workers * 4)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_render_many, batch) for batch in batches]
-        _render_many([first])
-        for future in futures:
-            future.result()
+    running: dict[Future[bytes], Job] = {}
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for job in jobs:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            running[pool.submit(_render_one, job[2])] = job
+            if len(running) >= 2 * workers:
+                _collect(running, write, FIRST_COMPLETED)
+        _collect(running, write, ALL_COMPLETED)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _collect(running: dict[Future[bytes], Job], write: Callable[[Job, bytes], None], when: str) -> None:
+    done, _ = wait(running, return_when=when)
+    for future in done:
+        write(running.pop(future), future.result())
