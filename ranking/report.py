@@ -10,7 +10,7 @@ import importlib.util
 import io
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -368,11 +368,12 @@ class Reports:
 
 
 def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-              draft: RunDiff | None = None) -> Iterator[tuple[Path, str]]:
+              draft: RunDiff | None = None, units: Collection[str] | None = None) -> Iterator[tuple[Path, str]]:
     """(file, HTML) of every document, the longest first: the publication, then the breakdowns, groups with
-    more indicators first. Lazy: each HTML is made when the renderer asks for it, so that the PDF stage holds
-    a few documents at a time however many units there are."""
-    yield inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang)
+    more indicators first; with `units`, only those units' breakdowns. Lazy: each HTML is made when the
+    renderer asks for it, so that the PDF stage holds a few documents at a time however many units there are."""
+    if units is None:
+        yield inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang)
     by_unit: dict[str, list[IndicatorScore]] = {}
     for s in ranking.indicators:
         by_unit.setdefault(s.unit, []).append(s)
@@ -380,7 +381,7 @@ def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lan
         if not ranking.group(group.id):
             continue
         view = group_view(ranking, group)
-        for u in view.units:
+        for u in view.units if units is None else (u for u in view.units if u.score.unit in units):
             item = breakdown(ranking, view, u, by_unit.get(u.score.unit, []), draft)
             yield inside(folder / "units", u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)
 
@@ -395,15 +396,17 @@ def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object],
     for old in units_dir.glob("*.pdf"):
         old.unlink()
     store = RenderCache(cache, render_salt([path for path, _ in assets().values()], Path(__file__))) if cache else None
-    return _render(documents(ranking, folder, options, lang, draft), folder, store, workers or cores())
+    return render_documents(documents(ranking, folder, options, lang, draft), folder, store, workers or cores())
 
 
 Job = tuple[Path, str, str]
 """A document to render: its file, its cache key ('' without a cache) and its HTML."""
 
 
-def _render(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None, workers: int) -> Reports:
-    """Every document from the cache when its key is there, else rendered (in process for one worker)."""
+def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None,
+                     workers: int) -> Reports:
+    """Every document (file, HTML) from the cache when its key is there, else rendered (in this process for
+    one worker); the files lie in `folder`."""
     files: list[Path] = []
     rendered: list[str] = []
     reused: list[str] = []
