@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -72,7 +73,8 @@ class TreePeak:
 
 @dataclass(frozen=True)
 class Child:
-    """A finished command: wall seconds, CPU seconds (user + system) and peak resident memory (MB)."""
+    """A finished command: wall seconds, CPU seconds (user + system, its workers included) and peak resident
+    memory in MB (of its largest process)."""
 
     wall: float
     cpu: float
@@ -81,17 +83,20 @@ class Child:
 
 
 def python_child(args: Sequence[str], env: dict[str, str] | None = None) -> Child:
-    """`python ARGS` with wall, CPU and peak memory measured by os.wait4 on that one child."""
+    """`python ARGS` to its end, measured by os.wait4 on that child: its CPU time counts the workers it
+    waited for, and its peak memory is the largest of its own and theirs (Linux's ru_maxrss)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env)
-    out = proc.stdout.read() if proc.stdout else ""
-    err = proc.stderr.read() if proc.stderr else ""
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"failed ({proc.returncode}): python {' '.join(args)}\n{err[-3000:]}")
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True,
+                                env=env)
+        out = proc.stdout.read() if proc.stdout else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code  # reaped above: Popen must not wait for it again
+        if code != 0:
+            err.seek(0)
+            raise SystemExit(f"failed ({code}): python {' '.join(args)}\n{err.read()[-3000:]}")
     return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
 
 

@@ -8,12 +8,12 @@ group drawn at random: every value is one the sample holds, so the case is valid
 3,321 communes are ranked as one group (a national ranking: the largest group, the hardest case for the
 robustness analysis and the publication's tables), the 578 departments as another.
 
-Each stage runs in a fresh process, and its wall time, CPU time and peak memory (the process's own maximum
-resident set, from os.wait4) are printed: `dti validate`; load + score + rank + robustness with 1,000 and
-10,000 draws (memory flat in the draws); the tables; and the PDFs, for a sample of the breakdowns
-(--documents, spread over the ranking, rendered by every available core, time extrapolated per document and
-compared with as many breakdowns of the Hà Nội sample, rendered the same way in the same run); with
---publication, the national publication too.
+Each stage runs in a fresh process, and its wall time, CPU time and peak memory (the largest resident set
+of the process and its workers, from os.wait4) are printed: `dti validate`; load + score + rank +
+robustness with 1,000 and 10,000 draws (memory flat in the draws); the tables; and the PDFs, for a sample of
+the breakdowns (--documents, spread over the ranking, rendered by every available core, time extrapolated
+per document and compared with as many breakdowns of the Hà Nội sample, rendered the same way in the same
+run); with --publication, the national publication too.
 
     .venv/bin/python bench/national.py [--draws 10000] [--documents 24] [--publication] [--folder DIR]
 """
