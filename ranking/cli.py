@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     collect.add_argument("--out", type=Path, required=True, help="the CSV to write")
     collect.add_argument("--appraisal", action="store_true", help="read council workbooks into appraisal.csv")
     collect.add_argument("--partial", action="store_true", help="write the clean forms and list the rest (exit 2)")
+    schema = command("schema", "the JSON Schema of the criteria format, for editors")
+    schema.add_argument("--out", type=Path, help="the file to write (default: standard output)")
     diff = command("diff", "what changed between two runs, per unit and per indicator")
     diff.add_argument("old", type=Path, help="the earlier run's output folder (the draft)")
     diff.add_argument("new", type=Path, help="the later run's output folder")
@@ -173,6 +175,16 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     return 2 if result.rejected else 0
 
 
+def _schema(args: argparse.Namespace, lang: Lang) -> int:
+    from ranking.schema import json_schema
+
+    if args.out is None:
+        sys.stdout.write(json_schema())
+    else:
+        args.out.write_text(json_schema(), encoding="utf-8")
+    return 0
+
+
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.diff import diff_runs, write_diff
     from ranking.diff import render as render_diff
@@ -189,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang: Lang = args.lang
     commands = {"validate": _validate, "rank": _rank, "run": _rank, "report": _rank, "forms": _forms,
-                "collect": _collect, "diff": _diff}
+                "collect": _collect, "diff": _diff, "schema": _schema}
     try:
         return commands[args.command](args, lang)
     except DtiError as exc:

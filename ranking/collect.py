@@ -20,7 +20,7 @@ import numpy as np
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from ranking.criteria import Choice, Criteria, Indicator, Ratio, YesNo
+from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo
 from ranking.errors import FormError, Problem, nearest
 from ranking.forms import COLUMNS, FIRST_ROW, META_KEYS, META_SHEET, Columns, Kind, Row, appraisal_rows, self_rows
 from ranking.inputs import APPRAISAL_COLUMNS, NO, SELF_COLUMNS, YES, Unit, ValueProblem, parse_value
@@ -349,6 +349,10 @@ class _FormReader:
                           accepted=value_cell)
             elif note and self.kind == "appraisal":
                 self.fail("form_note_without_value", f"{get_column_letter(cols.text)}{r}", accepted=value_cell)
+            elif self.kind == "appraisal" and isinstance(indicator.rule, Council):  # the council's own to fill
+                name = self.units[row.unit].name if row.unit in self.units else ""
+                self.add("council_pending", value_cell, {"unit": row.unit, "indicator": indicator.id, "name": name},
+                         warning=True)
             if den or self.kind == "appraisal" or not note:
                 return None
         return (row.unit, indicator.id, shown, den, note)

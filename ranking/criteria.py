@@ -4,17 +4,24 @@ indicators with their scoring rules. The spec is pure data; `scoring` is the eng
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 
-from ranking.errors import CriteriaError, Problem, Problems
+from ranking.errors import CriteriaError, Problem
+
+if TYPE_CHECKING:
+    from ranking.schema import CriteriaSpec, GroupSpec, PillarSpec, RuleSpec
+    from ranking.schema import Node as NodeSpec
 
 Better = Literal["higher", "lower"]
+Source = Literal["self", "measured"]
 
 
 # --- the rules (parameters only; scoring.py holds their kernels) -------------------------------------
@@ -95,6 +102,10 @@ class Indicator:
     evidence: str = ""
     applies_to: frozenset[str] | None = None
     parent: str | None = None
+    source: Source = "self"
+    system: str = ""
+    line: int = field(default=0, compare=False)
+    path: str = field(default="", compare=False)
 
     def applies(self, unit_id: str, tags: frozenset[str]) -> bool:
         return self.applies_to is None or unit_id in self.applies_to or bool(self.applies_to & tags)
@@ -107,6 +118,8 @@ class Composite:
     id: str
     title: str
     children: tuple[Node, ...]
+    line: int = field(default=0, compare=False)
+    path: str = field(default="", compare=False)
 
     @property
     def points(self) -> float:
@@ -128,6 +141,8 @@ class Pillar:
     id: str
     title: str
     children: tuple[Node, ...]
+    line: int = field(default=0, compare=False)
+    path: str = field(default="", compare=False)
 
     @property
     def points(self) -> float:
@@ -146,6 +161,8 @@ class Group:
     id: str
     title: str
     pillars: tuple[Pillar, ...]
+    line: int = field(default=0, compare=False)
+    path: str = field(default="", compare=False)
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -202,355 +219,351 @@ class Criteria:
         return next((b.label for b in self.bands if index >= b.min * self.scale - 1e-12), "")
 
 
-# --- loading ------------------------------------------------------------------------------------------
+# --- the formats and limits (README, "Limits") ---------------------------------------------------------
+MAX_BYTES = 1_000_000  # a criteria file; the bundled ones are 18–24 kB
+MAX_YAML_DEPTH = 32  # nested lists and mappings; the format needs 22 with composites 6 deep
+MAX_COMPOSITE_DEPTH = 6  # composites under a pillar
+MAX_NUMBER_CHARS = 4000  # a number written with more characters is refused before it is converted
+MAX_READER_PROBLEMS = 50  # the YAML-level problems listed before the listing stops
+
+ID_MAX = 64
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_ID_LOWER = re.compile(r"[a-z0-9][a-z0-9._-]*")
+WINDOWS_RESERVED = ("con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)))
+
+# Control characters (C0 but tab and line feed, DEL, C1) and the invisible ones that reorder or break text
+# (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators; a stray BOM).
+_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F),
+                   (0x2028, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF))
+_CONTROL_CLASS = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in _CONTROL_RANGES)
+_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
+TEXT_PATTERN = f"^[^{_CONTROL_CLASS}]*$"  # the same rule for editors (JSON Schema, ECMA-262 syntax)
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def id_problem(text: str, lower: bool = False) -> str | None:
+    """Why `text` cannot be an id (a reason code), or None. Ids name files and folders on every system:
+    1–64 characters of A–Z a–z 0–9 . _ - (a–z only with `lower`), starting with a letter or digit, not
+    ending in '.', not a reserved Windows device name (con, nul, com1…, also with an extension)."""
+    if len(text) > ID_MAX:
+        return "id_too_long"
+    if not (_ID_LOWER if lower else _ID).fullmatch(text) or text.endswith("."):
+        return "bad_id"
+    if text.split(".")[0].lower() in WINDOWS_RESERVED:
+        return "id_reserved"
+    return None
+
+
+def id_pattern() -> str:
+    """id_problem's rule as one regular expression, for editors (JSON Schema)."""
+    def any_case(name: str) -> str:
+        return "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in name)
+
+    reserved = "|".join(any_case(n) for n in WINDOWS_RESERVED)
+    return f"^(?!(?:{reserved})(?:\\.|$))(?!.*\\.$)[A-Za-z0-9][A-Za-z0-9._-]{{0,{ID_MAX - 1}}}$"
+
+
+def control_char(text: str) -> str | None:
+    """The first control or bidirectional character in `text` ('U+001B'), or None."""
+    match = _CONTROL.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
+def describe(value: object) -> str:
+    """A found value as the YAML would show it, short, with every odd character escaped."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:77]}…"
+
+
+def yaml_path(parts: Sequence[str | int]) -> str:
+    """('groups', 0, 'pillars', 2) -> 'groups[0].pillars[2]'."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}" if out else str(part)
+    return out
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-class _Reader:
-    """Walks the YAML nodes, converting them to Python while noting each path's line."""
+# --- reading the YAML: plain data only, checked on the event stream --------------------------------------
+class _Refused(Exception):
+    """Stop reading: a limit is reached (the problems say which)."""
 
-    def __init__(self, file: str, problems: Problems) -> None:
+
+class _Frame:
+    """An open list or mapping while the events are read."""
+
+    def __init__(self, value: dict[str, object] | list[object], path: str) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.skip = False  # that key was a duplicate: its value is dropped
+
+
+class _YamlReader:
+    """Builds plain data from the parser's events, iteratively: no alias is expanded, no tag constructed, no
+    recursion, so an alias bomb or a 50,000-deep nesting costs one pass over the events and stops early.
+    Notes the line of every YAML path."""
+
+    def __init__(self, file: str) -> None:
         self.file = file
-        self.problems = problems
+        self.problems: list[Problem] = []
         self.lines: dict[str, int] = {}
-        self._scalars = yaml.constructor.SafeConstructor()
+        self._resolver = yaml.resolver.Resolver()
+        self._constructor = yaml.constructor.SafeConstructor()
 
-    def convert(self, node: yaml.Node, path: str) -> object:
-        self.lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            out: dict[object, object] = {}
-            for key_node, value_node in node.value:
-                key = self.convert(key_node, path)
-                if key in out:
-                    self.problems.add(Problem(self.file, "yaml_duplicate_key", {"found": key},
-                                              line=key_node.start_mark.line + 1, path=path or "/"))
-                    continue
-                child = f"{path}.{key}" if path else str(key)
-                out[key] = self.convert(value_node, child)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
-        value = self._scalars.construct_object(node)
-        return nfc(value) if isinstance(value, str) else value
+    def add(self, reason: str, line: int | None, path: str | None = None, **params: object) -> None:
+        if len(self.problems) == MAX_READER_PROBLEMS:
+            self.problems.append(Problem(self.file, "too_many_problems", {"accepted": MAX_READER_PROBLEMS},
+                                         line=line))
+            raise _Refused
+        self.problems.append(Problem(self.file, reason, params, line=line, path=path or None))
 
-
-def _describe(value: object) -> str:
-    return repr(value) if isinstance(value, str | int | float | bool) or value is None else type(value).__name__
-
-
-_TOP_KEYS = ("id", "title", "edition", "operator", "scale", "decimals", "bands", "groups", "robustness")
-_NODE_KEYS = ("id", "title", "points", "rule", "evidence", "applies_to", "indicators")
-
-
-class _Builder:
-    def __init__(self, file: str, reader: _Reader, problems: Problems) -> None:
-        self.file = file
-        self.reader = reader
-        self.problems = problems
-
-    def fail(self, path: str, reason: str, **params: object) -> None:
-        line = self.reader.lines.get(path)
-        self.problems.add(Problem(self.file, reason, params, line=line, path=path))
-
-    def mapping(self, value: object, path: str, keys: tuple[str, ...]) -> dict[str, object] | None:
-        if not isinstance(value, dict):
-            self.fail(path, "not_mapping", found=_describe(value))
+    def read(self, text: str) -> object:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        stack: list[_Frame] = []
+        root: list[object] = []
+        documents = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        self.add("yaml_documents", line)
+                        raise _Refused
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    done = stack.pop()
+                    self._put(stack, root, done.value, line)
+                elif isinstance(event, yaml.NodeEvent):
+                    self._node(event, line, stack, root)
+        except _Refused:
             return None
-        for key in value:
-            if key not in keys:
-                self.fail(f"{path}.{key}" if path else str(key), "unknown_key", found=key, accepted=", ".join(keys))
-        return value
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            where: int | None = mark.line + 1 if mark else None
+            if "nesting depth" in detail:  # libyaml's own limit (1,000 flow levels), met while scanning ahead
+                self.problems.append(Problem(self.file, "yaml_too_deep", {"accepted": MAX_YAML_DEPTH}, line=where))
+            else:
+                self.problems.append(Problem(self.file, "yaml_syntax", {"detail": detail}, line=where))
+            return None
+        return root[0] if root else None
 
-    def text(self, data: Mapping[str, object], key: str, path: str, required: bool = True) -> str:
-        value = data.get(key)
-        where = f"{path}.{key}" if path else key
-        if value is None:
-            if required:
-                self.fail(path or "/", "missing_key", found=key)
-            return ""
-        if isinstance(value, bool) or not isinstance(value, str | int | float) or str(value).strip() == "":
-            self.fail(where, "not_text", found=_describe(value))
-            return ""
-        return str(value).strip()
+    def _slot(self, stack: list[_Frame]) -> tuple[str, bool]:
+        """The path of the next node, and whether it is a mapping's key."""
+        if not stack:
+            return "", False
+        top = stack[-1]
+        if isinstance(top.value, list):
+            return f"{top.path}[{len(top.value)}]", False
+        if top.key is None:
+            return top.path, True
+        return f"{top.path}.{top.key}" if top.path else top.key, False
 
-    def number(self, value: object, path: str, reason: str = "not_positive") -> float | None:
-        """A number that passes the check named by `reason`, else None and a problem."""
-        x = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-        if x is None:
-            ok = False
-        elif reason == "not_positive":
-            ok = x > 0
-        elif reason == "not_share":
-            ok = 0 <= x <= 1
+    def _node(self, event: yaml.NodeEvent, line: int, stack: list[_Frame], root: list[object]) -> None:
+        path, is_key = self._slot(stack)
+        if isinstance(event, yaml.AliasEvent):
+            self.add("yaml_alias", line, path, found=event.anchor)
+            self._put(stack, root, None, line)
+            return
+        if event.anchor is not None:
+            self.add("yaml_anchor", line, path, found=event.anchor)
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            self.add("yaml_tag", line, path, found=tag.replace("tag:yaml.org,2002:", "!!"))
+        if isinstance(event, yaml.ScalarEvent):
+            self._put(stack, root, self._scalar(event, line, path, tag is not None), line)
+            return
+        if is_key:
+            self.add("yaml_complex_key", line, path)
+        if len(stack) >= MAX_YAML_DEPTH:
+            self.add("yaml_too_deep", line, path, accepted=MAX_YAML_DEPTH)
+            raise _Refused
+        if not is_key:
+            self.lines[path] = line
+        value: dict[str, object] | list[object] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        stack.append(_Frame(value, path if not is_key else f"{path}.?"))
+
+    def _scalar(self, event: yaml.ScalarEvent, line: int, path: str, tagged: bool) -> object:
+        """The plain value of a scalar: null, a boolean, an int, a float or text (dates stay text)."""
+        text = event.value
+        bad = control_char(text)
+        if bad is not None:
+            self.add("control_char", line, path, found=bad)
+            return "?"
+        resolved: str = self._resolver.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
+        kind = "str" if tagged else resolved.rsplit(":", 1)[-1]
+        if kind in ("int", "float") and len(text) > MAX_NUMBER_CHARS:
+            self.add("number_too_long", line, path, found=len(text), accepted=MAX_NUMBER_CHARS)
+            return None
+        node = yaml.ScalarNode(f"tag:yaml.org,2002:{kind}", text)
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return self._constructor.construct_yaml_bool(node)
+        if kind == "int":
+            return self._constructor.construct_yaml_int(node)
+        if kind == "float":
+            return self._constructor.construct_yaml_float(node)
+        return nfc(text)
+
+    def _put(self, stack: list[_Frame], root: list[object], value: object, line: int) -> None:
+        if not stack:
+            root.append(value)
+            return
+        top = stack[-1]
+        if isinstance(top.value, list):
+            self.lines.setdefault(f"{top.path}[{len(top.value)}]", line)
+            top.value.append(value)
+        elif top.key is None:  # a key
+            if not isinstance(value, str):
+                if not isinstance(value, dict | list):
+                    self.add("key_not_text", line, top.path, found=describe(value))
+                value = "?"
+            top.skip = value in top.value and value != "?"
+            if top.skip:
+                self.add("yaml_duplicate_key", line, top.path or "/", found=value)
+            top.key = value
         else:
-            ok = x >= 0 and x.is_integer()
-        if not ok:
-            self.fail(path, reason, found=_describe(value))
-            return None
-        return x
-
-    def better(self, value: object, path: str) -> Better:
-        if value == "higher" or value == "lower":
-            return value
-        self.fail(path, "bad_better", found=value)
-        return "higher"
-
-    def rule(self, value: object, path: str, points: float | None) -> Rule | None:
-        if isinstance(value, str):
-            name, params = value, None
-            extra: dict[str, object] = {}
-        elif isinstance(value, dict) and value:
-            name = str(next(iter(value)))
-            params = value[name]
-            extra = {k: v for k, v in value.items() if k != name}
-        else:
-            self.fail(path, "unknown_rule", found=_describe(value), accepted=", ".join(RULE_NAMES))
-            return None
-        if name not in RULE_NAMES:
-            self.fail(path, "unknown_rule", found=name, accepted=", ".join(RULE_NAMES))
-            return None
-        sub = f"{path}.{name}"
-        allowed_extra = ("better",) if name == "tiers" else ()
-        for key in extra:
-            if key not in allowed_extra:
-                self.fail(f"{path}.{key}", "unknown_key", found=key, accepted=name)
-        if name in ("tiers", "choice") and params is None:
-            self.fail(path, "rule_needs_params", found=name,
-                      accepted="[[x, p], ...]" if name == "tiers" else "{label: share}")
-            return None
-        if name == "tiers":
-            return self.tiers(params, sub, extra.get("better", "higher"), f"{path}.better", points)
-        if name == "choice":
-            return self.choice(params, sub)
-        if name in ("yes_no", "council"):
-            if params is not None:
-                self.fail(sub, "rule_no_params", found=name)
-            return YesNo() if name == "yes_no" else Council()
-        keys = {"ratio": ("target",), "best": ("better",), "minmax": ("better",), "count": ("per_item",)}[name]
-        p = self.mapping(params if params is not None else {}, sub, keys)
-        if p is None:
-            return None
-        if name == "ratio":
-            target = self.number(p.get("target", 1.0), f"{sub}.target")
-            if target is not None and target > 1:
-                self.fail(f"{sub}.target", "not_share", found=target)
-            return Ratio(target if target is not None and target <= 1 else 1.0)
-        if name == "count":
-            per_item = self.number(p.get("per_item", 1.0), f"{sub}.per_item")
-            return Count(per_item or 1.0)
-        better = self.better(p.get("better", "higher"), f"{sub}.better")
-        return Best(better) if name == "best" else MinMax(better)
-
-    def tiers(self, value: object, path: str, better: object, better_path: str, points: float | None) -> Tiers | None:
-        if not isinstance(value, list) or not value:
-            self.fail(path, "not_list", found=_describe(value))
-            return None
-        levels: list[tuple[float, float]] = []
-        seen: set[float] = set()
-        for i, level in enumerate(value):
-            where = f"{path}[{i}]"
-            if not (isinstance(level, list) and len(level) == 2
-                    and all(isinstance(x, int | float) and not isinstance(x, bool) for x in level)):
-                self.fail(where, "tier_shape", found=_describe(level) if not isinstance(level, list) else level)
-                continue
-            x, p = float(level[0]), float(level[1])
-            if x in seen:
-                self.fail(where, "tier_repeated", found=level[0])
-            seen.add(x)
-            if p < 0:
-                self.fail(where, "not_whole", found=level[1])
-            if points is not None and p > points:
-                self.fail(where, "tier_above_points", found=level[1], accepted=f"{points:g}")
-            levels.append((x, p))
-        return Tiers(tuple(sorted(levels)), self.better(better, better_path))
-
-    def choice(self, value: object, path: str) -> Choice | None:
-        if not isinstance(value, dict) or not value:
-            self.fail(path, "not_mapping", found=_describe(value))
-            return None
-        shares = []
-        for label, share in value.items():
-            s = self.number(share, f"{path}.{label}", "not_share")
-            shares.append((nfc(str(label)), s if s is not None else 0.0))
-        return Choice(tuple(shares))
-
-    def node(self, value: object, path: str, pillar: str, ids: dict[str, str], parent: str | None,
-             inherited: frozenset[str] | None) -> Node | None:
-        data = self.mapping(value, path, _NODE_KEYS)
-        if data is None:
-            return None
-        node_id = self.text(data, "id", path)
-        title = self.text(data, "title", path)
-        if node_id:
-            if node_id in ids:
-                self.fail(f"{path}.id", "duplicate_id", found=node_id, accepted=ids[node_id])
-            ids[node_id] = path
-        applies_to = self.applies_to(data.get("applies_to"), f"{path}.applies_to", inherited)
-        if "indicators" in data:
-            if "points" in data or "rule" in data:
-                self.fail(path, "composite_with_points")
-            children = self.children(data["indicators"], f"{path}.indicators", pillar, ids, node_id, applies_to)
-            return Composite(node_id, title, children) if children else None
-        if "points" not in data or "rule" not in data:
-            self.fail(path, "leaf_incomplete")
-            return None
-        points = self.number(data["points"], f"{path}.points")
-        rule = self.rule(data["rule"], f"{path}.rule", points)
-        if points is None or rule is None:
-            return None
-        evidence = self.text(data, "evidence", path, required=False)
-        return Indicator(node_id, title, points, rule, pillar, evidence, applies_to, parent)
-
-    def applies_to(self, value: object, path: str, inherited: frozenset[str] | None) -> frozenset[str] | None:
-        if value is None:
-            return inherited
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            self.fail(path, "not_list", found=_describe(value))
-            return inherited
-        return frozenset(value)
-
-    def children(self, value: object, path: str, pillar: str, ids: dict[str, str], parent: str | None,
-                 inherited: frozenset[str] | None) -> tuple[Node, ...]:
-        if not isinstance(value, list):
-            self.fail(path, "not_list", found=_describe(value))
-            return ()
-        if not value:
-            self.fail(path, "empty_node", found=parent or pillar)
-            return ()
-        nodes = [self.node(v, f"{path}[{i}]", pillar, ids, parent, inherited) for i, v in enumerate(value)]
-        return tuple(n for n in nodes if n is not None)
-
-    def pillar(self, value: object, path: str, ids: dict[str, str]) -> Pillar | None:
-        data = self.mapping(value, path, ("id", "title", "indicators", "applies_to"))
-        if data is None:
-            return None
-        pillar_id = self.text(data, "id", path)
-        title = self.text(data, "title", path)
-        if "indicators" not in data:
-            self.fail(path, "empty_node", found=pillar_id or path)
-            return None
-        applies_to = self.applies_to(data.get("applies_to"), f"{path}.applies_to", None)
-        children = self.children(data["indicators"], f"{path}.indicators", pillar_id, ids, None, applies_to)
-        return Pillar(pillar_id, title, children) if children else None
-
-    def group(self, value: object, path: str, group_ids: dict[str, str]) -> Group | None:
-        data = self.mapping(value, path, ("id", "title", "pillars"))
-        if data is None:
-            return None
-        group_id = self.text(data, "id", path)
-        if group_id in group_ids:
-            self.fail(f"{path}.id", "duplicate_id", found=group_id, accepted=group_ids[group_id])
-        group_ids[group_id] = path
-        title = self.text(data, "title", path)
-        raw = data.get("pillars")
-        if not isinstance(raw, list) or not raw:
-            self.fail(f"{path}.pillars", "empty_node" if raw == [] else "not_list",
-                      found=group_id if raw == [] else _describe(raw))
-            return None
-        ids: dict[str, str] = {}
-        pillar_ids: dict[str, str] = {}
-        pillars = []
-        for i, v in enumerate(raw):
-            p = self.pillar(v, f"{path}.pillars[{i}]", ids)
-            if p is None:
-                continue
-            if p.id in pillar_ids:
-                self.fail(f"{path}.pillars[{i}].id", "duplicate_id", found=p.id, accepted=pillar_ids[p.id])
-            pillar_ids[p.id] = f"{path}.pillars[{i}]"
-            pillars.append(p)
-        return Group(group_id, title, tuple(pillars))
-
-    def bands(self, value: object) -> tuple[Band, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail("bands", "not_list", found=_describe(value))
-            return ()
-        bands = []
-        for i, item in enumerate(value):
-            data = self.mapping(item, f"bands[{i}]", ("min", "label"))
-            if data is None:
-                continue
-            low = data.get("min")
-            if not isinstance(low, int | float) or isinstance(low, bool) or low < 0:
-                self.fail(f"bands[{i}].min", "not_share", found=_describe(low))
-                continue
-            bands.append(Band(float(low), self.text(data, "label", f"bands[{i}]")))
-        mins = [b.min for b in bands]
-        if bands and (mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0):
-            self.fail("bands", "bands_order", found=mins)
-        return tuple(bands)
-
-    def robustness(self, value: object) -> RobustnessSpec:
-        if value is None:
-            return RobustnessSpec()
-        data = self.mapping(value, "robustness", ("concentration", "draws", "seed", "leave_one_out"))
-        if data is None:
-            return RobustnessSpec()
-        default = RobustnessSpec()
-        concentration = self.number(data.get("concentration", default.concentration), "robustness.concentration")
-        draws = self.number(data.get("draws", default.draws), "robustness.draws", "not_whole")
-        seed = self.number(data.get("seed", default.seed), "robustness.seed", "not_whole")
-        loo = data.get("leave_one_out", default.leave_one_out)
-        if not isinstance(loo, bool):
-            self.fail("robustness.leave_one_out", "not_text", found=_describe(loo))
-        return RobustnessSpec(concentration or default.concentration, int(draws or default.draws),
-                              int(seed or 0), bool(loo))
+            path = f"{top.path}.{top.key}" if top.path else top.key
+            self.lines.setdefault(path, line)
+            if not top.skip:
+                top.value[top.key] = value
+            top.key = None
 
 
-def load_criteria(path: str | Path) -> Criteria:
-    """Read and check a criteria file; raise CriteriaError listing every problem with its YAML path."""
-    file = str(path)
-    problems = Problems()
+def _line_of(text: str, position: int) -> int:
+    return len(_BREAK.findall(text, 0, position)) + 1
+
+
+def _decode(raw: bytes, file: str) -> str:
+    """The text of a UTF-8 file (a BOM is dropped), or a CriteriaError naming the line of the first bad byte."""
     try:
-        raw_bytes = Path(path).read_bytes()
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[:exc.start].decode("utf-8-sig")
+        column = len(before) - max(before.rfind("\n"), before.rfind("\r"))
+        raise CriteriaError([Problem(file, "criteria_not_utf8", {"found": f"0x{raw[exc.start]:02x}",
+                                                                  "column": column},
+                                     line=_line_of(before, len(before)))]) from None
+
+
+def _read_bytes(path: str | Path, file: str) -> bytes:
+    """The file's bytes, at most MAX_BYTES (a larger file, or a device that never ends, is refused)."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise CriteriaError([Problem(file, "file_missing")]) from None
     except OSError as exc:
         raise CriteriaError([Problem(file, "file_unreadable", {"detail": exc.strerror})]) from None
-    try:
-        root = yaml.compose(raw_bytes.decode("utf-8-sig"), Loader=yaml.SafeLoader)
-    except UnicodeDecodeError as exc:
-        raise CriteriaError([Problem(file, "not_utf8", {"found": f"0x{raw_bytes[exc.start]:02x}",
-                                                         "offset": exc.start})]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CriteriaError([Problem(file, "yaml_syntax", {"detail": getattr(exc, "problem", str(exc))},
-                                     line=mark.line + 1 if mark else None)]) from None
-    reader = _Reader(file, problems)
-    data = reader.convert(root, "") if root is not None else None
-    build = _Builder(file, reader, problems)
-    top = build.mapping(data, "", _TOP_KEYS) if isinstance(data, dict) else None
-    if top is None:
-        if not isinstance(data, dict):
-            problems.items[:] = [Problem(file, "not_mapping", {"found": _describe(data)}, line=1, path="/")]
-        raise CriteriaError(problems.items)
-    edition = top.get("edition")
-    if not isinstance(edition, int) or isinstance(edition, bool):
-        build.fail("edition" if "edition" in top else "/", "not_whole" if "edition" in top else "missing_key",
-                   found=_describe(edition) if "edition" in top else "edition")
-    scale = build.number(top.get("scale", 1), "scale")
-    decimals = build.number(top.get("decimals", 4), "decimals", "not_whole")
-    groups_raw = top.get("groups")
-    group_ids: dict[str, str] = {}
-    groups: list[Group] = []
-    if not isinstance(groups_raw, list) or not groups_raw:
-        build.fail("groups", "not_list" if groups_raw is not None else "missing_key",
-                   found=_describe(groups_raw) if groups_raw is not None else "groups")
-    else:
-        for i, g in enumerate(groups_raw):
-            group = build.group(g, f"groups[{i}]", group_ids)
-            if group is not None:
-                groups.append(group)
-    criteria = Criteria(
-        id=build.text(top, "id", ""), title=build.text(top, "title", ""),
-        edition=edition if isinstance(edition, int) else 0,
-        operator=build.text(top, "operator", "", required=False),
-        scale=scale or 1.0, decimals=int(decimals if decimals is not None else 4),
-        bands=build.bands(top.get("bands")), groups=tuple(groups),
-        robustness=build.robustness(top.get("robustness")),
-        source=file, sha256=hashlib.sha256(raw_bytes).hexdigest(),
-    )
-    problems.raise_if_errors(CriteriaError)
-    return criteria
+    if len(raw) > MAX_BYTES:
+        raise CriteriaError([Problem(file, "criteria_too_large", {"accepted": f"{MAX_BYTES:,}"})])
+    return raw
+
+
+def _line(lines: Mapping[str, int], path: str) -> int | None:
+    """The line of a YAML path, or of its nearest ancestor that has one."""
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return lines.get("", 1)
+
+
+# --- building the public tree from the validated spec ---------------------------------------------------
+def _rule(spec: RuleSpec) -> Rule:
+    from ranking import schema
+
+    if isinstance(spec, str):
+        return RULE_NAMES[spec]()  # type: ignore[no-any-return]
+    if isinstance(spec, schema.TiersRule):
+        return Tiers(tuple(sorted((float(x), float(p)) for x, p in spec.tiers)), spec.better)
+    if isinstance(spec, schema.ChoiceRule):
+        return Choice(tuple((label, float(share)) for label, share in spec.choice.items()))
+    if isinstance(spec, schema.RatioRule):
+        return Ratio(float(spec.ratio.target) if spec.ratio else 1.0)
+    if isinstance(spec, schema.CountRule):
+        return Count(float(spec.count.per_item) if spec.count else 1.0)
+    if isinstance(spec, schema.BestRule):
+        return Best(spec.best.better if spec.best else "higher")
+    if isinstance(spec, schema.MinMaxRule):
+        return MinMax(spec.minmax.better if spec.minmax else "higher")
+    return YesNo() if isinstance(spec, schema.YesNoRule) else Council()
+
+
+class _Build:
+    def __init__(self, lines: Mapping[str, int]) -> None:
+        self.lines = lines
+
+    def node(self, spec: NodeSpec, path: str, pillar: str, parent: str | None,
+             inherited: frozenset[str] | None) -> Node:
+        applies_to = frozenset(spec.applies_to) if spec.applies_to is not None else inherited
+        line = self.lines.get(path, 0)
+        if spec.indicators is not None:
+            children = tuple(self.node(c, f"{path}.indicators[{i}]", pillar, spec.id, applies_to)
+                             for i, c in enumerate(spec.indicators))
+            return Composite(spec.id, spec.title, children, line, path)
+        assert spec.points is not None and spec.rule is not None  # the schema checked it
+        return Indicator(spec.id, spec.title, float(spec.points), _rule(spec.rule), pillar, spec.evidence or "",
+                         applies_to, parent, spec.source, spec.system or "", line, path)
+
+    def pillar(self, spec: PillarSpec, path: str) -> Pillar:
+        applies_to = frozenset(spec.applies_to) if spec.applies_to is not None else None
+        children = tuple(self.node(c, f"{path}.indicators[{i}]", spec.id, None, applies_to)
+                         for i, c in enumerate(spec.indicators))
+        return Pillar(spec.id, spec.title, children, self.lines.get(path, 0), path)
+
+    def group(self, spec: GroupSpec, path: str) -> Group:
+        pillars = tuple(self.pillar(p, f"{path}.pillars[{i}]") for i, p in enumerate(spec.pillars))
+        return Group(spec.id, spec.title, pillars, self.lines.get(path, 0), path)
+
+    def criteria(self, spec: CriteriaSpec, file: str, sha256: str) -> Criteria:
+        r = spec.robustness
+        return Criteria(
+            id=spec.id, title=spec.title, edition=spec.edition, operator=spec.operator or "",
+            scale=float(spec.scale), decimals=spec.decimals,
+            bands=tuple(Band(float(b.min), b.label) for b in spec.bands or []),
+            groups=tuple(self.group(g, f"groups[{i}]") for i, g in enumerate(spec.groups)),
+            robustness=RobustnessSpec(float(r.concentration), r.draws, r.seed, r.leave_one_out) if r
+            else RobustnessSpec(),
+            source=file, sha256=sha256,
+        )
+
+
+def load_criteria(path: str | Path) -> Criteria:
+    """Read and check a criteria file; raise CriteriaError listing every problem with its line and YAML path.
+    The file is read as plain data (no alias, tag or complex key; bounded size and depth), then checked
+    against the one declaration of the format (ranking.schema) and built into the frozen tree."""
+    from ranking import schema
+
+    file = str(path)
+    raw = _read_bytes(path, file)
+    text = _decode(raw, file)
+    reader = _YamlReader(file)
+    for match in _CONTROL.finditer(text):
+        if match.group() != "\r":
+            start = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
+            try:
+                reader.add("control_char", _line_of(text, match.start()), None, found=f"U+{ord(match.group()):04X}")
+            except _Refused:
+                break
+            reader.problems[-1] = replace(reader.problems[-1], column=str(match.start() - start + 1))
+    data = reader.read(text) if not reader.problems else None
+    if reader.problems:
+        raise CriteriaError(reader.problems)
+    spec, found = schema.check(data)
+    if spec is None:
+        raise CriteriaError([Problem(file, reason, params, line=_line(reader.lines, where), path=where or "/")
+                             for where, reason, params in found])
+    return _Build(reader.lines).criteria(spec, file, hashlib.sha256(raw).hexdigest())

@@ -57,10 +57,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "tier_above_points": ("bậc cho {found} điểm, vượt quá {accepted} điểm của chỉ số",
                           "a tier gives {found} points, more than the indicator's {accepted}"),
     "duplicate_id": ("mã {found!r} đã dùng ở {accepted}", "the id {found!r} is already used at {accepted}"),
-    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'points' hay 'rule'; "
-                              "điểm của nó là tổng điểm các chỉ số con",
-                              "a composite (with 'indicators') cannot have 'points' or 'rule'; "
-                              "its points are the sum of its children"),
+    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'points', 'rule', 'source' hay "
+                              "'system' (gặp {found}); điểm của nó là tổng điểm các chỉ số con",
+                              "a composite (with 'indicators') cannot have 'points', 'rule', 'source' or 'system' "
+                              "(found {found}); its points are the sum of its children"),
     "leaf_incomplete": ("chỉ số cần 'points' và 'rule', hoặc 'indicators'",
                         "an indicator needs 'points' and 'rule', or 'indicators'"),
     "empty_node": ("{found} không có chỉ số nào", "{found} has no indicators"),
@@ -68,6 +68,61 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                     "bands must be listed highest first and the last must have min 0, found {found}"),
     "applies_to_unknown": ("applies_to của {accepted} nêu {found!r}, không phải mã đơn vị hay nhãn nào",
                            "applies_to of {accepted} names {found!r}, which is neither a unit id nor a tag"),
+    # criteria: the declared format, YAML as plain data, ids, limits (H1 criteria, issues 8 and 13)
+    "criteria_too_large": ("tệp tiêu chí lớn hơn giới hạn {accepted} byte",
+                           "the criteria file is larger than the {accepted}-byte limit"),
+    "criteria_not_utf8": ("tệp không phải UTF-8: byte {found} ở ký tự thứ {column} của dòng; hãy lưu lại tệp với "
+                          "mã hóa UTF-8",
+                          "the file is not UTF-8: byte {found} at character {column} of the line; save the file "
+                          "as UTF-8"),
+    "control_char": ("có ký tự điều khiển hoặc ký tự đảo chiều văn bản {found}; hãy xóa ký tự này",
+                     "a control or bidirectional character {found}; delete it"),
+    "yaml_alias": ("không dùng bí danh YAML (*{found}); hãy viết đầy đủ giá trị",
+                   "YAML aliases (*{found}) are not accepted; write the value out"),
+    "yaml_anchor": ("không dùng neo YAML (&{found}); hãy viết đầy đủ giá trị",
+                    "YAML anchors (&{found}) are not accepted; write the value out"),
+    "yaml_tag": ("không dùng thẻ YAML ({found}); tệp tiêu chí chỉ chứa dữ liệu thuần",
+                 "YAML tags ({found}) are not accepted; a criteria file holds plain data only"),
+    "yaml_complex_key": ("khóa phải là một chuỗi, không phải danh sách hay ánh xạ",
+                         "a key must be text, not a list or a mapping"),
+    "key_not_text": ("khóa {found} phải là chuỗi; hãy đặt trong ngoặc kép",
+                     "the key {found} must be text; put it in quotes"),
+    "yaml_too_deep": ("lồng nhau quá {accepted} cấp", "nested deeper than {accepted} levels"),
+    "yaml_documents": ("tệp có nhiều tài liệu YAML (---); chỉ được có một",
+                       "the file holds several YAML documents (---); one only"),
+    "number_too_long": ("số viết bằng {found} ký tự; tối đa {accepted}",
+                        "a number written with {found} characters; at most {accepted}"),
+    "too_many_problems": ("dừng liệt kê sau {accepted} lỗi", "listing stopped after {accepted} problems"),
+    "expected_number": ("cần một số ({accepted}), gặp {found}", "expected a number ({accepted}), found {found}"),
+    "expected_whole": ("cần một số nguyên ({accepted}), gặp {found}",
+                       "expected a whole number ({accepted}), found {found}"),
+    "expected_bool": ("cần true hoặc false, gặp {found}", "expected true or false, found {found}"),
+    "expected_text": ("cần văn bản, gặp {found}; hãy đặt giá trị trong ngoặc kép",
+                      "expected text, found {found}; put the value in quotes"),
+    "not_finite": ("cần một số hữu hạn ({accepted}), gặp {found}",
+                   "expected a finite number ({accepted}), found {found}"),
+    "out_of_range": ("cần một số trong khoảng {accepted}, gặp {found}",
+                     "expected a number in the range {accepted}, found {found}"),
+    "text_too_long": ("văn bản dài {found} ký tự, vượt quá {accepted}",
+                      "the text is {found} characters long, more than {accepted}"),
+    "empty_list": ("danh sách trống; cần ít nhất {accepted} mục", "the list is empty; at least {accepted} needed"),
+    "too_many_items": ("danh sách có {found} mục, vượt quá {accepted}",
+                       "the list has {found} items, more than {accepted}"),
+    "not_one_of": ("cần một trong {accepted}, gặp {found}", "expected one of {accepted}, found {found}"),
+    "invalid_value": ("giá trị không hợp lệ {found}: {detail}", "invalid value {found}: {detail}"),
+    "system_without_measured": ("'system' chỉ dùng cho chỉ số đo tự động (source: measured)",
+                                "'system' is only for a measured indicator (source: measured)"),
+    "measured_council": ("chỉ số do Hội đồng chấm (rule: council) không thể là chỉ số đo tự động (source: measured)",
+                         "an indicator scored by the council (rule: council) cannot be measured (source: measured)"),
+    "composite_too_deep": ("chỉ số tổng hợp lồng quá {accepted} cấp dưới một chỉ số chính",
+                           "composites nested more than {accepted} levels under a pillar"),
+    "bad_id": ("mã {found} không hợp lệ: cần 1–64 ký tự A–Z, a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số, "
+               "không kết thúc bằng '.'",
+               "the id {found} is invalid: use 1–64 characters A–Z, a–z, 0–9, '.', '_', '-', starting with a letter "
+               "or digit, not ending in '.'"),
+    "id_too_long": ("mã dài {length} ký tự; tối đa 64", "the id is {length} characters long; at most 64"),
+    "id_reserved": ("mã {found} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9)",
+                    "the id {found} is a reserved Windows device name (con, prn, aux, nul, com0–9, lpt0–9)"),
     # inputs
     "unknown_unit": ("đơn vị {found!r} không có trong units.csv{hint}", "unit {found!r} is not in units.csv{hint}"),
     "unknown_group": ("nhóm {found!r} không có trong bộ tiêu chí; chấp nhận: {accepted}",
@@ -76,8 +131,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                           "indicator {found!r} is not in group {group}{hint}"),
     "not_leaf": ("{found!r} là chỉ số tổng hợp; hãy nhập giá trị cho các chỉ số con: {accepted}",
                  "{found!r} is a composite; enter values for its children: {accepted}"),
-    "bad_unit_id": ("mã đơn vị {found!r} không hợp lệ; chỉ dùng chữ thường a-z, số 0-9, '-', '_', '.'",
-                    "unit id {found!r} is invalid; use only a-z, 0-9, '-', '_', '.'"),
+    "bad_unit_id": ("mã đơn vị {found!r} không hợp lệ; chỉ dùng chữ thường a-z, số 0-9, '-', '_', '.', bắt đầu "
+                    "bằng chữ hoặc số, không kết thúc bằng '.', tối đa 80 ký tự",
+                    "unit id {found!r} is invalid; use only a-z, 0-9, '-', '_', '.', starting with a letter or digit, "
+                    "not ending in '.', at most 80 characters"),
     "duplicate_unit": ("đơn vị {found!r} đã khai báo ở dòng {accepted}",
                        "unit {found!r} is already declared on line {accepted}"),
     "unit_two_groups": ("đơn vị {found!r} đã thuộc nhóm {accepted} (dòng {line0}); một đơn vị chỉ thuộc một nhóm",
@@ -170,6 +227,52 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "form_empty": ("phiếu của {found!r} không có giá trị nào; mọi chỉ số của đơn vị sẽ bị tính là thiếu",
                    "the form of {found!r} holds no values; every indicator of the unit will count as missing"),
     "form_none": ("không có phiếu nào để đọc", "no forms to read"),
+    # H4 sample: council and measured indicators (issues 8 and 11)
+    "council_pending": ("đơn vị {unit!r} ({name}), chỉ số {indicator!r}: chờ Hội đồng chấm — chỉ số do Hội đồng "
+                        "thẩm định chấm điểm, chưa có điểm của Hội đồng nên được tính 0 điểm",
+                        "unit {unit!r} ({name}), indicator {indicator!r}: awaiting the council — the appraisal "
+                        "council scores this indicator and has not yet, so it scores 0"),
+    # H2 inputs: hostile and broken inputs (issues 8 and 13)
+    "reserved_id": ("mã {found!r} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9, kể cả "
+                    "khi có phần mở rộng); tệp mang tên này không mở được trên Windows",
+                    "the id {found!r} is a device name reserved by Windows (con, prn, aux, nul, com0–9, lpt0–9, "
+                    "also with an extension); a file of that name cannot be opened on Windows"),
+    "csv_delimiter": ("các cột được phân cách bằng {found} (Excel ghi như vậy khi máy đặt vùng Việt Nam); dti cần "
+                      "dấu phẩy: hãy lưu lại dạng CSV UTF-8 phân cách bằng dấu phẩy",
+                      "the columns are separated by {found} (as Excel writes them under a Vietnamese locale); dti "
+                      "needs commas: save it again as CSV UTF-8, comma-separated"),
+    "utf16": ("tệp mã hóa UTF-16 (Excel gọi là 'Unicode Text'); hãy lưu lại dạng CSV UTF-8",
+              "the file is UTF-16 (Excel's 'Unicode Text'); save it as CSV UTF-8"),
+    "nul_byte": ("tệp chứa byte NUL (0x00), không phải tệp văn bản CSV", "the file holds a NUL byte (0x00); it is not "
+                 "a CSV text file"),
+    "file_too_large": ("tệp lớn {found}, vượt giới hạn {accepted}", "the file is {found}, over the {accepted} limit"),
+    "csv_too_many_rows": ("tệp có {found} dòng, vượt giới hạn {accepted} dòng; không đọc tiếp",
+                          "the file has {found} lines, over the {accepted}-line limit; not read further"),
+    "problems_cut": ("… và {found} lỗi khác (chỉ liệt kê {accepted} lỗi đầu tiên)",
+                          "… and {found} more problems (only the first {accepted} are listed)"),
+    "number_range": ("số {found} nằm ngoài phạm vi nhận: giá trị tuyệt đối tối đa {accepted}, tối đa 17 chữ số có "
+                     "nghĩa", "the number {found} is outside the accepted range: at most {accepted} in absolute "
+                     "value, at most 17 significant digits"),
+    "control_character": ("chứa ký tự điều khiển {found} (ở vị trí {offset}); hãy xóa ký tự đó",
+                          "holds the control character {found} (at position {offset}); remove it"),
+    "not_regular_file": ("không phải tệp thông thường ({found}); dti chỉ đọc tệp thật nằm trong thư mục",
+                         "not a regular file ({found}); dti reads only real files inside the folder"),
+    "duplicate_name": ("tên {found!r} đã dùng cho đơn vị {accepted!r} (dòng {line0}) trong cùng nhóm",
+                       "the name {found!r} is already used by unit {accepted!r} (line {line0}) in the same group"),
+    "no_units": ("units.csv không có đơn vị nào", "units.csv lists no unit"),
+    "form_is_text": ("tệp văn bản (CSV?) mang đuôi .xlsx, không phải sổ làm việc Excel; hãy nộp phiếu .xlsx đã phát "
+                     "hành", "a text (CSV?) file named .xlsx, not an Excel workbook; send the form as issued"),
+    "form_macro": ("sổ làm việc chứa macro (.xlsm, vbaProject.bin); dti không nhận tệp có macro: hãy lưu lại dưới "
+                   "dạng Sổ làm việc Excel (.xlsx)",
+                   "a macro-enabled workbook (.xlsm, vbaProject.bin); dti does not accept macros: save it as an "
+                   "Excel Workbook (.xlsx)"),
+    "form_unsafe_xml": ("sổ làm việc chứa khai báo DTD/thực thể XML, điều Excel không bao giờ ghi; từ chối vì không "
+                        "an toàn", "the workbook holds XML DTD or entity declarations, which Excel never writes; "
+                        "refused as unsafe"),
+    "form_too_many_parts": ("sổ làm việc có {found} phần, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",
+                            "the workbook has {found} parts, over the {accepted} limit (a damaged or malicious file)"),
+    "form_too_many_rows": ("trang có dữ liệu đến dòng {found}, vượt giới hạn {accepted} dòng của một phiếu",
+                           "the sheet has data down to row {found}, over the {accepted}-row limit for a form"),
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
                     "missing columns {found}; this is not a results file written by dti"),

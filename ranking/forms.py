@@ -43,6 +43,7 @@ META_KEYS = ("format", "kind", "criteria_id", "edition", "criteria_sha256", "own
 HEADER_ROW = 6
 FIRST_ROW = 7
 _INPUT = PatternFill("solid", start_color="FFF2CC")
+_COUNCIL = PatternFill("solid", start_color="F8CBAD")  # rows the council must fill: no value, no points
 _HEAD = PatternFill("solid", start_color="D9E1F2")
 _PILLAR = PatternFill("solid", start_color="EDEDED")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -72,8 +73,8 @@ SELF = Columns(
 APPRAISAL = Columns(
     keys=(1, 3), value=9, denominator=10, text=11,
     headers=("unit", "name", "id", "title", "points", "rule", "self_value", "self_evidence", "appraised",
-             "appraised_denominator", "note"),
-    widths=(22, 30, 10, 50, 9, 36, 16, 36, 16, 14, 40),
+             "appraised_denominator", "note", "council_task"),
+    widths=(22, 30, 10, 50, 9, 36, 16, 36, 16, 14, 40, 28),
 )
 COLUMNS: Mapping[Kind, Columns] = {"self": SELF, "appraisal": APPRAISAL}
 
@@ -241,6 +242,11 @@ def _write_row(ws: Worksheet, r: int, cells: Sequence[object], columns: Columns,
         cell.fill = _INPUT
 
 
+def council_task(indicator: Indicator, lang: Lang) -> str:
+    """What the council must do on a row of its workbook ('' where an empty row keeps the unit's value)."""
+    return t("form.council_must_score", lang) if isinstance(indicator.rule, Council) else ""
+
+
 def _editable(indicator: Indicator, columns: Columns) -> tuple[int, ...]:
     if isinstance(indicator.rule, Ratio):
         return columns.value, columns.denominator, columns.text
@@ -302,8 +308,13 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
         leaf = row.indicator
         assert leaf is not None
         own = inputs.self_assessed.get((row.unit, leaf.id), empty)
+        task = council_task(leaf, lang)
         _write_row(ws, r, [row.unit, names[row.unit], leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang),
-                           own.text, own.comment], APPRAISAL, _editable(leaf, APPRAISAL))
+                           own.text, own.comment, None, None, None, task], APPRAISAL, _editable(leaf, APPRAISAL))
+        if task:  # a row the council must fill: its own colour, and the task in words
+            for col in range(1, APPRAISAL.width + 1):
+                ws.cell(r, col).fill = _COUNCIL
+            ws.cell(r, APPRAISAL.width).font = Font(bold=True)
         validations.add(leaf, f"I{r}", f"J{r}")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(APPRAISAL.width)}{max(r, FIRST_ROW)}"
     ws.protection.autoFilter = False

@@ -190,6 +190,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.status.ok": ("", ""),
     "report.status.missing": ("Thiếu số liệu", "Missing"),
     "report.status.not_applicable": ("Không áp dụng", "Not applicable"),
+    "report.status.pending": ("Chờ Hội đồng chấm", "Awaiting the council"),
     "report.evidence": ("Minh chứng", "Evidence"),
     "report.council_note": ("Ý kiến Hội đồng", "Council's note"),
     "report.draft_changes": ("Thay đổi so với bản dự thảo", "Changes since the draft"),
@@ -227,6 +228,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.col.appraised": ("Giá trị thẩm định", "Appraised value"),
     "form.col.appraised_denominator": ("Mẫu số thẩm định", "Appraised denominator"),
     "form.col.note": ("Ghi chú của Hội đồng", "Council's note"),
+    "form.col.council_task": ("Việc của Hội đồng", "The council's task"),
+    "form.council_must_score": ("Hội đồng phải chấm điểm (bắt buộc)", "The council must score this (required)"),
     "form.yes": ("có", "yes"),
     "form.no": ("không", "no"),
     "rule.entry.yes_no": ("Chọn có/không.", "Choose yes/no."),
@@ -263,11 +266,15 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.help.appraisal": (
         "1. Mỗi dòng là một chỉ số của một đơn vị, kèm giá trị và minh chứng đơn vị đã tự đánh giá.|2. Chỉ nhập "
         "khi Hội đồng thay đổi hoặc chấm giá trị: ô Giá trị thẩm định (và Mẫu số thẩm định cho tỷ lệ tính theo "
-        "tử số/mẫu số), kèm Ghi chú của Hội đồng.|3. Dòng để trống giữ nguyên giá trị tự đánh giá.|4. Không thêm, "
+        "tử số/mẫu số), kèm Ghi chú của Hội đồng.|3. Dòng để trống giữ nguyên giá trị tự đánh giá, trừ các dòng "
+        "tô màu cam (cột Việc của Hội đồng): Hội đồng phải chấm điểm các chỉ số đó; dòng để trống là chờ Hội đồng "
+        "chấm, tính 0 điểm.|4. Không thêm, "
         "xóa, đổi thứ tự dòng hay đổi tên trang; có thể dùng bộ lọc.|5. Lưu dưới dạng Sổ làm việc Excel (.xlsx).",
         "1. Each row is one indicator of one unit, with the unit's self-assessed value and evidence.|2. Enter "
         "only what the council changes or awards: the Appraised value (and Appraised denominator for a count "
-        "over a denominator), with the Council's note.|3. An empty row keeps the self-assessed value.|4. Do not "
+        "over a denominator), with the Council's note.|3. An empty row keeps the self-assessed value, except the "
+        "orange rows (the council's task column): the council must score those indicators; left empty, they "
+        "await the council and score 0.|4. Do not "
         "add, delete or reorder rows or rename sheets; filters are fine.|5. Save as an Excel Workbook (.xlsx)."),
     "forms.written": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbooks to {out}"),
     "collect.written": ("Đã ghi {rows} dòng từ {forms} phiếu vào {out}",
@@ -282,6 +289,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.ok": ("có số liệu", "ok"),
     "diff.status.missing": ("thiếu số liệu", "missing"),
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
+    "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
 }
 
 

@@ -32,7 +32,13 @@ from ranking.errors import DataError, Problem, Problems, nearest
 UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
 SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
 APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
-UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# A unit id names its files (units/ID.pdf): lower-case, at most 80 characters (the longest official name
+# in the sample, as a slug, is 65), not ending in '.', and not a device name that Windows reserves, with
+# or without an extension, since most offices open the outputs on Windows.
+UNIT_ID_MAX = 80
+UNIT_ID = re.compile(f"[a-z0-9][a-z0-9._-]{{0,{UNIT_ID_MAX - 1}}}")
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                              *(f"lpt{i}" for i in range(10))})
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}([.,]\d{3})*([.,]\d+)?$|^[+-]?\d+,\d+$")
 YES = frozenset({"có", "yes", "true", "1", "đạt"})
@@ -111,6 +117,15 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
             yield reader.line_num, {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
     except csv.Error as exc:
         problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
+
+
+def id_problem(text: str) -> str | None:
+    """The reason code when `text` is not a valid id (it names files: one syntax everywhere), else None."""
+    if not UNIT_ID.fullmatch(text) or text.endswith("."):
+        return "bad_unit_id"
+    if text.split(".", 1)[0] in WINDOWS_RESERVED:
+        return "reserved_id"
+    return None
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -227,8 +242,9 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
             if not row[column]:
                 problems.add(Problem(file, "empty_field", {"column": column}, line=line, column=column))
                 ok = False
-        if unit_id and not UNIT_ID.match(unit_id):
-            problems.add(Problem(file, "bad_unit_id", {"found": unit_id}, line=line, column="id"))
+        reason = id_problem(unit_id) if unit_id else None
+        if reason:
+            problems.add(Problem(file, reason, {"found": unit_id}, line=line, column="id"))
             ok = False
         if group and group not in group_ids:
             problems.add(Problem(file, "unknown_group", {"found": group, "accepted": ", ".join(group_ids)},
@@ -327,6 +343,17 @@ def _check_applies_to(criteria: Criteria, units: tuple[Unit, ...], problems: Pro
                                      {"found": name, "accepted": indicator.id}, path=f"{group.id}/{indicator.id}"))
 
 
+def council_pending(criteria: Criteria, units: tuple[Unit, ...], appraised: Mapping[Key, Value],
+                    file: str) -> list[Problem]:
+    """A warning for every applicable `council` indicator of every unit that the council has not scored yet:
+    it scores 0 until it does (a final run refuses)."""
+    return [Problem(file, "council_pending", {"unit": unit.id, "indicator": ind.id, "name": unit.name},
+                    severity="warning")
+            for group in criteria.groups for unit in units if unit.group == group.id
+            for ind in group.indicators
+            if isinstance(ind.rule, Council) and ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
+
+
 def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file."""
     root = Path(folder)
@@ -345,6 +372,8 @@ def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
     if paths["appraisal.csv"].is_file():
         appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
     problems.raise_if_errors(DataError)
+    for problem in council_pending(criteria, units, appraised, str(paths["appraisal.csv"])):
+        problems.add(problem)
     marker = root / "SAMPLE"
     files = {str(p): _sha256(p) for p in (*paths.values(), marker) if p.is_file()}
     return Inputs(

@@ -18,16 +18,18 @@ from ranking.criteria import (
     Count,
     Criteria,
     Group,
+    Indicator,
     MinMax,
     Ratio,
     Rule,
     Tiers,
     YesNo,
 )
-from ranking.inputs import Inputs, Unit, Value
+from ranking.inputs import Inputs, Key, Unit, Value
 
 Array = npt.NDArray[np.float64]
-Status = Literal["ok", "missing", "not_applicable"]
+Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured"]
+Source = Literal["self", "measured", "appraised", ""]
 Method = Literal["weighted_sum", "weighted_product", "topsis"]
 
 
@@ -107,6 +109,8 @@ class IndicatorScore:
     max_points: float
     evidence: str
     note: str
+    source: Source = ""
+    """Where `value` comes from: the unit's self-assessment, a measurement or the council ('' when none)."""
 
 
 @dataclass(frozen=True)
@@ -182,9 +186,31 @@ def _index(points: Array, maxima: Array, scale: float) -> Array:
     return weighted_sum(achievement, weights) * scale
 
 
+def used_value(indicator: Indicator, key: Key, inputs: Inputs) -> tuple[Value | None, Source]:
+    """The value that scores and where it comes from: the council's where there is one; a `council`
+    indicator has no other (the unit's own value is only its proposal); else the unit's self-assessment."""
+    appraised = inputs.appraised.get(key)
+    if appraised is not None:
+        return appraised, "appraised"
+    if isinstance(indicator.rule, Council):
+        return None, ""
+    own = inputs.self_assessed.get(key)
+    return (own, "self") if own is not None else (None, "")
+
+
+def _status(indicator: Indicator, applicable: bool, has_number: bool) -> Status:
+    if not applicable:
+        return "not_applicable"
+    if has_number:
+        return "ok"
+    return "pending" if isinstance(indicator.rule, Council) else "missing"
+
+
 def score(criteria: Criteria, inputs: Inputs) -> Scores:
     """Self-assessed and final points of every unit on every indicator, pillar and in total."""
-    merged = {**inputs.self_assessed, **inputs.appraised}
+    used = {(u.id, ind.id): used_value(ind, (u.id, ind.id), inputs)
+            for g in criteria.groups for u in inputs.units if u.group == g.id for ind in g.indicators}
+    final = {key: value for key, (value, _) in used.items() if value is not None}
     unit_scores: list[UnitScore] = []
     indicator_scores: list[IndicatorScore] = []
     for group in criteria.groups:
@@ -194,7 +220,7 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
         indicators = group.indicators
         full = np.array([ind.points for ind in indicators])
         self_numbers, self_app = _matrix(group, units, inputs.self_assessed)
-        numbers, app = _matrix(group, units, merged)
+        numbers, app = _matrix(group, units, final)
         self_points = _points(group, self_numbers, self_app)
         points = _points(group, numbers, app)
         self_max, maxima = self_app * full, app * full
@@ -214,12 +240,12 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
             for j, ind in enumerate(indicators):
                 own = inputs.self_assessed.get((unit.id, ind.id))
                 appraised = inputs.appraised.get((unit.id, ind.id))
-                used = appraised or own
-                status: Status = ("not_applicable" if not app[i, j]
-                                  else "missing" if np.isnan(numbers[i, j]) else "ok")
+                value, source = used[(unit.id, ind.id)]
+                status = _status(ind, bool(app[i, j]), not np.isnan(numbers[i, j]))
                 indicator_scores.append(IndicatorScore(
                     group.id, unit.id, ind.id, ind.pillar, status,
-                    own.text if own else "", appraised.text if appraised else "", used.text if used else "",
+                    own.text if own else "", appraised.text if appraised else "", value.text if value else "",
                     float(self_points[i, j]), float(points[i, j]), float(maxima[i, j]),
-                    own.comment if own else "", appraised.comment if appraised else ""))
+                    own.comment if own else "", appraised.comment if appraised else "",
+                    source if value is not None and value.number is not None else ""))
     return Scores(criteria, inputs, tuple(unit_scores), tuple(indicator_scores))

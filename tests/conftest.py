@@ -96,13 +96,17 @@ TINY_SELF = [
 ]
 TINY_APPRAISAL = [
     ("a1", "K.2", "5", "", "Hội đồng: minh chứng chưa đầy đủ"),
+    ("a2", "K.2", "10", "", "Hội đồng chấm"),
+    ("a3", "K.2", "4", "", "Hội đồng chấm"),
 ]
 
 # The tiny case by hand (final values):
 # a1: Y 10; R 20·min(0.6/0.8, 1) = 15; T 3 → 15; C half → 5; B 10·200/200 = 10; M (15−5)/(15−5) → 10;
-#     K.1 min(10, 3·2) = 6; K.2 appraised 5.  Total 76 / 100.
-# a2: Y 0; R 90/100 = 0.9 → 20; T 7 → 20; C 10; B 10·100/200 = 5; M 0; K.1 min(10, 16) = 10; K.2 10. 75 / 100.
-# a3: Y 10; R 0.4/0.8 → 10; T 0 → 0; C missing 0; B not applicable; M (15−10)/10 → 5; K.1 missing; K.2 4.
+#     K.1 min(10, 3·2) = 6; K.2 the council's 5 (a1 proposed 7).  Total 76 / 100.
+# a2: Y 0; R 90/100 = 0.9 → 20; T 7 → 20; C 10; B 10·100/200 = 5; M 0; K.1 min(10, 16) = 10; K.2 the council's
+#     10. 75 / 100.
+# a3: Y 10; R 0.4/0.8 → 10; T 0 → 0; C missing 0; B not applicable; M (15−10)/10 → 5; K.1 missing; K.2 the
+#     council's 4.
 #     29 / 90.
 # b1: Y 10; R denominator 0 → not applicable. 10 / 10.   b2: Y 10; R 5. 15 / 20.
 TINY_EXPECTED = {"a1": (76, 100), "a2": (75, 100), "a3": (29, 90), "b1": (10, 10), "b2": (15, 20)}

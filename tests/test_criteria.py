@@ -69,14 +69,15 @@ def test_hanoi_2025_has_the_published_shape() -> None:
 def test_negative_points_named_by_yaml_path(tmp_path: Path) -> None:
     text = with_indicators("{id: A, title: a, points: -3, rule: yes_no}")
     with pytest.raises(CriteriaError, match=r"c\.yaml, dòng 11, groups\[0\]\.pillars\[0\]\.indicators\[0\]\.points: "
-                                            r"cần một số dương, gặp -3"):
+                                            r"cần một số trong khoảng 0 < x ≤ 10000, gặp -3"):
         load_text(tmp_path, text)
 
 
 def test_english_message_matches_the_contract(tmp_path: Path) -> None:
     with pytest.raises(CriteriaError) as err:
         load_text(tmp_path, with_indicators("{id: A, title: a, points: -3, rule: yes_no}"))
-    assert "groups[0].pillars[0].indicators[0].points: expected a positive number, found -3" in err.value.render("en")
+    assert ("groups[0].pillars[0].indicators[0].points: expected a number in the range 0 < x ≤ 10000, found -3"
+            ) in err.value.render("en")
 
 
 def test_unknown_rule(tmp_path: Path) -> None:
@@ -96,7 +97,7 @@ def test_tier_with_points_above_the_indicator(tmp_path: Path) -> None:
 
 
 def test_choice_share_outside_zero_one(tmp_path: Path) -> None:
-    with pytest.raises(CriteriaError, match=r"rule\.choice\.Phó: cần một số từ 0 đến 1, gặp 1\.5"):
+    with pytest.raises(CriteriaError, match=r"rule\.choice\.Phó: cần một số trong khoảng 0 ≤ x ≤ 1, gặp 1\.5"):
         load_text(tmp_path, with_indicators("{id: A, title: a, points: 5, rule: {choice: {Chủ: 1, Phó: 1.5}}}"))
 
 
@@ -114,7 +115,8 @@ def test_composite_with_points(tmp_path: Path) -> None:
 
 
 def test_empty_pillar(tmp_path: Path) -> None:
-    with pytest.raises(CriteriaError, match=r"pillars\[0\]\.indicators: P không có chỉ số nào"):
+    with pytest.raises(CriteriaError, match=r"dòng 10, groups\[0\]\.pillars\[0\]\.indicators: danh sách trống; "
+                                            r"cần ít nhất 1 mục"):
         load_text(tmp_path, HEAD.replace("indicators:\n", "indicators: []\n"))
 
 
@@ -125,12 +127,12 @@ def test_duplicate_key_in_the_yaml(tmp_path: Path) -> None:
 
 
 def test_non_mapping_at_the_top(tmp_path: Path) -> None:
-    with pytest.raises(CriteriaError, match=r"c\.yaml, dòng 1, /: cần một ánh xạ \(khóa: giá trị\), gặp list"):
+    with pytest.raises(CriteriaError, match=r"c\.yaml, dòng 1, /: cần một ánh xạ \(khóa: giá trị\), gặp \['a', 'b'\]"):
         load_text(tmp_path, "- a\n- b\n")
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
-    with pytest.raises(CriteriaError, match=r"c\.yaml, dòng 3: lỗi cú pháp YAML: expected .,. or .\]."):
+    with pytest.raises(CriteriaError, match=r"c\.yaml, dòng 3: lỗi cú pháp YAML: did not find expected .,. or .\]."):
         load_text(tmp_path, "id: t\ntitle: [x\nedition: 2025\n")
 
 
@@ -143,8 +145,8 @@ def test_unknown_key_and_bad_better(tmp_path: Path) -> None:
     text = with_indicators("{id: A, title: a, points: 5, rule: {minmax: {better: smaller}}, weight: 2}")
     with pytest.raises(CriteriaError) as err:
         load_text(tmp_path, text)
-    assert [p.reason for p in err.value.problems] == ["unknown_key", "bad_better"]
-    assert "'better' phải là higher hoặc lower, gặp 'smaller'" in str(err.value)
+    assert [p.reason for p in err.value.problems] == ["not_one_of", "unknown_key"]
+    assert "better: cần một trong higher, lower, gặp 'smaller'" in str(err.value)
 
 
 def test_bands_must_be_highest_first(tmp_path: Path) -> None:
@@ -162,7 +164,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     )
     with pytest.raises(CriteriaError) as err:
         load_text(tmp_path, text)
-    assert [p.reason for p in err.value.problems] == ["not_positive", "unknown_rule", "not_share"]
+    assert [p.reason for p in err.value.problems] == ["out_of_range", "unknown_rule", "out_of_range"]
     assert len(str(err.value).splitlines()) == 3
 
 
@@ -173,14 +175,16 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
      r"rule\.tiers\[0\]: mỗi bậc phải là \[ngưỡng, điểm\], gặp 4"),
     ("{id: A, title: '', points: 5, rule: yes_no}", r"indicators\[0\]\.title: cần một chuỗi không rỗng, gặp ''"),
     ("{title: a, points: 5, rule: yes_no}", r"indicators\[0\]: thiếu khóa bắt buộc 'id'"),
-    ("{id: A, title: a, points: 5, rule: {count: {per_item: 0}}}", r"count\.per_item: cần một số dương, gặp 0"),
-    ("{id: A, title: a, points: 5, rule: {ratio: {target: 80}}}", r"ratio\.target: cần một số từ 0 đến 1, gặp 80"),
+    ("{id: A, title: a, points: 5, rule: {count: {per_item: 0}}}",
+     r"count\.per_item: cần một số trong khoảng 0 < x ≤ 10000, gặp 0"),
+    ("{id: A, title: a, points: 5, rule: {ratio: {target: 80}}}",
+     r"ratio\.target: cần một số trong khoảng 0 < x ≤ 1, gặp 80"),
     ("{id: A, title: a, points: 5, rule: yes_no, applies_to: xa}", r"applies_to: cần một danh sách, gặp 'xa'"),
     ("{id: A, title: a, points: 5, rule: yes_no, weight: 2}",
      r"indicators\[0\]\.weight: khóa không hợp lệ 'weight'; chấp nhận: id, title, points, rule"),
     ("{id: A, title: a, points: 5, rule: {yes_no: 1}}", r"rule\.yes_no: quy tắc 'yes_no' không có tham số"),
     ("{id: A, title: a, points: 5, rule: {minmax: {better: smaller}}}",
-     r"minmax\.better: 'better' phải là higher hoặc lower, gặp 'smaller'"),
+     r"minmax\.better: cần một trong higher, lower, gặp 'smaller'"),
 ])
 def test_each_indicator_problem_has_its_message(tmp_path: Path, indicator: str, message: str) -> None:
     with pytest.raises(CriteriaError, match=message):
@@ -191,9 +195,9 @@ def test_each_indicator_problem_has_its_message(tmp_path: Path, indicator: str, 
     ("id: t\ntitle: T\ngroups: []\n", r"/: thiếu khóa bắt buộc 'edition'"),
     ("id: t\ntitle: T\nedition: 2025\ngroups: 3\n", r"dòng 4, groups: cần một danh sách, gặp 3"),
     ("id: t\ntitle: T\nedition: 2025\ngroups: [{id: g, title: G, pillars: []}]\n",
-     r"groups\[0\]\.pillars: g không có chỉ số nào"),
+     r"groups\[0\]\.pillars: danh sách trống; cần ít nhất 1 mục"),
     ("id: t\ntitle: T\nedition: x\ndecimals: 1.5\nrobustness: {draws: -1}\ngroups: []\n",
-     r"edition: cần một số nguyên không âm, gặp 'x'"),
+     r"edition: cần một số nguyên \(1900 ≤ x ≤ 2200\), gặp 'x'"),
 ])
 def test_each_top_level_problem_has_its_message(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(CriteriaError, match=message):
@@ -203,7 +207,8 @@ def test_each_top_level_problem_has_its_message(tmp_path: Path, text: str, messa
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_bytes(b"id: t\ntitle: S\xf4\n")
-    with pytest.raises(CriteriaError, match=r"c\.yaml: tệp không phải UTF-8 \(byte 0xf4 ở vị trí 14\)"):
+    with pytest.raises(CriteriaError, match=r"c\.yaml, dòng 2: tệp không phải UTF-8: byte 0xf4 ở ký tự thứ 9 của dòng; "
+                                            r"hãy lưu lại tệp với mã hóa UTF-8$"):
         load_criteria(path)
 
 

@@ -10,7 +10,7 @@ import pytest
 from ranking.cli import main
 from ranking.diff import IndicatorChange, RunDiff, UnitChange, diff_rows, diff_runs, render, write_diff
 from ranking.errors import DataError
-from tests.conftest import TINY_SELF, TINY_UNITS, CaseWriter, write_csv
+from tests.conftest import TINY_APPRAISAL, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def runs(make_case: CaseWriter, tmp_path: Path) -> tuple[Path, Path]:
     criteria, inputs = make_case()
     assert main(["rank", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(tmp_path / "draft")]) == 0
     write_csv(inputs / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"),
-              [("a1", "K.2", "3", "", "Hội đồng: chấm lại")])
+              [("a1", "K.2", "3", "", "Hội đồng: chấm lại"), *TINY_APPRAISAL[1:]])
     write_csv(inputs / "units.csv", ("id", "name", "group", "tags", "predecessors"),
               [u for u in TINY_UNITS if u[0] != "b2"])
     write_csv(inputs / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"),

@@ -179,7 +179,7 @@ def test_council_workbook_is_prefilled(tiny: tuple[Criteria, tuple[Unit, ...], P
     assert rows[0] == ("a1", "Y", "có", "QĐ 1")
     assert rows[9] == ("a2", "R", "90/100", None)
     assert ("a3", "C", None, None) in rows  # no self-assessed value: the row is there, empty
-    assert ws.auto_filter.ref == "A6:K29"
+    assert ws.auto_filter.ref == "A6:L29"
     assert not ws["I7"].protection.locked and ws["G7"].protection.locked
 
 
