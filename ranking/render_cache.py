@@ -65,26 +65,28 @@ class RenderCache:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}{SUFFIX}"
 
-    def get(self, key: str) -> bytes | None:
-        """The PDF stored under `key`, or None when there is none or the entry does not check out."""
+    def get(self, key: str, pdf: bool = True) -> bytes | None:
+        """The PDF (or, with pdf=False, other bytes) stored under `key`, or None when there is none or the
+        entry does not check out."""
         try:
             data = self._path(key).read_bytes()
         except OSError:
             return None
-        pdf = unpack(data, key)
-        if pdf is not None:
+        found = unpack(data, key, pdf)
+        if found is not None:
             with contextlib.suppress(OSError):  # least recently used goes first when pruning
                 os.utime(self._path(key))
-        return pdf
+        return found
 
-    def put(self, key: str, pdf: bytes) -> None:
-        """Store `pdf` under `key`, atomically; a cache that cannot be written is skipped."""
+    def put(self, key: str, body: bytes) -> None:
+        """Store `body` (a PDF, or a trimmed font) under `key`, atomically; a cache that cannot be written is
+        skipped."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(fd, "wb") as f:
-                    f.write(pack(key, pdf))
+                    f.write(pack(key, body))
                 os.replace(temp, self._path(key))
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
@@ -112,18 +114,18 @@ class RenderCache:
                 path.unlink(missing_ok=True)
 
 
-def pack(key: str, pdf: bytes) -> bytes:
-    return MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(pdf).hexdigest().encode("ascii") + b"\n" + pdf
+def pack(key: str, body: bytes) -> bytes:
+    return MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
 
 
-def unpack(data: bytes, key: str) -> bytes | None:
-    """The PDF of an entry if its header, key, digest and PDF framing all check out, else None."""
+def unpack(data: bytes, key: str, pdf: bool = True) -> bytes | None:
+    """The body of an entry if its header, key, digest and (for a PDF) PDF framing all check out, else None."""
     start = len(MAGIC)
     head, body = data[:start + 2 * (_DIGEST + 1)], data[start + 2 * (_DIGEST + 1):]
     if not head.startswith(MAGIC) or head[start:start + _DIGEST + 1] != key.encode("ascii") + b"\n":
         return None
     if head[start + _DIGEST + 1:] != hashlib.sha256(body).hexdigest().encode("ascii") + b"\n":
         return None
-    if not body.startswith(b"%PDF-") or not body.rstrip().endswith(b"%%EOF"):
+    if pdf and (not body.startswith(b"%PDF-") or not body.rstrip().endswith(b"%%EOF")):
         return None
     return body

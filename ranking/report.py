@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -71,12 +71,26 @@ def assets() -> Mapping[str, tuple[Path, str]]:
 
 
 @cache
-def asset_bytes(name: str) -> bytes:
+def asset_bytes(name: str, store: RenderCache | None = None) -> bytes:
     """An asset's bytes; fonts lose their layout tables (kerning, ligatures), as the precomposed
-    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster."""
+    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster.
+    Trimming a font takes a second or two, in every render process: with a render cache the result is kept
+    there (under a key that covers the font's bytes, this code and fontTools' version) and read back."""
     path, media_type = assets()[name]
     if media_type != "font/ttf":
         return path.read_bytes()
+    key = store.key(f"asset:{name}") if store is not None else ""
+    kept = store.get(key, pdf=False) if store is not None else None
+    if kept is not None:
+        return kept
+    trimmed = _trim_font(path)
+    if store is not None:
+        store.put(key, trimmed)
+    return trimmed
+
+
+def _trim_font(path: Path) -> bytes:
+    """The font with only the characters the reports print, without layout tables and hinting."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -94,14 +108,14 @@ def asset_bytes(name: str) -> bytes:
     return buffer.getvalue()
 
 
-def fetch_asset(url: str) -> URLFetcherResponse:
+def fetch_asset(url: str, store: RenderCache | None = None) -> URLFetcherResponse:
     """weasyprint's url_fetcher: serve the project's assets by name, refuse every other URL."""
     from weasyprint.urls import URLFetcherResponse
 
     name = url.removeprefix(BASE_URL) if url.startswith(BASE_URL) else ""
     if name not in assets():
         raise ValueError(f"dti reports load only their own assets; refused {url[:80]!r}")
-    return URLFetcherResponse(url, asset_bytes(name), {"Content-Type": assets()[name][1]})
+    return URLFetcherResponse(url, asset_bytes(name, store), {"Content-Type": assets()[name][1]})
 
 
 # --- numbers and words ----------------------------------------------------------------------------------
@@ -349,11 +363,12 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def pdf_bytes(html: str) -> bytes:
-    """One PDF from one HTML text, loading nothing but the project's assets."""
+def pdf_bytes(html: str, store: RenderCache | None = None) -> bytes:
+    """One PDF from one HTML text, loading nothing but the project's assets (trimmed fonts from `store`)."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetch_asset).write_pdf(
+    fetcher = partial(fetch_asset, store=store)
+    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
         attachments=[], pdf_identifier=hashlib.sha256(html.encode("utf-8")).digest()[:16]))
 
 
@@ -433,20 +448,21 @@ def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: Rend
 
     if workers < 2:
         for job in misses():
-            write(job, pdf_bytes(job[2]))
+            write(job, pdf_bytes(job[2], cache))
     else:
-        _parallel(misses(), write, workers)
+        _parallel(misses(), write, workers, cache)
     if cache is not None:
-        cache.prune(keys)
+        cache.prune(keys | {cache.key(f"asset:{name}") for name in assets()})
     return Reports(tuple(files), tuple(rendered), tuple(reused))
 
 
-def _render_one(html: str) -> bytes:
+def _render_one(html: str, store: RenderCache | None) -> bytes:
     """A worker's task: one document, returned as bytes (the parent writes every file)."""
-    return pdf_bytes(html)
+    return pdf_bytes(html, store)
 
 
-def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers: int) -> None:
+def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers: int,
+              store: RenderCache | None) -> None:
     """One document per task to `workers` spawned processes (no forked state), the longest first, so that no
     worker is left with a long queue when the others finish. The pool starts with the first document to
     render (nothing to render, no process) and holds two tasks per worker: HTML is made only as fast as the
@@ -459,7 +475,7 @@ def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers:
         for job in jobs:
             if pool is None:
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-            running[pool.submit(_render_one, job[2])] = job
+            running[pool.submit(_render_one, job[2], store)] = job
             if len(running) >= 2 * workers:
                 _collect(running, write, FIRST_COMPLETED)
         _collect(running, write, ALL_COMPLETED)

@@ -16,7 +16,7 @@ from ranking.inputs import load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Ranking
 from ranking.render_cache import KEEP_RUNS, MAGIC, SUFFIX, RenderCache, default_folder, pack, unpack
-from ranking.report import Reports, cores, write_reports
+from ranking.report import Reports, asset_bytes, cores, write_reports
 from tests.conftest import TINY_SELF, write_case
 
 EPOCH = "1767225600"
@@ -65,6 +65,17 @@ def test_nothing_changed_renders_nothing_and_gives_the_same_bytes(first: tuple[P
     again = render(ranking, tmp_path / "again", cache)
     assert again.rendered == () and sorted(again.reused) == ALL
     assert pdfs(tmp_path / "again") == pdfs(out)
+    assert len(list(cache.glob(f"*{SUFFIX}"))) == len(ALL) + 2  # and the two trimmed fonts, for the workers
+
+
+def test_a_damaged_font_entry_is_trimmed_again(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "cache", "salt")
+    cache.put(cache.key("asset:sans.ttf"), b"not a font")
+    entry = cache.folder / f"{cache.key('asset:sans.ttf')}{SUFFIX}"
+    entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+    assert cache.get(cache.key("asset:sans.ttf"), pdf=False) is None
+    assert asset_bytes("sans.ttf", cache) == asset_bytes("sans.ttf")
+    assert cache.get(cache.key("asset:sans.ttf"), pdf=False) == asset_bytes("sans.ttf")
 
 
 def test_a_one_unit_correction_renders_exactly_what_changed(first: tuple[Path, Path, Ranking],
