@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import sys
 import tempfile
@@ -138,12 +139,12 @@ def stage_tables(inputs: Path, draws: int) -> dict[str, float]:
     return times
 
 
-def stage_pdfs(inputs: Path, documents: int, publication: bool) -> dict[str, float]:
+def stage_pdfs(inputs: Path, documents: int, publication: bool, workers: int) -> dict[str, float]:
     """`documents` breakdowns spread over the ranking (every n-th unit in the order they are rendered),
-    rendered by every available core; memory: this process before rendering, and the tree's peak."""
+    rendered by `workers` processes; memory: this process before rendering, and the tree's peak."""
     from ranking.ranking import Ranking
-    from ranking.report import cores, pdf_bytes, publication_html, render_documents
     from ranking.report import documents as all_documents
+    from ranking.report import pdf_bytes, publication_html, render_documents
 
     ranked, times = _ranking(inputs, None)
     assert isinstance(ranked, Ranking)
@@ -156,12 +157,12 @@ def stage_pdfs(inputs: Path, documents: int, publication: bool) -> dict[str, flo
         folder = Path(out).resolve()
         (folder / "units").mkdir()
         start = time.perf_counter()
-        done = render_documents(all_documents(ranked, folder, {}, "vi", units=chosen), folder, None, cores())
+        done = render_documents(all_documents(ranked, folder, {}, "vi", units=chosen), folder, None, workers)
         times["breakdowns"] = time.perf_counter() - start
         times["documents"] = len(done.rendered)
         times["pages"] = _pages(done.files)
     times["tree peak"] = peak.peak_kb / 1024
-    times["workers"] = cores()
+    times["workers"] = workers
     if publication:
         with TreePeak() as peak:
             start = time.perf_counter()
@@ -179,7 +180,8 @@ def _pages(files: Sequence[Path]) -> int:
 
 
 # --- the parent: one process per stage -----------------------------------------------------------------------
-def _stage(*args: str) -> tuple[dict[str, float], float, float, float]:
+def stage(*args: str) -> tuple[dict[str, float], float, float, float]:
+    """Run one stage in a fresh process: (its figures, wall s, CPU s, peak MB)."""
     child = python_child([str(Path(__file__).resolve()), "--stage", *args])
     return json.loads(child.stdout.strip().splitlines()[-1]), child.wall, child.cpu, child.peak_mb
 
@@ -196,7 +198,7 @@ def main() -> None:
         name, inputs, *rest = args.stage
         stages = {"rank": lambda: stage_rank(Path(inputs), int(rest[0])),
                   "tables": lambda: stage_tables(Path(inputs), int(rest[0])),
-                  "pdfs": lambda: stage_pdfs(Path(inputs), int(rest[0]), rest[1] == "yes")}
+                  "pdfs": lambda: stage_pdfs(Path(inputs), int(rest[0]), rest[1] == "yes", int(rest[2]))}
         print(json.dumps(stages[name]()))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -210,22 +212,23 @@ def main() -> None:
         print(f"{'stage':<46} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
 
         def line(what: str, wall: float, cpu: float, peak: float) -> None:
-            print(f"{what:<46} {wall:8.2f} {cpu:8.2f} {peak:8.0f}")
+            print(f"{what:<46} {wall:8.2f} {cpu:8.2f} {peak:8.0f}", flush=True)
 
         validate = python_child(["-m", "ranking", "validate", "--criteria", str(CRITERIA), "--inputs", str(folder)])
         line("dti validate (one process)", validate.wall, validate.cpu, validate.peak_mb)
         for draws in sorted({1_000, args.draws}):
-            times, wall, cpu, peak = _stage("rank", str(folder), str(draws))
+            times, wall, cpu, peak = stage("rank", str(folder), str(draws))
             line(f"rank: load+score+rank+robustness, {draws:,} draws", wall, cpu, peak)
             print("    " + ", ".join(f"{part} {times[part]:.2f} s ({times[part + ' cpu']:.2f} s cpu)"
                                      for part in ("load", "score+rank", "robustness")))
-        times, wall, cpu, peak = _stage("tables", str(folder), str(args.draws))
+        times, wall, cpu, peak = stage("tables", str(folder), str(args.draws))
         line(f"tables (after ranking, {args.draws:,} draws)", wall, cpu, peak)
         print(f"    write_tables {times['tables']:.2f} s")
         per_doc = {}
         for case, inputs in (("sample", SAMPLE), ("national", folder)):
-            times, wall, cpu, peak = _stage("pdfs", str(inputs), str(args.documents),
-                                            "yes" if args.publication and case == "national" else "no")
+            times, wall, cpu, peak = stage("pdfs", str(inputs), str(args.documents),
+                                            "yes" if args.publication and case == "national" else "no",
+                                            str(len(os.sched_getaffinity(0))))
             per_doc[case] = times["breakdowns"] / times["documents"]
             line(f"PDFs, {case}: {times['documents']:.0f} breakdowns", wall, cpu, peak)
             print(f"    {times['units']:.0f} units; {times['documents']:.0f} breakdowns ({times['pages']:.0f} pages) "

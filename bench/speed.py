@@ -8,11 +8,13 @@ one after the other on a copy of the inputs:
      department's value for the same indicator (the council corrects one value); the publication and the
      breakdowns whose content changed are rendered, the rest reused;
   4. with --commune, the same for one commune instead;
-  5. a full run with --jobs 1 --no-cache, against run 1 (unless --no-jobs1).
+  5. --jobs 1 against --jobs N: the full run again with --jobs 1 --no-cache, or with --jobs-documents K
+     K breakdowns spread over the ranking, rendered by 1 and by N processes (bench/national.py's PDF
+     stage), each in a fresh process including the workers' start.
 Which documents a correction re-renders depends on what it moves: every breakdown shows its group's mean
 and best pillar indices (3 decimals), so a correction that moves those re-renders the whole group.
 
-    .venv/bin/python bench/speed.py [--jobs N] [--commune] [--no-jobs1]
+    .venv/bin/python bench/speed.py [--jobs N] [--commune] [--jobs-documents K]
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 from measure import ROOT, Child, machine, python_child
+from national import SAMPLE, stage
 
 YEAR = "2025"
 CRITERIA = ROOT / "criteria" / f"hanoi-{YEAR}.yaml"
@@ -66,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--commune", action="store_true", help="also time a one-commune correction")
-    parser.add_argument("--no-jobs1", action="store_true", help="skip the --jobs 1 full run")
+    parser.add_argument("--jobs-documents", type=int, help="compare --jobs 1 and N on this many breakdowns")
     args = parser.parse_args()
     print(f"$ {' '.join([Path(sys.executable).name, *sys.argv])}")
     print(f"machine: {machine()}")
@@ -74,33 +77,39 @@ def main() -> None:
         inputs, out, cache = Path(tmp) / "inputs", Path(tmp) / "out", Path(tmp) / "cache"
         shutil.copytree(ROOT / "inputs" / YEAR, inputs)
         jobs = ["--jobs", str(args.jobs), "--cache", str(cache)]
-        rows: list[tuple[str, Child, str]] = []
+
+        def show(what: str, child: Child, done: str) -> None:
+            print(f"{what}\n    {child.wall:7.1f} s wall, {child.cpu:7.1f} s cpu (workers included), "
+                  f"peak {child.peak_mb:.0f} MB (largest process); PDFs {done}", flush=True)
+
         full, done = run(inputs, out, *jobs)
-        rows.append((f"1. full run, cold cache, --jobs {args.jobs}", full, done))
+        show(f"1. full run, cold cache, --jobs {args.jobs}", full, done)
         same, done = run(inputs, out, *jobs)
-        rows.append(("2. nothing changed", same, done))
+        show("2. nothing changed", same, done)
         change = correct_one(inputs, "departments")
         corrected, done = run(inputs, out, *jobs)
-        rows.append((f"3. one department corrected ({change})", corrected, done))
+        show(f"3. one department corrected ({change})", corrected, done)
         if args.commune:
             change = correct_one(inputs, "communes")
             commune, done = run(inputs, out, *jobs)
-            rows.append((f"4. one commune corrected ({change})", commune, done))
-        if not args.no_jobs1:
-            single, done = run(inputs, Path(tmp) / "single", "--jobs", "1", "--no-cache")
-            rows.append(("5. full run, --jobs 1 --no-cache", single, done))
-        for what, child, done in rows:
-            print(f"{what}\n    {child.wall:7.1f} s wall, {child.cpu:7.1f} s cpu (workers included), "
-                  f"peak {child.peak_mb:.0f} MB (largest process); PDFs {done}")
-        print("ratios (wall time):")
+            show(f"4. one commune corrected ({change})", commune, done)
         print(f"  nothing changed / full run:          {same.wall / full.wall:6.1%}  (target ≤ 5 %)")
         print(f"  one department corrected / full run: {corrected.wall / full.wall:6.1%}  (target ≤ 15 %)")
         if args.commune:
             print(f"  one commune corrected / full run:    {commune.wall / full.wall:6.1%}")
-        if not args.no_jobs1:
-            print(f"  --jobs 1 / --jobs {args.jobs} (speed-up):          {single.wall / full.wall:5.2f}×  "
-                  "(target ≥ 1.7× on 2 cores)")
-
+        if args.jobs_documents is None:
+            single, done = run(inputs, Path(tmp) / "single", "--jobs", "1", "--no-cache")
+            show("5. full run, --jobs 1 --no-cache", single, done)
+            one, many = single.wall, full.wall
+        else:
+            walls = {}
+            for workers in (1, args.jobs):
+                times, _, _, _ = stage("pdfs", str(SAMPLE), str(args.jobs_documents), "no", str(workers))
+                walls[workers] = times["breakdowns"]
+                print(f"5. {times['documents']:.0f} breakdowns ({times['pages']:.0f} pages), {workers} process(es): "
+                      f"{times['breakdowns']:.1f} s wall, workers' start included", flush=True)
+            one, many = walls[1], walls[args.jobs]
+        print(f"  --jobs {args.jobs} speed-up over --jobs 1:    {one / many:5.2f}×  (target ≥ 1.7× on 2 cores)")
 
 if __name__ == "__main__":
     main()
