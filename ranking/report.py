@@ -10,6 +10,7 @@ import importlib.util
 import io
 import math
 import os
+import signal
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ from ranking.i18n import LABELS, Words, describe_rule
 from ranking.ranking import Ranking, UnitResult, firm_limit
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
-from ranking.tables import inside, source_date
+from ranking.system import die_with_parent, parent_gone, signals_held, stop
+from ranking.tables import criteria_name, inside, provenance, source_date
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -46,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 BASE_URL = "dti-asset:/"
 CHART_ROWS = 64  # bars per chart column: two columns of this many fit one A4 page
 T = TypeVar("T")
+Step = Callable[[int, int], None]
 # The scripts the reports print (Latin with Vietnamese, Greek, Cyrillic, punctuation, arrows, maths, shapes).
 UNICODE_RANGES = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x22FF), (0x2500, 0x25FF))
 
@@ -328,6 +331,7 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
     day = report_date()
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
             "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
+            "draft_mark": w("stage.draft") if options.get("stage") == "draft" else "",
             "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
@@ -342,7 +346,8 @@ def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang
     w = Words(lang)
     views = [group_view(ranking, g) for g in ranking.criteria.groups if ranking.group(g.id)]
     return environment().get_template("publication.html").render(
-        **_common(ranking, options, w), views=views, inputs=sorted(ranking.inputs.files.items()),
+        **_common(ranking, options, w), views=views, inputs=list(provenance(ranking).items()),
+        criteria_file=criteria_name(ranking),
         heat=lambda x: charts.heat(None if x is None else x / ranking.criteria.scale),
         histograms=histograms(views, ranking.criteria, w),
         bar_charts=lambda v: bar_charts(v, ranking.criteria, w), interval_charts=interval_charts)
@@ -402,16 +407,16 @@ def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lan
 
 
 def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-                  draft: RunDiff | None = None, workers: int | None = None, cache: Path | None = None) -> Reports:
-    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output), rendered by `workers` processes
-    (default: every available core) or taken from the render cache in `cache` when their content is unchanged."""
+                  draft: RunDiff | None = None, workers: int | None = None, cache: Path | None = None,
+                  progress: Step | None = None) -> Reports:
+    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh), rendered by `workers`
+    processes (default: every available core) or taken from the render cache in `cache` when their content
+    is unchanged; `progress(done, total)` is called after each document."""
     folder = folder.resolve()
-    units_dir = folder / "units"
-    units_dir.mkdir(exist_ok=True)
-    for old in units_dir.glob("*.pdf"):
-        old.unlink()
+    (folder / "units").mkdir(exist_ok=True)
     store = RenderCache(cache, render_salt([path for path, _ in assets().values()], Path(__file__))) if cache else None
-    return render_documents(documents(ranking, folder, options, lang, draft), folder, store, workers or cores())
+    return render_documents(documents(ranking, folder, options, lang, draft), folder, store, workers or cores(),
+                            progress, 1 + len(ranking.units))
 
 
 Job = tuple[Path, str, str]
@@ -419,13 +424,14 @@ Job = tuple[Path, str, str]
 
 
 def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None,
-                     workers: int) -> Reports:
+                     workers: int, progress: Step | None = None, total: int = 0) -> Reports:
     """Every document (file, HTML) from the cache when its key is there, else rendered (in this process for
-    one worker); the files lie in `folder`."""
+    one worker); the files lie in `folder`; `progress(done, total)` after each."""
     files: list[Path] = []
     rendered: list[str] = []
     reused: list[str] = []
     keys: set[str] = set()
+    written = 0
 
     def misses() -> Iterator[Job]:
         for path, html in jobs:
@@ -440,11 +446,19 @@ def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: Rend
             else:
                 reused.append(name)
                 path.write_bytes(pdf)
+                step()
 
     def write(job: Job, pdf: bytes) -> None:
         job[0].write_bytes(pdf)
         if cache is not None:
             cache.put(job[1], pdf)
+        step()
+
+    def step() -> None:
+        nonlocal written
+        written += 1
+        if progress is not None:
+            progress(written, total)
 
     if workers < 2:
         for job in misses():
@@ -457,7 +471,10 @@ def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: Rend
 
 
 def _render_one(html: str, store: RenderCache | None) -> bytes:
-    """A worker's task: one document, returned as bytes (the parent writes every file)."""
+    """A worker's task: one document, returned as bytes (the parent writes every file); a worker whose dti
+    has died stops before the next one."""
+    if parent_gone():
+        os._exit(1)
     return pdf_bytes(html, store)
 
 
@@ -466,22 +483,31 @@ def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers:
     """One document per task to `workers` spawned processes (no forked state), the longest first, so that no
     worker is left with a long queue when the others finish. The pool starts with the first document to
     render (nothing to render, no process) and holds two tasks per worker: HTML is made only as fast as the
-    workers take it."""
+    workers take it. The workers die with dti; on any error or signal (KeyboardInterrupt, SIGTERM raised as an
+    exception by the command line) the queued documents are cancelled and the workers ended before the
+    exception goes on, so nothing writes into the staged folder while it is removed."""
     import multiprocessing
 
     running: dict[Future[bytes], Job] = {}
     pool: ProcessPoolExecutor | None = None
+    before = set(multiprocessing.active_children())
     try:
         for job in jobs:
             if pool is None:
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-            running[pool.submit(_render_one, job[2], store)] = job
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                           initializer=die_with_parent, initargs=(os.getpid(),))
+            with signals_held((signal.SIGINT,)):  # a worker started here is deaf to the terminal's Ctrl-C
+                running[pool.submit(_render_one, job[2], store)] = job
             if len(running) >= 2 * workers:
                 _collect(running, write, FIRST_COMPLETED)
         _collect(running, write, ALL_COMPLETED)
-    finally:
+    except BaseException:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
+            stop(p for p in multiprocessing.active_children() if p not in before)
+        raise
+    if pool is not None:
+        pool.shutdown()
 
 
 def _collect(running: dict[Future[bytes], Job], write: Callable[[Job, bytes], None], when: str) -> None:

@@ -139,10 +139,11 @@ def test_round_trip_of_every_sample_unit_gives_the_same_scores(
                        score(sample_criteria, load_inputs(sample_criteria, folder)))
     # the CSVs keep their formats: yes/no as có/không, fractions as 85% where exact, labels as written
     values = {(r[0], r[1]): r[2] for r in read_rows(folder / "self_assessment.csv")}
-    assert values[("an-khanh", "TCS.2")] == "có"
-    assert values[("an-khanh", "HTS.3")] == "73.7%"
+    assert values[("an-khanh", "HTS.2")] == "có"
+    assert values[("an-khanh", "NTS.5")] == "không"  # typed "no"
+    assert values[("an-khanh", "HTS.1")] == "76.5%"
     assert values[("an-khanh", "NTS.2")] == "Chủ tịch"
-    assert values[("an-khanh", "TCS.1")] == "5"
+    assert values[("an-khanh", "TCS.1")] == "14"
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
@@ -353,13 +354,22 @@ def test_an_xls_file(tiny_forms: Forms, tmp_path: Path) -> None:
         "save it as an Excel Workbook (.xlsx)"]
 
 
-@pytest.mark.parametrize(("name", "content"), [("a1.xlsx", b"unit,indicator,value\n"), ("a1.pdf", b"%PDF-1.7\n")])
-def test_a_file_that_is_not_a_workbook(tiny_forms: Forms, tmp_path: Path, name: str, content: bytes) -> None:
+def test_a_file_that_is_not_a_workbook(tiny_forms: Forms, tmp_path: Path) -> None:
     criteria, units, _ = tiny_forms
-    path = tmp_path / name
-    path.write_bytes(content)
+    path = tmp_path / "a1.pdf"
+    path.write_bytes(b"%PDF-1.7\n")
     assert rejected(criteria, units, [path], match=r"không phải sổ làm việc Excel \(\.xlsx\)$") == [
         f"{path}: not an Excel workbook (.xlsx)"]
+
+
+@pytest.mark.parametrize("content", [b"unit,indicator,value\n", "\ufeffunit;indicator;giá trị\r\n".encode()])
+def test_a_csv_renamed_xlsx(tiny_forms: Forms, tmp_path: Path, content: bytes) -> None:
+    criteria, units, _ = tiny_forms
+    path = tmp_path / "a1.xlsx"
+    path.write_bytes(content)
+    assert rejected(criteria, units, [path], match=r"tệp văn bản \(CSV\?\) mang đuôi \.xlsx, không phải sổ làm việc "
+                    r"Excel; hãy nộp phiếu \.xlsx đã phát hành$") == [
+        f"{path}: a text (CSV?) file named .xlsx, not an Excel workbook; send the form as issued"]
 
 
 def test_a_damaged_workbook(tiny_forms: Forms, tmp_path: Path) -> None:
