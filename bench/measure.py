@@ -80,6 +80,7 @@ class Child:
     cpu: float
     peak_mb: float
     stdout: str
+    stderr: str
 
 
 def python_child(args: Sequence[str], env: dict[str, str] | None = None) -> Child:
@@ -94,10 +95,11 @@ def python_child(args: Sequence[str], env: dict[str, str] | None = None) -> Chil
         wall = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)
         proc.returncode = code  # reaped above: Popen must not wait for it again
-        if code != 0:
-            err.seek(0)
-            raise SystemExit(f"failed ({code}): python {' '.join(args)}\n{err.read()[-3000:]}")
-    return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
+        err.seek(0)
+        errors = err.read()
+    if code != 0:
+        raise SystemExit(f"failed ({code}): python {' '.join(args)}\n{errors[-3000:]}")
+    return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out, errors)
 
 
 def machine() -> str:

@@ -61,7 +61,7 @@ def run(inputs: Path, out: Path, *options: str) -> tuple[Child, str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     child = python_child(["-m", "ranking", "run", "--criteria", str(CRITERIA), "--inputs", str(inputs),
                           "--out", str(out), "--lang", "en", *options], env)
-    found = re.search(r"PDFs: (\d+) rendered, (\d+) reused", child.stdout)
+    found = re.search(r"PDFs: (\d+) rendered, (\d+) reused", child.stderr)
     return child, f"{found.group(1)} rendered, {found.group(2)} reused" if found else "?"
 
 

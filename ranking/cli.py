@@ -329,8 +329,9 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         since = draft.name if draft else None
         reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
                           workers=args.jobs, cache=cache)
+        progress.clear()
+        print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))
-        print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)))
     _print_top(ranking, lang)
     print()
     print(t("written", lang, out=paths.out))
