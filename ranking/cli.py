@@ -74,6 +74,7 @@ HELP: Mapping[str, tuple[str, str]] = {
     "cache": ("thư mục bộ nhớ đệm PDF (mặc định: .TÊN-cache cạnh thư mục kết quả TÊN)",
               "render cache folder (default: .NAME-cache beside the output folder NAME)"),
     "no_cache": ("tạo lại mọi PDF, không đọc và không ghi bộ nhớ đệm", "render every PDF; no render cache"),
+    "no_site": ("không ghi trang web (site/ bên cạnh các PDF)", "skip the web site (site/ beside the PDFs)"),
     "json": ("in các vấn đề dưới dạng JSON", "print the problems as JSON"),
     "units": ("tệp units.csv", "units.csv"),
     "forms.units": ("tệp units.csv (với --appraisal: thư mục của nó có cả self_assessment.csv)",
@@ -210,6 +211,7 @@ def _parser(lang: Lang) -> _Parser:
         p.add_argument("--jobs", type=_positive, metavar="N", help=h("jobs"))
         p.add_argument("--cache", type=Path, metavar=folder, help=h("cache"))
         p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
+        p.add_argument("--no-site", action="store_true", help=h("no_site"))
     forms = command("forms")
     forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
     forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("forms.units"))
@@ -328,7 +330,7 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         cache = None if args.no_cache else args.cache or default_folder(paths.out)
         since = draft.name if draft else None
         reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
-                          workers=args.jobs, cache=cache)
+                          site=not args.no_site, workers=args.jobs, cache=cache)
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))
