@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo
+from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo, control_problem
 from ranking.errors import FormError, Problem, nearest
 from ranking.forms import COLUMNS, FIRST_ROW, META_KEYS, META_SHEET, Columns, Kind, Row, appraisal_rows, self_rows
 from ranking.inputs import (
@@ -34,8 +34,8 @@ from ranking.inputs import (
     YES,
     Unit,
     ValueProblem,
-    control_problem,
     file_problem,
+    megabytes,
     parse_value,
 )
 from ranking.tables import FORMULA_START, Cell, csv_text
@@ -134,10 +134,6 @@ def value_text(indicator: Indicator, value: object, denominator: object) -> tupl
 
 
 # --- reading -----------------------------------------------------------------------------------------
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
-
-
 def _open_problem(path: Path, max_bytes: int, max_unpacked: int) -> Problem | None:
     """What makes a file unsafe or impossible to open as a workbook, checked before openpyxl sees it."""
     file = str(path)
@@ -151,7 +147,7 @@ def _open_problem(path: Path, max_bytes: int, max_unpacked: int) -> Problem | No
     except OSError as exc:
         return Problem(file, "file_unreadable", {"detail": exc.strerror})
     if size > max_bytes:
-        return Problem(file, "form_too_large", {"found": _size(size), "accepted": _size(max_bytes)})
+        return Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)})
     if head.startswith(_OLE) or path.suffix.lower() == ".xls":
         return Problem(file, "form_xls")
     try:
@@ -171,7 +167,8 @@ def _open_problem(path: Path, max_bytes: int, max_unpacked: int) -> Problem | No
         return Problem(file, "form_not_workbook", {"detail": " (xl/workbook.xml)"})
     unpacked = sum(i.file_size for i in infos)
     if unpacked > max_unpacked:
-        return Problem(file, "form_unpacked_too_large", {"found": _size(unpacked), "accepted": _size(max_unpacked)})
+        return Problem(file, "form_unpacked_too_large",
+                       {"found": megabytes(unpacked), "accepted": megabytes(max_unpacked)})
     return None
 
 
@@ -439,7 +436,7 @@ class _FormReader:
         value_cell = f"{get_column_letter(cols.value)}{r}"
         for column, cell in ((cols.value, value), (cols.denominator, denominator), (cols.text, text)):
             if (bad := control_problem(cell_text(cell))) is not None:
-                self.add("control_character", f"{get_column_letter(column)}{r}", bad)
+                self.add("control_char", f"{get_column_letter(column)}{r}", bad)
                 return None
         try:
             shown, den = value_text(indicator, value, denominator)

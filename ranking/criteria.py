@@ -8,13 +8,13 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import yaml
 
-from ranking.errors import CriteriaError, Problem
+from ranking.errors import CriteriaError, Problem, Problems
 
 if TYPE_CHECKING:
     from ranking.schema import CriteriaSpec, GroupSpec, PillarSpec, RuleSpec
@@ -226,25 +226,30 @@ MAX_COMPOSITE_DEPTH = 6  # composites under a pillar
 MAX_NUMBER_CHARS = 4000  # a number written with more characters is refused before it is converted
 MAX_READER_PROBLEMS = 50  # the YAML-level problems listed before the listing stops
 
-ID_MAX = 64
+# Ids name files and folders (units/ID.pdf) on every system, so all of them (unit, group, pillar, indicator,
+# tag) follow one rule: 1–80 characters (the longest unit id in the sample, an official name as a slug, has 65)
+# of A–Z a–z 0–9 . _ - (unit ids lower-case), not ending in '.', not a device name Windows reserves.
+ID_MAX = 80
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _ID_LOWER = re.compile(r"[a-z0-9][a-z0-9._-]*")
 WINDOWS_RESERVED = ("con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)))
 
-# Control characters (C0 but tab and line feed, DEL, C1) and the invisible ones that reorder or break text
-# (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators; a stray BOM).
-_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F),
+# Free text (criteria strings, CSV cells, workbook cells, the SAMPLE mark) holds no control character (C0 but
+# tab, line feed and carriage return; DEL; C1) and none of the invisible ones that reorder or break text
+# (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators; a stray BOM), so
+# that none reaches a terminal, a workbook or a PDF.
+_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F),
                    (0x2028, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF))
 _CONTROL_CLASS = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in _CONTROL_RANGES)
-_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
+CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 TEXT_PATTERN = f"^[^{_CONTROL_CLASS}]*$"  # the same rule for editors (JSON Schema, ECMA-262 syntax)
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def id_problem(text: str, lower: bool = False) -> str | None:
-    """Why `text` cannot be an id (a reason code), or None. Ids name files and folders on every system:
-    1–64 characters of A–Z a–z 0–9 . _ - (a–z only with `lower`), starting with a letter or digit, not
-    ending in '.', not a reserved Windows device name (con, nul, com1…, also with an extension)."""
+    """Why `text` cannot be an id (a reason code), or None: 1–80 characters of A–Z a–z 0–9 . _ - (a–z only
+    with `lower`, for unit ids), starting with a letter or digit, not ending in '.', not a reserved Windows
+    device name (con, nul, com1…, also with an extension)."""
     if len(text) > ID_MAX:
         return "id_too_long"
     if not (_ID_LOWER if lower else _ID).fullmatch(text) or text.endswith("."):
@@ -252,6 +257,13 @@ def id_problem(text: str, lower: bool = False) -> str | None:
     if text.split(".")[0].lower() in WINDOWS_RESERVED:
         return "id_reserved"
     return None
+
+
+def id_params(text: str) -> dict[str, object]:
+    """The parameters of an id's message: the id escaped (look-alike letters show: 'NT\\u0405.1' is not
+    'NTS.1'), cut to a line, and its length."""
+    shown = ascii(text)
+    return {"found": shown if len(shown) <= 80 else f"{shown[:77]}…", "length": len(text)}
 
 
 def id_pattern() -> str:
@@ -263,10 +275,13 @@ def id_pattern() -> str:
     return f"^(?!(?:{reserved})(?:\\.|$))(?!.*\\.$)[A-Za-z0-9][A-Za-z0-9._-]{{0,{ID_MAX - 1}}}$"
 
 
-def control_char(text: str) -> str | None:
-    """The first control or bidirectional character in `text` ('U+001B'), or None."""
-    match = _CONTROL.search(text)
-    return f"U+{ord(match.group()):04X}" if match else None
+def control_problem(text: str) -> dict[str, object] | None:
+    """The first control or bidirectional character of a free text, as the parameters of a `control_char`
+    message ('U+001B' and its 1-based position), or None."""
+    match = CONTROL.search(text)
+    if match is None:
+        return None
+    return {"found": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}
 
 
 def describe(value: object) -> str:
@@ -315,17 +330,19 @@ class _YamlReader:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.problems: list[Problem] = []
+        self.problems = Problems(MAX_READER_PROBLEMS)
         self.lines: dict[str, int] = {}
         self._resolver = yaml.resolver.Resolver()
         self._constructor = yaml.constructor.SafeConstructor()
 
-    def add(self, reason: str, line: int | None, path: str | None = None, **params: object) -> None:
-        if len(self.problems) == MAX_READER_PROBLEMS:
-            self.problems.append(Problem(self.file, "too_many_problems", {"accepted": MAX_READER_PROBLEMS},
-                                         line=line))
+    def add(self, reason: str, line: int | None, path: str | None = None, at: int | None = None,
+            **params: object) -> None:
+        """Note a problem (`at`: its column); past the cap, stop reading: the rest is counted, not listed."""
+        full = self.problems.full
+        self.problems.add(Problem(self.file, reason, params, line=line, path=path or None,
+                                  column=None if at is None else str(at)))
+        if full:
             raise _Refused
-        self.problems.append(Problem(self.file, reason, params, line=line, path=path or None))
 
     def read(self, text: str) -> object:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -352,9 +369,9 @@ class _YamlReader:
             detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             where: int | None = mark.line + 1 if mark else None
             if "nesting depth" in detail:  # libyaml's own limit (1,000 flow levels), met while scanning ahead
-                self.problems.append(Problem(self.file, "yaml_too_deep", {"accepted": MAX_YAML_DEPTH}, line=where))
+                self.problems.add(Problem(self.file, "yaml_too_deep", {"accepted": MAX_YAML_DEPTH}, line=where))
             else:
-                self.problems.append(Problem(self.file, "yaml_syntax", {"detail": detail}, line=where))
+                self.problems.add(Problem(self.file, "yaml_syntax", {"detail": detail}, line=where))
             return None
         return root[0] if root else None
 
@@ -396,9 +413,9 @@ class _YamlReader:
     def _scalar(self, event: yaml.ScalarEvent, line: int, path: str, tagged: bool) -> object:
         """The plain value of a scalar: null, a boolean, an int, a float or text (dates stay text)."""
         text = event.value
-        bad = control_char(text)
+        bad = control_problem(text)
         if bad is not None:
-            self.add("control_char", line, path, found=bad)
+            self.add("control_char", line, path, found=bad["found"], offset=bad["offset"])
             return "?"
         resolved: str = self._resolver.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
         kind = "str" if tagged else resolved.rsplit(":", 1)[-1]
@@ -551,17 +568,16 @@ def load_criteria(path: str | Path) -> Criteria:
     raw = _read_bytes(path, file)
     text = _decode(raw, file)
     reader = _YamlReader(file)
-    for match in _CONTROL.finditer(text):
-        if match.group() != "\r":
-            start = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
-            try:
-                reader.add("control_char", _line_of(text, match.start()), None, found=f"U+{ord(match.group()):04X}")
-            except _Refused:
-                break
-            reader.problems[-1] = replace(reader.problems[-1], column=str(match.start() - start + 1))
-    data = reader.read(text) if not reader.problems else None
-    if reader.problems:
-        raise CriteriaError(reader.problems)
+    for match in CONTROL.finditer(text):
+        column = match.start() - max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start()))
+        try:
+            reader.add("control_char", _line_of(text, match.start()), None, at=column,
+                       found=f"U+{ord(match.group()):04X}", offset=column)
+        except _Refused:
+            break
+    data = reader.read(text) if not reader.problems.errors else None
+    if reader.problems.errors:
+        raise CriteriaError(reader.problems.errors)
     spec, found = schema.check(data)
     if spec is None:
         problems = [Problem(file, reason, params, line=_line(reader.lines, where), path=where or "/")

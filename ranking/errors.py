@@ -64,14 +64,14 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "applies_to_unknown": ("applies_to của {accepted} nêu {found!r}, không phải mã đơn vị hay nhãn nào",
                            "applies_to of {accepted} names {found!r}, which is neither a unit id nor a tag"),
     # criteria: the declared format, YAML as plain data, ids, limits (H1 criteria, issues 8 and 13)
-    "criteria_too_large": ("tệp tiêu chí lớn hơn giới hạn {accepted} byte",
-                           "the criteria file is larger than the {accepted}-byte limit"),
     "criteria_not_utf8": ("tệp không phải UTF-8: byte {found} ở ký tự thứ {column} của dòng; hãy lưu lại tệp với "
                           "mã hóa UTF-8",
                           "the file is not UTF-8: byte {found} at character {column} of the line; save the file "
                           "as UTF-8"),
-    "control_char": ("có ký tự điều khiển hoặc ký tự đảo chiều văn bản {found}; hãy xóa ký tự này",
-                     "a control or bidirectional character {found}; delete it"),
+    "criteria_too_large": ("tệp tiêu chí lớn hơn giới hạn {accepted} byte",
+                           "the criteria file is larger than the {accepted}-byte limit"),
+    "control_char": ("có ký tự điều khiển hoặc ký tự đảo chiều văn bản {found} (ở vị trí {offset}); hãy xóa ký tự "
+                     "này", "a control or bidirectional character {found} (at position {offset}); delete it"),
     "yaml_alias": ("không dùng bí danh YAML (*{found}); hãy viết đầy đủ giá trị",
                    "YAML aliases (*{found}) are not accepted; write the value out"),
     "yaml_anchor": ("không dùng neo YAML (&{found}); hãy viết đầy đủ giá trị",
@@ -87,7 +87,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                        "the file holds several YAML documents (---); one only"),
     "number_too_long": ("số viết bằng {found} ký tự; tối đa {accepted}",
                         "a number written with {found} characters; at most {accepted}"),
-    "too_many_problems": ("dừng liệt kê sau {accepted} lỗi", "listing stopped after {accepted} problems"),
     "expected_number": ("cần một số ({accepted}), gặp {found}", "expected a number ({accepted}), found {found}"),
     "expected_whole": ("cần một số nguyên ({accepted}), gặp {found}",
                        "expected a whole number ({accepted}), found {found}"),
@@ -115,13 +114,16 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                          "an indicator scored by the council (rule: council) cannot be measured (source: measured)"),
     "composite_too_deep": ("chỉ số tổng hợp lồng quá {accepted} cấp dưới một chỉ số chính",
                            "composites nested more than {accepted} levels under a pillar"),
-    "bad_id": ("mã {found} không hợp lệ: cần 1–64 ký tự A–Z, a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số, "
-               "không kết thúc bằng '.'",
-               "the id {found} is invalid: use 1–64 characters A–Z, a–z, 0–9, '.', '_', '-', starting with a letter "
-               "or digit, not ending in '.'"),
-    "id_too_long": ("mã dài {length} ký tự; tối đa 64", "the id is {length} characters long; at most 64"),
-    "id_reserved": ("mã {found} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9)",
-                    "the id {found} is a reserved Windows device name (con, prn, aux, nul, com0–9, lpt0–9)"),
+    # ids: one rule for unit, group, pillar, indicator ids and tags (criteria.id_problem)
+    "bad_id": ("mã {found} không hợp lệ: cần 1–80 ký tự A–Z, a–z, 0–9, '.', '_', '-' (mã đơn vị chỉ dùng chữ "
+               "thường a–z), bắt đầu bằng chữ hoặc số, không kết thúc bằng '.'",
+               "the id {found} is invalid: use 1–80 characters A–Z, a–z, 0–9, '.', '_', '-' (a unit id lower-case "
+               "a–z only), starting with a letter or digit, not ending in '.'"),
+    "id_too_long": ("mã dài {length} ký tự; tối đa 80", "the id is {length} characters long; at most 80"),
+    "id_reserved": ("mã {found} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9, kể cả "
+                    "khi có phần mở rộng); tệp mang tên này không mở được trên Windows",
+                    "the id {found} is a device name reserved by Windows (con, prn, aux, nul, com0–9, lpt0–9, "
+                    "also with an extension); a file of that name cannot be opened on Windows"),
     # inputs
     "unknown_unit": ("đơn vị {found!r} không có trong units.csv{hint}", "unit {found!r} is not in units.csv{hint}"),
     "unknown_group": ("nhóm {found!r} không có trong bộ tiêu chí; chấp nhận: {accepted}",
@@ -130,10 +132,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                           "indicator {found!r} is not in group {group}{hint}"),
     "not_leaf": ("{found!r} là chỉ số tổng hợp; hãy nhập giá trị cho các chỉ số con: {accepted}",
                  "{found!r} is a composite; enter values for its children: {accepted}"),
-    "bad_unit_id": ("mã đơn vị {found!r} không hợp lệ; chỉ dùng chữ thường a-z, số 0-9, '-', '_', '.', bắt đầu "
-                    "bằng chữ hoặc số, không kết thúc bằng '.', tối đa 80 ký tự",
-                    "unit id {found!r} is invalid; use only a-z, 0-9, '-', '_', '.', starting with a letter or digit, "
-                    "not ending in '.', at most 80 characters"),
     "duplicate_unit": ("đơn vị {found!r} đã khai báo ở dòng {accepted}",
                        "unit {found!r} is already declared on line {accepted}"),
     "unit_two_groups": ("đơn vị {found!r} đã thuộc nhóm {accepted} (dòng {line0}); một đơn vị chỉ thuộc một nhóm",
@@ -180,8 +178,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "form_ods": ("tệp OpenDocument (.ods); hãy lưu lại dưới dạng Sổ làm việc Excel (.xlsx)",
                  "an OpenDocument spreadsheet (.ods); save it as an Excel Workbook (.xlsx)"),
     "form_not_workbook": ("không phải sổ làm việc Excel (.xlsx){detail}", "not an Excel workbook (.xlsx){detail}"),
-    "form_too_large": ("tệp lớn {found}, vượt giới hạn {accepted} của một phiếu",
-                       "the file is {found}, over the {accepted} limit for a form"),
     "form_unpacked_too_large": ("nội dung giải nén lớn {found}, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",
                                 "unpacked, the contents are {found}, over the {accepted} limit (a damaged or "
                                 "malicious file)"),
@@ -201,8 +197,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                               "{accepted}…); the rows are checked against the current file"),
     "form_other_unit": ("tệp mang tên đơn vị {accepted!r} nhưng là phiếu của đơn vị {found!r}",
                         "the file is named after unit {accepted!r} but holds the form of unit {found!r}"),
-    "form_other_group": ("phiếu lập cho khối {found!r}, nhưng theo units.csv đơn vị {unit!r} thuộc khối {accepted!r}",
-                         "the form was made for group {found!r}, but units.csv puts {unit!r} in group {accepted!r}"),
     "form_duplicate": ("phiếu của {found!r} có cả trong {accepted}; mỗi đơn vị (khối) chỉ nộp một phiếu",
                        "the form of {found!r} is also in {accepted}; one form per unit (group)"),
     "form_no_sheet": ("thiếu trang {found!r}", "the sheet {found!r} is missing"),
@@ -232,10 +226,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                         "unit {unit!r} ({name}), indicator {indicator!r}: awaiting the council — the appraisal "
                         "council scores this indicator and has not yet, so it scores 0"),
     # H2 inputs: hostile and broken inputs (issues 8 and 13)
-    "reserved_id": ("mã {found!r} là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9, kể cả "
-                    "khi có phần mở rộng); tệp mang tên này không mở được trên Windows",
-                    "the id {found!r} is a device name reserved by Windows (con, prn, aux, nul, com0–9, lpt0–9, "
-                    "also with an extension); a file of that name cannot be opened on Windows"),
     "csv_delimiter": ("các cột được phân cách bằng {found} (Excel ghi như vậy khi máy đặt vùng Việt Nam); dti cần "
                       "dấu phẩy: hãy lưu lại dạng CSV UTF-8 phân cách bằng dấu phẩy",
                       "the columns are separated by {found} (as Excel writes them under a Vietnamese locale); dti "
@@ -247,13 +237,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "file_too_large": ("tệp lớn {found}, vượt giới hạn {accepted}", "the file is {found}, over the {accepted} limit"),
     "csv_too_many_rows": ("tệp có {found} dòng, vượt giới hạn {accepted} dòng; không đọc tiếp",
                           "the file has {found} lines, over the {accepted}-line limit; not read further"),
-    "problems_cut": ("… và {found} lỗi khác (chỉ liệt kê {accepted} lỗi đầu tiên)",
-                          "… and {found} more problems (only the first {accepted} are listed)"),
+    "problems_cut": ("… và ít nhất {found} lỗi khác (chỉ liệt kê {accepted} lỗi đầu tiên)",
+                     "… and at least {found} more problems (only the first {accepted} are listed)"),
     "number_range": ("số {found} nằm ngoài phạm vi nhận: giá trị tuyệt đối tối đa {accepted}, tối đa 17 chữ số có "
                      "nghĩa", "the number {found} is outside the accepted range: at most {accepted} in absolute "
                      "value, at most 17 significant digits"),
-    "control_character": ("chứa ký tự điều khiển {found} (ở vị trí {offset}); hãy xóa ký tự đó",
-                          "holds the control character {found} (at position {offset}); remove it"),
     "file_symlink": ("là một liên kết tượng trưng (symlink); dti chỉ đọc tệp thật nằm trong thư mục đầu vào và "
                      "không theo liên kết", "is a symbolic link; dti reads only real files inside the inputs "
                      "folder and never follows a link"),

@@ -23,6 +23,10 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "problems": ("{n} lỗi, {w} cảnh báo", "errors: {n}, warnings: {w}"),
     "written": ("Đã ghi {out}", "Written to {out}"),
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
+    "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
+    # H7 speed: the render cache's summary line
+    "pdf.rendered": ("PDF: {rendered} tệp được tạo mới, {reused} tệp lấy lại từ bộ nhớ đệm (nội dung không đổi)",
+                     "PDFs: {rendered} rendered, {reused} reused from the render cache (content unchanged)"),
     # --- the PDF reports (report.py and ranking/templates/) ---
     "report.sample_short": ("DỮ LIỆU MẪU", "SAMPLE DATA"),
     "report.page": ("Trang", "Page"),

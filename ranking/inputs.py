@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ranking.criteria import (
+    CONTROL,
     Best,
     Choice,
     Composite,
@@ -25,6 +26,9 @@ from ranking.criteria import (
     Rule,
     Tiers,
     YesNo,
+    control_problem,
+    id_params,
+    id_problem,
     nfc,
     rule_name,
 )
@@ -33,13 +37,6 @@ from ranking.errors import DataError, Problem, Problems, nearest
 UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
 SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
 APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
-# A unit id names its files (units/ID.pdf): lower-case, at most 80 characters (the longest official name
-# in the sample, as a slug, is 65), not ending in '.', and not a device name that Windows reserves, with
-# or without an extension, since most offices open the outputs on Windows.
-UNIT_ID_MAX = 80
-UNIT_ID = re.compile(f"[a-z0-9][a-z0-9._-]{{0,{UNIT_ID_MAX - 1}}}")
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                              *(f"lpt{i}" for i in range(10))})
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
 # Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
@@ -101,20 +98,6 @@ MAX_CSV_BYTES = 50_000_000
 MAX_CSV_LINES = 200_000
 MAX_SAMPLE_BYTES = 10_000  # the SAMPLE mark is a sentence or two, printed on every page
 DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
-# Control characters (C0 but tab, line feed and carriage return, DEL, C1) and the invisible ones that
-# reorder or break text (bidirectional marks, embeddings, overrides and isolates; line and paragraph
-# separators; a stray BOM): refused in every cell, so that they never reach a terminal, a workbook or a PDF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
-
-
-def control_problem(text: str) -> dict[str, object] | None:
-    """The first control or bidirectional character of a text, as a message's parameters, or None."""
-    match = _CONTROL.search(text)
-    if match is None:
-        return None
-    return {"found": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}
-
-
 def file_problem(path: Path) -> Problem | None:
     """Why `path` cannot be read as an input: missing, a symbolic link, or not a regular file. A link is
     never followed, so that no input makes dti read (and publish) a file outside the inputs folder."""
@@ -141,7 +124,7 @@ def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
         return None
     size = path.stat().st_size
     if size > max_bytes:
-        problems.add(Problem(file, "file_too_large", {"found": _megabytes(size), "accepted": _megabytes(max_bytes)}))
+        problems.add(Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)}))
         return None
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -160,7 +143,7 @@ def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
     return nfc(text)
 
 
-def _megabytes(n: int) -> str:
+def megabytes(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
@@ -193,7 +176,7 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
     if lines > MAX_CSV_LINES:
         problems.add(Problem(file, "csv_too_many_rows", {"found": lines, "accepted": MAX_CSV_LINES}))
         return
-    controls = _CONTROL.search(text) is not None  # else no cell needs a look (the common case)
+    controls = CONTROL.search(text) is not None  # else no cell needs a look (the common case)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -212,20 +195,11 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
             bad = [(c, found) for c, cell in cells.items()
                    if (found := control_problem(cell)) is not None] if controls else []
             for column, found in bad:
-                problems.add(Problem(file, "control_character", found, line=reader.line_num, column=column))
+                problems.add(Problem(file, "control_char", found, line=reader.line_num, column=column))
             if not bad:
                 yield reader.line_num, cells
     except csv.Error as exc:
         problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
-
-
-def id_problem(text: str) -> str | None:
-    """The reason code when `text` is not a valid id (it names files: one syntax everywhere), else None."""
-    if not UNIT_ID.fullmatch(text) or text.endswith("."):
-        return "bad_unit_id"
-    if text.split(".", 1)[0] in WINDOWS_RESERVED:
-        return "reserved_id"
-    return None
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -352,13 +326,13 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
             if not row[column]:
                 problems.add(Problem(file, "empty_field", {"column": column}, line=line, column=column))
                 ok = False
-        reason = id_problem(unit_id) if unit_id else None
+        reason = id_problem(unit_id, lower=True) if unit_id else None
         if reason:
-            problems.add(Problem(file, reason, {"found": unit_id}, line=line, column="id"))
+            problems.add(Problem(file, reason, id_params(unit_id), line=line, column="id"))
             ok = False
         for predecessor in split_list(row["predecessors"]):
-            if reason := id_problem(predecessor):
-                problems.add(Problem(file, reason, {"found": predecessor}, line=line, column="predecessors"))
+            if reason := id_problem(predecessor, lower=True):
+                problems.add(Problem(file, reason, id_params(predecessor), line=line, column="predecessors"))
                 ok = False
         if group and group not in group_ids:
             problems.add(Problem(file, "unknown_group", {"found": group, "accepted": ", ".join(group_ids)},
@@ -524,5 +498,5 @@ def _read_sample(path: Path, problems: Problems) -> str:
         return ""
     for number, line in enumerate(text.splitlines(), start=1):
         if (found := control_problem(line)) is not None:
-            problems.add(Problem(str(path), "control_character", found, line=number))
+            problems.add(Problem(str(path), "control_char", found, line=number))
     return text.strip()

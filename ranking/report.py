@@ -13,11 +13,11 @@ import math
 import os
 import re
 import signal
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -38,6 +38,7 @@ from ranking.criteria import (
 from ranking.errors import Lang
 from ranking.i18n import LABELS, Words, describe_rule
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
+from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, inside, provenance, source_date
@@ -51,8 +52,6 @@ HERE = Path(__file__).resolve().parent
 BASE_URL = "dti-asset:/"
 CHART_ROWS = 20  # rows per chart piece: a long group's chart is cut into pieces that flow over pages
 PILLAR_DECIMALS = 3  # pillar indices as the tables show them
-WORKERS = 2
-SERIAL_BELOW = 6  # this many documents or fewer render in-process: a worker's start costs more
 T = TypeVar("T")
 Step = Callable[[int, int], None]
 # The scripts the reports print (Latin with Vietnamese, Greek, Cyrillic, punctuation, arrows, maths, shapes).
@@ -81,12 +80,26 @@ def assets() -> Mapping[str, tuple[Path, str]]:
 
 
 @cache
-def asset_bytes(name: str) -> bytes:
+def asset_bytes(name: str, store: RenderCache | None = None) -> bytes:
     """An asset's bytes; fonts lose their layout tables (kerning, ligatures), as the precomposed
-    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster."""
+    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster.
+    Trimming a font takes a second or two, in every render process: with a render cache the result is kept
+    there (under a key that covers the font's bytes, this code and fontTools' version) and read back."""
     path, media_type = assets()[name]
     if media_type != "font/ttf":
         return path.read_bytes()
+    key = store.key(f"asset:{name}") if store is not None else ""
+    kept = store.get(key, pdf=False) if store is not None else None
+    if kept is not None:
+        return kept
+    trimmed = _trim_font(path)
+    if store is not None:
+        store.put(key, trimmed)
+    return trimmed
+
+
+def _trim_font(path: Path) -> bytes:
+    """The font with only the characters the reports print, without layout tables and hinting."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -104,20 +117,23 @@ def asset_bytes(name: str) -> bytes:
     return buffer.getvalue()
 
 
-def fetch_asset(url: str) -> URLFetcherResponse:
+def fetch_asset(url: str, store: RenderCache | None = None) -> URLFetcherResponse:
     """weasyprint's url_fetcher: serve the project's assets by name, refuse every other URL."""
     from weasyprint.urls import URLFetcherResponse
 
     name = url.removeprefix(BASE_URL) if url.startswith(BASE_URL) else ""
     if name not in assets():
         raise ValueError(f"dti reports load only their own assets; refused {url[:80]!r}")
-    return URLFetcherResponse(url, asset_bytes(name), {"Content-Type": assets()[name][1]})
+    return URLFetcherResponse(url, asset_bytes(name, store), {"Content-Type": assets()[name][1]})
 
 
 # --- numbers and words ----------------------------------------------------------------------------------
 def report_date() -> datetime:
-    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today."""
-    return source_date() if "SOURCE_DATE_EPOCH" in os.environ else datetime.now(UTC).replace(tzinfo=None)
+    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today at 00:00 UTC, a
+    day and not a clock time, so that a re-run the same day gives the same HTML (and reuses the render cache)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return source_date()
+    return datetime.now(UTC).replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
 
 
 # --- what the templates show ------------------------------------------------------------------------------
@@ -510,72 +526,157 @@ def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, obje
 
 
 # --- rendering ----------------------------------------------------------------------------------------------
-def pdf_bytes(html: str) -> bytes:
-    """One PDF from one HTML text, loading nothing but the project's assets."""
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and `taskset` narrow)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - no affinity API (macOS)
+        return os.cpu_count() or 1
+
+
+def pdf_bytes(html: str, store: RenderCache | None = None) -> bytes:
+    """One PDF from one HTML text, loading nothing but the project's assets (trimmed fonts from `store`)."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetch_asset).write_pdf(
+    fetcher = partial(fetch_asset, store=store)
+    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
         attachments=[], pdf_identifier=hashlib.sha256(html.encode("utf-8")).digest()[:16]))
 
 
-def _render_many(jobs: Sequence[tuple[Path, str]]) -> None:
-    """Render and write documents one by one; a worker whose dti has died stops before the next one."""
-    for path, html in jobs:
-        if parent_gone():
-            os._exit(1)
-        path.write_bytes(pdf_bytes(html))
+@dataclass(frozen=True)
+class Reports:
+    """What write_reports wrote: every file (the publication first) and, by name inside the output folder
+    (`dti-2025.pdf`, `units/UNIT.pdf`), which documents were rendered and which came from the render cache."""
+
+    files: tuple[Path, ...]
+    rendered: tuple[str, ...]
+    reused: tuple[str, ...]
 
 
-def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-                  draft: RunDiff | None = None, workers: int = WORKERS, progress: Step | None = None) -> list[Path]:
-    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh); returns the files written.
-
-    Every document is independent: they are rendered in `workers` processes, the publication (the longest)
-    first; `progress(done, total)` is called after each one."""
-    units_dir = folder / "units"
-    units_dir.mkdir(exist_ok=True)
+def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+              draft: RunDiff | None = None, units: Collection[str] | None = None) -> Iterator[tuple[Path, str]]:
+    """(file, HTML) of every document, the longest first: the publication, then the breakdowns, groups with
+    more indicators first; with `units`, only those units' breakdowns. Lazy: each HTML is made when the
+    renderer asks for it, so that the PDF stage holds a few documents at a time however many units there are."""
+    if units is None:
+        yield inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang)
     by_unit: dict[str, list[IndicatorScore]] = {}
     for s in ranking.indicators:
         by_unit.setdefault(s.unit, []).append(s)
-    jobs: list[tuple[Path, str]] = [
-        (inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang))]
-    for group in ranking.criteria.groups:
+    for group in sorted(ranking.criteria.groups, key=lambda g: -sum(1 for p in g.pillars for _ in p.leaves())):
         if not ranking.group(group.id):
             continue
         view = group_view(ranking, group)
-        for u in view.units:
+        for u in view.units if units is None else (u for u in view.units if u.score.unit in units):
             item = breakdown(ranking, view, u, by_unit.get(u.score.unit, []), draft)
-            jobs.append((inside(units_dir, u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)))
-    report = progress or (lambda done, total: None)
-    if len(jobs) <= SERIAL_BELOW or workers < 2:
-        for done, job in enumerate(jobs, start=1):
-            _render_many([job])
-            report(done, len(jobs))
+            yield inside(folder / "units", u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)
+
+
+def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+                  draft: RunDiff | None = None, workers: int | None = None, cache: Path | None = None,
+                  progress: Step | None = None) -> Reports:
+    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh), rendered by `workers`
+    processes (default: every available core) or taken from the render cache in `cache` when their content
+    is unchanged; `progress(done, total)` is called after each document."""
+    folder = folder.resolve()
+    (folder / "units").mkdir(exist_ok=True)
+    store = RenderCache(cache, render_salt([path for path, _ in assets().values()], Path(__file__))) if cache else None
+    return render_documents(documents(ranking, folder, options, lang, draft), folder, store, workers or cores(),
+                            progress, 1 + len(ranking.units))
+
+
+Job = tuple[Path, str, str]
+"""A document to render: its file, its cache key ('' without a cache) and its HTML."""
+
+
+def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None,
+                     workers: int, progress: Step | None = None, total: int = 0) -> Reports:
+    """Every document (file, HTML) from the cache when its key is there, else rendered (in this process for
+    one worker); the files lie in `folder`; `progress(done, total)` after each."""
+    files: list[Path] = []
+    rendered: list[str] = []
+    reused: list[str] = []
+    keys: set[str] = set()
+    written = 0
+
+    def misses() -> Iterator[Job]:
+        for path, html in jobs:
+            files.append(path)
+            name = path.relative_to(folder).as_posix()
+            key = cache.key(html) if cache is not None else ""
+            keys.add(key)
+            pdf = cache.get(key) if cache is not None else None
+            if pdf is None:
+                rendered.append(name)
+                yield path, key, html
+            else:
+                reused.append(name)
+                path.write_bytes(pdf)
+                step()
+
+    def write(job: Job, pdf: bytes) -> None:
+        job[0].write_bytes(pdf)
+        if cache is not None:
+            cache.put(job[1], pdf)
+        step()
+
+    def step() -> None:
+        nonlocal written
+        written += 1
+        if progress is not None:
+            progress(written, total)
+
+    if workers < 2:
+        for job in misses():
+            write(job, pdf_bytes(job[2], cache))
     else:
-        _parallel(jobs, workers, report)
-    return [path for path, _ in jobs]
+        _parallel(misses(), write, workers, cache)
+    if cache is not None:
+        cache.prune(keys | {cache.key(f"asset:{name}") for name in assets()})
+    return Reports(tuple(files), tuple(rendered), tuple(reused))
 
 
-def _parallel(jobs: Sequence[tuple[Path, str]], workers: int, progress: Step) -> None:
-    """Every document in worker processes (spawned: no forked state) that die with dti. On any error or
-    signal (KeyboardInterrupt, SIGTERM raised as an exception by the command line) the queued documents
-    are cancelled and the workers ended before the exception goes on, so nothing writes into the staged
-    folder while it is removed."""
+def _render_one(html: str, store: RenderCache | None) -> bytes:
+    """A worker's task: one document, returned as bytes (the parent writes every file); a worker whose dti
+    has died stops before the next one."""
+    if parent_gone():
+        os._exit(1)
+    return pdf_bytes(html, store)
+
+
+def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers: int,
+              store: RenderCache | None) -> None:
+    """One document per task to `workers` spawned processes (no forked state), the longest first, so that no
+    worker is left with a long queue when the others finish. The pool starts with the first document to
+    render (nothing to render, no process) and holds two tasks per worker: HTML is made only as fast as the
+    workers take it. The workers die with dti; on any error or signal (KeyboardInterrupt, SIGTERM raised as an
+    exception by the command line) the queued documents are cancelled and the workers ended before the
+    exception goes on, so nothing writes into the staged folder while it is removed."""
     import multiprocessing
-    from concurrent.futures import as_completed
 
-    context = multiprocessing.get_context("spawn")
+    running: dict[Future[bytes], Job] = {}
+    pool: ProcessPoolExecutor | None = None
     before = set(multiprocessing.active_children())
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
-                               initargs=(os.getpid(),))
     try:
-        with signals_held((signal.SIGINT,)):  # the workers start deaf to the terminal's Ctrl-C
-            futures = [pool.submit(_render_many, [job]) for job in jobs]
-        for done, future in enumerate(as_completed(futures), start=1):
-            future.result()
-            progress(done, len(jobs))
+        for job in jobs:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                           initializer=die_with_parent, initargs=(os.getpid(),))
+            with signals_held((signal.SIGINT,)):  # a worker started here is deaf to the terminal's Ctrl-C
+                running[pool.submit(_render_one, job[2], store)] = job
+            if len(running) >= 2 * workers:
+                _collect(running, write, FIRST_COMPLETED)
+        _collect(running, write, ALL_COMPLETED)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        stop(p for p in multiprocessing.active_children() if p not in before)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+            stop(p for p in multiprocessing.active_children() if p not in before)
         raise
-    pool.shutdown()
+    if pool is not None:
+        pool.shutdown()
+
+
+def _collect(running: dict[Future[bytes], Job], write: Callable[[Job, bytes], None], when: str) -> None:
+    done, _ = wait(running, return_when=when)
+    for future in done:
+        write(running.pop(future), future.result())

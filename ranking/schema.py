@@ -31,6 +31,7 @@ from ranking.criteria import (
     RULE_NAMES,
     TEXT_PATTERN,
     describe,
+    id_params,
     id_pattern,
     id_problem,
     yaml_path,
@@ -47,9 +48,7 @@ def _not_blank(value: str) -> str:
 def _check_id(value: str) -> str:
     reason = id_problem(value)
     if reason is not None:
-        shown = ascii(value)  # escapes look-alike letters: 'NT\u0405.1' is not 'NTS.1'
-        raise PydanticCustomError(reason, "bad id", {"found": shown if len(shown) <= 80 else f"{shown[:77]}…",
-                                                     "length": len(value)})
+        raise PydanticCustomError(reason, "bad id", id_params(value))
     return value
 
 
@@ -66,7 +65,7 @@ System = Annotated[str, Strict(), AfterValidator(_not_blank),
                    Field(min_length=1, max_length=200, json_schema_extra=_PLAIN,
                          description="the system a measured value comes from")]
 Id = Annotated[str, Strict(), AfterValidator(_check_id),
-               Field(description="1–64 characters A–Z a–z 0–9 . _ -, starting with a letter or digit, not ending "
+               Field(description="1–80 characters A–Z a–z 0–9 . _ -, starting with a letter or digit, not ending "
                                  "in '.', not a reserved Windows name (con, nul, aux, com1, lpt1…)",
                      json_schema_extra={"pattern": id_pattern()})]
 

@@ -302,7 +302,7 @@ def test_the_four_slips_in_english(tmp_path: Path) -> None:
     ("{id: A, title: '  ', points: 5, rule: yes_no}", r"title: cần một chuỗi không rỗng, gặp '  '"),
     ("{id: A, title: a, points: 5, rule: yes_no, applies_to: []}", r"applies_to: danh sách trống; cần ít nhất 1 mục"),
     ("{id: A, title: a, points: 5, rule: yes_no, applies_to: [../x]}",
-     r"applies_to\[0\]: mã '\.\./x' không hợp lệ: cần 1–64 ký tự"),
+     r"applies_to\[0\]: mã '\.\./x' không hợp lệ: cần 1–80 ký tự"),
 ])
 def test_each_number_and_text_is_checked(tmp_path: Path, indicator: str, message: str) -> None:
     with pytest.raises(CriteriaError, match=message):
@@ -350,7 +350,8 @@ def test_html_and_formula_text_loads_unchanged(tmp_path: Path) -> None:
     ("id: t\n---\nid: u\n", r"dòng 2: tệp có nhiều tài liệu YAML \(---\); chỉ được có một"),
     ("a: " + "[" * 40 + "]" * 40 + "\n", r"dòng 1, a(\[0\])+: lồng nhau quá 32 cấp"),
     ("a: " + "[" * 50_000 + "]" * 50_000 + "\n", r"dòng 1: lồng nhau quá 32 cấp"),
-    ('id: "a\\x01b"\n', r"dòng 1, id: có ký tự điều khiển hoặc ký tự đảo chiều văn bản U\+0001; hãy xóa ký tự này"),
+    ('id: "a\\x01b"\n', r"dòng 1, id: có ký tự điều khiển hoặc ký tự đảo chiều văn bản U\+0001 \(ở vị trí 2\); hãy "
+                       r"xóa ký tự này"),
     ('id: t\ntitle: "\\e[31mđỏ"\n', r"dòng 2, title: có ký tự điều khiển .* U\+001B"),
     ("id: t\ntitle: 'a\u202eb'\n", r"dòng 2, cột 10: có ký tự điều khiển .* U\+202E"),
     ("id: t\ntitle: 'a\x00b'\n", r"dòng 2, cột 10: có ký tự điều khiển .* U\+0000"),
@@ -368,8 +369,9 @@ def test_an_alias_bomb_is_refused_fast_and_small(tmp_path: Path) -> None:
     lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 10)]
     with pytest.raises(CriteriaError) as err:
         load_text(tmp_path, "\n".join(lines) + "\n")
-    assert {p.reason for p in err.value.problems} == {"yaml_anchor", "yaml_alias", "too_many_problems"}
-    assert err.value.problems[-1].message("en").endswith("listing stopped after 50 problems")
+    assert {p.reason for p in err.value.problems} == {"yaml_anchor", "yaml_alias", "problems_cut"}
+    assert err.value.problems[-1].message("en").endswith("… and at least 1 more problems (only the first 50 "
+                                                        "are listed)")
     assert len(err.value.problems) == 51
 
 
@@ -402,7 +404,7 @@ def test_bom_and_crlf_keep_the_line_numbers(tmp_path: Path) -> None:
     ("P.", r"mã 'P\.' không hợp lệ"),
     ("-P", r"mã '-P' không hợp lệ"),
     ("\u0420", r"mã '\\u0420' không hợp lệ"),  # a Cyrillic Р, shown escaped
-    ("a" * 65, r"mã dài 65 ký tự; tối đa 64"),
+    ("a" * 81, r"mã dài 81 ký tự; tối đa 80"),
     ("con", r"mã 'con' là tên thiết bị dành riêng của Windows"),
     ("NUL.txt", r"mã 'NUL\.txt' là tên thiết bị dành riêng"),
     ("Lpt9", r"mã 'Lpt9' là tên thiết bị dành riêng"),
@@ -414,11 +416,11 @@ def test_ids_have_one_syntax(tmp_path: Path, ident: str, message: str) -> None:
 
 
 def test_id_problem_is_the_one_id_rule() -> None:
-    assert [id_problem(x) for x in ("NTS.1", "a-b_c.d", "x" * 64, "CON", "com1.x", "console", "x" * 65, "a.", "é")] \
+    assert [id_problem(x) for x in ("NTS.1", "a-b_c.d", "x" * 80, "CON", "com1.x", "console", "x" * 81, "a.", "é")] \
         == [None, None, None, "id_reserved", "id_reserved", None, "id_too_long", "bad_id", "bad_id"]
     assert id_problem("Ab", lower=True) == "bad_id" and id_problem("ab", lower=True) is None
     pattern = re.compile(id_pattern())
-    for text in ("NTS.1", "x" * 64, "CON", "com1.x", "console", "x" * 65, "a.", "é", "../x"):
+    for text in ("NTS.1", "x" * 80, "CON", "com1.x", "console", "x" * 81, "a.", "é", "../x"):
         assert bool(pattern.fullmatch(text)) == (id_problem(text) is None), text
 
 
