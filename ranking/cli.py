@@ -13,7 +13,7 @@ from ranking.criteria import load_criteria
 from ranking.errors import DtiError, Lang
 from ranking.history import default_previous
 from ranking.i18n import t
-from ranking.inputs import load_inputs, load_units
+from ranking.inputs import load_inputs, load_measured, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, write
 from ranking.ranking import Ranking
 
@@ -138,7 +138,9 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
         written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang)
     else:
         units = load_units(criteria, args.units)
-        written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file())
+        measured = load_measured(criteria, units, args.units.parent / "measured.csv")  # shown on the forms
+        written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file(),
+                                   measured)
     print(t("forms.written", lang, n=len(written), out=args.out))
     return 0
 

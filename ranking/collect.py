@@ -22,7 +22,18 @@ from openpyxl.utils import get_column_letter
 
 from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo
 from ranking.errors import FormError, Problem, nearest
-from ranking.forms import COLUMNS, FIRST_ROW, META_KEYS, META_SHEET, Columns, Kind, Row, appraisal_rows, self_rows
+from ranking.forms import (
+    COLUMNS,
+    FIRST_ROW,
+    META_KEYS,
+    META_SHEET,
+    PREFILLED_COLUMN,
+    Columns,
+    Kind,
+    Row,
+    appraisal_rows,
+    self_rows,
+)
 from ranking.inputs import APPRAISAL_COLUMNS, NO, SELF_COLUMNS, YES, Unit, ValueProblem, parse_value
 from ranking.tables import FORMULA_START, Cell, csv_text
 
@@ -184,6 +195,13 @@ def _metadata(wb: object) -> dict[str, str]:
     return meta
 
 
+def _prefilled(wb: object) -> dict[int, str]:
+    """The measurements a self-assessment form showed, by row (kept in its hidden sheet)."""
+    meta = wb[META_SHEET]  # type: ignore[index]
+    cells = meta.iter_rows(min_col=PREFILLED_COLUMN, max_col=PREFILLED_COLUMN, values_only=True)
+    return {r: cell_text(value) for r, (value, *_) in enumerate(cells, start=1) if value is not None}
+
+
 class _FormReader:
     """Reads one workbook against what it should be, noting every problem instead of stopping."""
 
@@ -196,6 +214,7 @@ class _FormReader:
         self.columns: Columns = COLUMNS[kind]
         self.problems: list[Problem] = []
         self.sheet = ""
+        self.prefilled: Mapping[int, str] = {}
 
     def add(self, reason: str, cell: str | None, params: Mapping[str, object], warning: bool = False) -> None:
         self.problems.append(Problem(self.file, reason, params, sheet=self.sheet or None, cell=cell,
@@ -227,6 +246,7 @@ class _FormReader:
                 self.fail("form_no_sheet", found=self.sheet)
                 return Form(self.file, owner, (), tuple(self.problems))
             sheet = _read_sheet(wb[self.sheet], self.columns.width, data_only=False)
+            self.prefilled = _prefilled(wb)
         finally:
             wb.close()
         inputs = {(r, c) for r, c in sheet.formulas if c in (self.columns.value, self.columns.denominator,
@@ -336,6 +356,11 @@ class _FormReader:
         assert indicator is not None
         value, denominator, text = (cells[c - 1] for c in (cols.value, cols.denominator, cols.text))
         value_cell = f"{get_column_letter(cols.value)}{r}"
+        if self.kind == "self" and indicator.source == "measured":  # shown, not the unit's to enter
+            if (cell_text(value), cell_text(denominator)) != (self.prefilled.get(r, ""), ""):
+                self.fail("measured_self_value", value_cell, unit=row.unit, indicator=indicator.id,
+                          system=indicator.system or "—")
+            return None
         try:
             shown, den = value_text(indicator, value, denominator)
         except ValueProblem as exc:
@@ -343,6 +368,9 @@ class _FormReader:
             self.add(exc.reason, f"{get_column_letter(column)}{r}", exc.params)
             return None
         note = cell_text(text)
+        if shown and not note and self.kind == "appraisal" and indicator.source == "measured":
+            self.fail("measured_correction_note", f"{get_column_letter(cols.text)}{r}", indicator=indicator.id)
+            return None
         if not shown:
             if den:
                 self.fail("form_denominator_without_value", f"{get_column_letter(cols.denominator)}{r}",

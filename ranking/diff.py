@@ -202,7 +202,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _status(status: str | None, lang: Lang) -> str | None:
-    return t(f"diff.status.{status}", lang) if status in ("ok", "missing", "not_applicable", "pending") else status
+    known = ("ok", "missing", "not_applicable", "pending", "unmeasured")
+    return t(f"diff.status.{status}", lang) if status in known else status
 
 
 def render(diff: RunDiff, lang: Lang) -> str:

@@ -188,6 +188,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.status.missing": ("Thiếu số liệu", "Missing"),
     "report.status.not_applicable": ("Không áp dụng", "Not applicable"),
     "report.status.pending": ("Chờ Hội đồng chấm", "Awaiting the council"),
+    "report.status.unmeasured": ("Chưa có số liệu đo", "Not yet measured"),
     "report.evidence": ("Minh chứng", "Evidence"),
     "report.council_note": ("Ý kiến Hội đồng", "Council's note"),
     "report.draft_changes": ("Thay đổi so với bản dự thảo", "Changes since the draft"),
@@ -226,6 +227,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.col.appraised_denominator": ("Mẫu số thẩm định", "Appraised denominator"),
     "form.col.note": ("Ghi chú của Hội đồng", "Council's note"),
     "form.col.council_task": ("Việc của Hội đồng", "The council's task"),
+    "form.measured_task": ("Số liệu đo tự động; chỉ nhập khi Hội đồng hiệu chỉnh, kèm ghi chú",
+                           "Measured automatically; enter only a council correction, with a note"),
+    "measured.from": ("đo tự động từ {system}, ngày {date}", "measured automatically by {system} on {date}"),
+    "measured.none": ("đo tự động từ {system}; chưa có số liệu đo",
+                      "measured automatically by {system}; not yet measured"),
     "form.council_must_score": ("Hội đồng phải chấm điểm (bắt buộc)", "The council must score this (required)"),
     "form.yes": ("có", "yes"),
     "form.no": ("không", "no"),
@@ -287,6 +293,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.missing": ("thiếu số liệu", "missing"),
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
+    "diff.status.unmeasured": ("chưa có số liệu đo", "not yet measured"),
 }
 
 
@@ -344,6 +351,15 @@ def describe_rule(rule: Rule, points: float, w: Words) -> str:
         case Council():
             return w("rule.council", points=p)
     raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def measurement_note(system: str, measured_at: str, w: Words) -> str:
+    """Where a measured value comes from, for forms and breakdowns: 'đo tự động từ <system>, ngày …'."""
+    if not measured_at:
+        return w("measured.none", system=system or "—")
+    year, month, day = measured_at.split("-")
+    date = f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else measured_at
+    return w("measured.from", system=system or "—", date=date)
 
 
 def entry_and_rule(rule: Rule, points: float, w: Words) -> str:

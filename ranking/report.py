@@ -31,7 +31,7 @@ from ranking.criteria import (
     Pillar,
 )
 from ranking.errors import Lang
-from ranking.i18n import LABELS, Words, describe_rule
+from ranking.i18n import LABELS, Words, describe_rule, measurement_note
 from ranking.ranking import Ranking, UnitResult, firm_limit
 from ranking.scoring import IndicatorScore
 from ranking.tables import inside, source_date
@@ -302,6 +302,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined)
     env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
+                       measurement_note=measurement_note,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
                        nodes=pillar_nodes, pillar_width=pillar_width, loose_list=loose_list, firm_limit=firm_limit)
     return env
