@@ -86,16 +86,30 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "pillar's index is computed the same way.",
     ),
     "report.method_appraisal": (
-        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Điểm tự đánh giá được tính "
-        "bằng cùng quy tắc trên các giá trị tự đánh giá.",
-        "The value set by the appraisal council replaces the self-assessed one. The self-assessed score uses the "
-        "same rules on the self-assessed values.",
+        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Chỉ số do Hội đồng chấm chỉ "
+        "lấy điểm của Hội đồng (giá trị đơn vị tự chấm chỉ là đề xuất); chỉ số đo tự động lấy số liệu từ hệ thống "
+        "của Thành phố, Hội đồng có thể hiệu chỉnh kèm ghi chú. Điểm tự đánh giá được tính bằng cùng quy tắc trên "
+        "các giá trị tự đánh giá.",
+        "The value set by the appraisal council replaces the self-assessed one. An indicator scored by the council "
+        "takes the council's points only (the unit's own value is a proposal); a measured indicator takes the "
+        "value measured by the city's systems, which the council may correct with a note. The self-assessed "
+        "score uses the same rules on the self-assessed values.",
     ),
     "report.method_missing": (
         "Chỉ số áp dụng cho đơn vị nhưng không có số liệu được tính 0 điểm (thiếu số liệu). Chỉ số không áp dụng "
         "cho đơn vị (theo bộ chỉ số, hoặc tỷ lệ có mẫu số bằng 0) không được tính vào điểm tối đa.",
         "An indicator that applies but has no value scores 0 (missing). An indicator that does not apply (by the "
         "criteria, or a ratio whose denominator is 0) is left out of the maximum points.",
+    ),
+    "report.method_previous": (
+        "So sánh với năm trước: đơn vị giữ nguyên được so với chính nó; đơn vị hợp nhất được so với trung bình cộng "
+        "các giá trị của các đơn vị tiền thân, cho chỉ số và cho từng nhóm chỉ số có cùng mã ở hai bộ chỉ số (quy "
+        "tắc của Bộ chỉ số DTI quốc gia với các tỉnh hợp nhất năm 2025), không so thứ hạng; đơn vị mới (như xã, "
+        "phường sau sắp xếp năm 2025) không được so sánh.",
+        "Compared with last year: a unit that continues is compared with itself; a merged unit with the plain mean "
+        "of its predecessors' values, for the index and for every pillar with the same id in both editions (the "
+        "national DTI's rule for the provinces merged in 2025), without a rank change; a new unit (such as the "
+        "communes and wards after the 2025 reform) is not compared.",
     ),
     "report.method_ties": (
         "Xếp hạng trong từng khối theo chỉ số chưa làm tròn, từ cao xuống thấp. Các đơn vị có chỉ số bằng nhau "
@@ -197,6 +211,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.new": ("Chính thức", "Final"),
     "report.lineage.merged": ("hợp nhất từ đơn vị cũ", "merged from earlier units"),
     "report.lineage.new": ("đơn vị mới", "new unit"),
+    "report.merged_rule": ("So với trung bình cộng của các đơn vị tiền thân, cho chỉ số và từng nhóm có cùng mã ở "
+                           "hai bộ chỉ số (như Bộ chỉ số DTI quốc gia với các tỉnh hợp nhất năm 2025).",
+                           "Compared with the plain mean of its predecessors, for the index and for every pillar "
+                           "with the same id in both editions (as the national DTI does for the provinces merged "
+                           "in 2025)."),
     # forms, collect and diff (issue 4)
     "form.help_sheet": ("Hướng dẫn", "Instructions"),
     "form.self_sheet": ("Tự đánh giá", "Self-assessment"),
