@@ -1,67 +1,224 @@
-"""The `dti` command line: a thin layer over pipeline.py. Exit 0 done, 2 bad input, 1 internal error."""
+"""The `dti` command line: a thin layer over pipeline.py. Exit 0 done, 2 bad input, 1 a defect in dti (the
+traceback goes to a log file), 128 + the signal's number when stopped by SIGINT (130) or SIGTERM (143).
+Help and messages are Vietnamese unless `--lang en` (before or after the command) or DTI_LANG=en."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
+import signal
 import sys
-from collections.abc import Sequence
+import tempfile
+import threading
+import traceback
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
+from ranking import __version__
 from ranking.criteria import load_criteria
-from ranking.errors import DtiError, Lang
+from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import t
 from ranking.inputs import load_inputs, load_measured, load_units
-from ranking.pipeline import Paths, build, load, publish, sample_paths, write
+from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
+from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
+from ranking.system import STOP_SIGNALS
+from ranking.tables import file_problems, folder_problems
+
+# Every text of the help, (Vietnamese, English).
+HELP: Mapping[str, tuple[str, str]] = {
+    "description": ("Đánh giá, xếp hạng chuyển đổi số (DTI): bộ chỉ số YAML + dữ liệu CSV → điểm, thứ hạng, "
+                    "độ vững, bảng kết quả và báo cáo PDF.",
+                    "Digital-transformation ranking (DTI): YAML criteria + CSV inputs → scores, ranks, robustness, "
+                    "result tables and PDF reports."),
+    "epilog": ("Mã thoát: 0 xong; 2 dữ liệu hoặc tùy chọn sai (liệt kê mọi lỗi, không ghi gì); 1 lỗi của dti; "
+               "130/143 bị dừng. Tiếng Anh: dti --lang en …, hoặc biến môi trường DTI_LANG=en.",
+               "Exit codes: 0 done; 2 bad input or options (every problem listed, nothing written); 1 a defect in "
+               "dti; 130/143 stopped. Vietnamese is the default: dti --lang vi …, or DTI_LANG=vi."),
+    "usage": ("Cách dùng: ", "Usage: "),
+    "positionals": ("đối số", "arguments"),
+    "optionals": ("tùy chọn", "options"),
+    "commands": ("lệnh", "commands"),
+    "COMMAND": ("LỆNH", "COMMAND"),
+    "FILE": ("TỆP", "FILE"),
+    "DIR": ("THƯ_MỤC", "DIR"),
+    "FORMS": ("PHIẾU", "FORMS"),
+    "OLD": ("CŨ", "OLD"),
+    "NEW": ("MỚI", "NEW"),
+    "error": ("lỗi", "error"),
+    "help": ("hiện trợ giúp này rồi thoát", "show this help and exit"),
+    "lang": ("ngôn ngữ của thông báo, trợ giúp và báo cáo (mặc định vi, hoặc theo DTI_LANG)",
+             "language of messages, help and reports (default vi, or DTI_LANG)"),
+    "quiet": ("không hiện tiến độ, chỉ một dòng cuối", "no progress, only one final line"),
+    "debug": ("in đầy đủ traceback khi dti gặp lỗi nội bộ", "print the full traceback of a defect in dti"),
+    "criteria": ("tệp bộ chỉ số YAML", "criteria YAML file"),
+    "inputs": ("thư mục dữ liệu inputs/NĂM", "inputs/YEAR folder"),
+    "out": ("thư mục kết quả (được thay toàn bộ khi chạy xong)", "output folder (replaced as a whole when done)"),
+    "previous": ("results.csv của kỳ trước (mặc định reports/NĂM-1/results.csv)",
+                 "results.csv of the previous edition (default reports/YEAR-1/results.csv)"),
+    "stage": ("draft: bản dự thảo, đánh dấu trên mọi trang; final (mặc định): bản chính thức, từ chối khi còn "
+              "điểm Hội đồng chưa chấm",
+              "draft: marked as a draft on every page; final (default): the official result, refused while a "
+              "council score is missing"),
+    "draft": ("thư mục kết quả của lần chạy trước (bản dự thảo): mỗi báo cáo đơn vị nêu điều đã thay đổi",
+              "an earlier run's output folder (the draft): every breakdown shows what changed"),
+    "json": ("in các vấn đề dưới dạng JSON", "print the problems as JSON"),
+    "units": ("tệp units.csv", "units.csv"),
+    "forms.units": ("tệp units.csv (với --appraisal: thư mục của nó có cả self_assessment.csv)",
+                    "units.csv (with --appraisal: its folder also holds self_assessment.csv)"),
+    "forms.out": ("thư mục ghi các phiếu", "folder for the workbooks"),
+    "forms.appraisal": ("phiếu thẩm định của Hội đồng", "the appraisal council's workbooks"),
+    "collect.forms": ("các phiếu, hoặc thư mục chứa phiếu", "workbooks, or folders of workbooks"),
+    "collect.out": ("tệp CSV cần ghi", "the CSV to write"),
+    "collect.appraisal": ("đọc phiếu Hội đồng vào appraisal.csv", "read council workbooks into appraisal.csv"),
+    "collect.partial": ("ghi các phiếu hợp lệ, liệt kê phần còn lại (thoát 2)",
+                        "write the clean forms and list the rest (exit 2)"),
+    "diff.old": ("thư mục kết quả lần chạy trước (bản dự thảo)", "the earlier run's output folder (the draft)"),
+    "diff.new": ("thư mục kết quả lần chạy sau", "the later run's output folder"),
+    "diff.out": ("tệp diff.csv cần ghi (mặc định MỚI/diff.csv)", "diff.csv to write (default: NEW/diff.csv)"),
+    "cmd.validate": ("liệt kê mọi vấn đề của những gì đã có: chỉ bộ chỉ số, kèm units.csv, hoặc kèm thư mục dữ "
+                     "liệu với những tệp đã có",
+                     "list every problem of what is given: the criteria alone, with units.csv, or with an inputs "
+                     "folder, whatever it holds so far"),
+    "validate.units": ("tệp units.csv (trước khi có số liệu)", "units.csv (before any value exists)"),
+    "validate.inputs": ("thư mục inputs/NĂM (các tệp chưa có được liệt kê)",
+                        "inputs/YEAR folder (files not there yet are listed)"),
+    "cmd.rank": ("bảng kết quả, không có PDF", "the result tables, no PDF"),
+    "cmd.run": ("kiểm tra, chấm điểm, xếp hạng và ghi mọi kết quả (không tùy chọn: dữ liệu mẫu, năm mới nhất)",
+                "validate, score, rank and write every output (no options: the bundled sample, newest year)"),
+    "cmd.report": ("bảng kết quả và các báo cáo PDF: ấn phẩm và báo cáo từng đơn vị",
+                   "the result tables and the PDFs: the publication and one breakdown per unit"),
+    "cmd.forms": ("mỗi đơn vị một phiếu tự đánh giá; --appraisal: mỗi khối một phiếu Hội đồng",
+                  "one self-assessment workbook per unit; --appraisal: one council workbook per group"),
+    "cmd.collect": ("đọc các phiếu đã điền vào self_assessment.csv (appraisal.csv)",
+                    "filled-in workbooks back to self_assessment.csv (appraisal.csv)"),
+    "cmd.schema": ("JSON Schema của định dạng bộ chỉ số, cho trình soạn thảo",
+                   "the JSON Schema of the criteria format, for editors"),
+    "schema.out": ("tệp cần ghi (mặc định: in ra màn hình)", "the file to write (default: standard output)"),
+    "cmd.diff": ("điều đã thay đổi giữa hai lần chạy, theo đơn vị và chỉ số",
+                 "what changed between two runs, per unit and per indicator"),
+}
+# argparse's own messages, in Vietnamese (its English ones pass through unchanged).
+ARGPARSE_VI = (
+    (r"the following arguments are required: ", "thiếu tùy chọn bắt buộc: "),
+    (r"unrecognized arguments: ", "tùy chọn không nhận ra: "),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: lựa chọn không hợp lệ \2 (chọn một trong \3)"),
+    (r"argument (\S+): expected one argument", r"\1: cần một giá trị"),
+    (r"ambiguous option: ", "tùy chọn không rõ: "),
+)
+STAGES = ("draft", "final")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dti", description="Digital-transformation ranking (DTI)")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages and reports")
-    sub = parser.add_subparsers(dest="command", required=True)
+class Stopped(BaseException):
+    """SIGINT or SIGTERM: unwinds like KeyboardInterrupt, so the staged folder and the workers go."""
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, parents=[common])
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
-    def paths(p: argparse.ArgumentParser, required: bool, out: bool) -> None:
-        p.add_argument("--criteria", type=Path, required=required, help="criteria YAML file")
-        p.add_argument("--inputs", type=Path, required=required, help="inputs/YEAR folder")
+
+def _help_lang(argv: Sequence[str]) -> Lang:
+    """The language of help and messages, known before parsing: `--lang X` anywhere, else DTI_LANG, else vi."""
+    found = os.environ.get("DTI_LANG", "vi")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.removeprefix("--lang=")
+    return "en" if found == "en" else "vi"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose own words (usage, section titles, errors) follow the help's language."""
+
+    def __init__(self, *, lang: Lang, **kwargs: object) -> None:
+        usage = HELP["usage"][LANGS.index(lang)]
+
+        class Formatter(argparse.HelpFormatter):
+            def add_usage(self, usage_: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
+                super().add_usage(usage_, actions, groups, usage if prefix is None else prefix)  # type: ignore[arg-type]
+
+        super().__init__(add_help=False, formatter_class=Formatter, **kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self._positionals.title = self.words("positionals")
+        self._optionals.title = self.words("optionals")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=self.words("help"))
+
+    def words(self, key: str) -> str:
+        return HELP[key][LANGS.index(self.lang)]
+
+    def error(self, message: str) -> NoReturn:
+        if self.lang == "vi":
+            for pattern, text in ARGPARSE_VI:
+                message = re.sub(pattern, text, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {self.words('error')}: {message}\n")
+
+
+def _parser(lang: Lang) -> _Parser:
+    parser = _Parser(lang=lang, prog="dti", description=HELP["description"][LANGS.index(lang)],
+                     epilog=HELP["epilog"][LANGS.index(lang)])
+    h = parser.words
+
+    def general(p: _Parser, default: object) -> None:
+        """--lang, --quiet and --debug, before the command (defaults) or after it (not overriding those)."""
+        p.add_argument("--lang", choices=LANGS, default=lang if default is None else default, help=h("lang"))
+        p.add_argument("--quiet", action="store_true", default=False if default is None else default, help=h("quiet"))
+        p.add_argument("--debug", action="store_true", default=False if default is None else default, help=h("debug"))
+
+    general(parser, None)
+    sub = parser.add_subparsers(dest="command", required=True, title=h("commands"), metavar=h("COMMAND"),
+                                parser_class=_Parser)
+    file, folder = h("FILE"), h("DIR")
+
+    def command(name: str) -> _Parser:
+        p: _Parser = sub.add_parser(name, help=h(f"cmd.{name}"), description=h(f"cmd.{name}"), lang=lang)
+        general(p, argparse.SUPPRESS)
+        return p
+
+    def paths(p: _Parser, required: bool, out: bool) -> None:
+        p.add_argument("--criteria", type=Path, required=required, metavar=file, help=h("criteria"))
+        p.add_argument("--inputs", type=Path, required=required, metavar=folder, help=h("inputs"))
         if out:
-            p.add_argument("--out", type=Path, required=required, help="output folder")
-            p.add_argument("--previous", type=Path, help="results.csv of the previous edition")
+            p.add_argument("--out", type=Path, required=required, metavar=folder, help=h("out"))
+            p.add_argument("--previous", type=Path, metavar=file, help=h("previous"))
+            p.add_argument("--stage", choices=STAGES, default="final", help=h("stage"))
 
-    validate = command("validate", "list every problem in criteria and inputs")
-    paths(validate, True, False)
-    validate.add_argument("--json", action="store_true", help="print the problems as JSON")
-    paths(command("rank", "the result tables"), True, True)
-    for name, help in (("run", "validate, score, rank and write every output"),
-                       ("report", "the result tables and the PDFs: the publication and one breakdown per unit")):
-        p = command(name, help)
+    validate = command("validate")
+    validate.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
+    given = validate.add_mutually_exclusive_group()
+    given.add_argument("--units", type=Path, metavar=file, help=h("validate.units"))
+    given.add_argument("--inputs", type=Path, metavar=folder, help=h("validate.inputs"))
+    validate.add_argument("--json", action="store_true", help=h("json"))
+    paths(command("rank"), True, True)
+    for name in ("run", "report"):
+        p = command(name)
         paths(p, False, True)
-        p.add_argument("--draft", type=Path, help="an earlier run's output folder: breakdowns show what changed")
-    forms = command("forms", "one self-assessment workbook per unit; --appraisal: one council workbook per group")
-    forms.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
-    forms.add_argument("--units", type=Path, required=True, help="units.csv (with --appraisal: its folder also "
-                       "holds self_assessment.csv)")
-    forms.add_argument("--out", type=Path, required=True, help="folder for the workbooks")
-    forms.add_argument("--appraisal", action="store_true", help="the appraisal council's workbooks")
-    collect = command("collect", "filled-in workbooks back to self_assessment.csv (appraisal.csv)")
-    collect.add_argument("--criteria", type=Path, required=True, help="criteria YAML file")
-    collect.add_argument("--units", type=Path, required=True, help="units.csv")
-    collect.add_argument("forms", type=Path, nargs="+", help="workbooks, or folders of workbooks")
-    collect.add_argument("--out", type=Path, required=True, help="the CSV to write")
-    collect.add_argument("--appraisal", action="store_true", help="read council workbooks into appraisal.csv")
-    collect.add_argument("--partial", action="store_true", help="write the clean forms and list the rest (exit 2)")
-    schema = command("schema", "the JSON Schema of the criteria format, for editors")
-    schema.add_argument("--out", type=Path, help="the file to write (default: standard output)")
-    diff = command("diff", "what changed between two runs, per unit and per indicator")
-    diff.add_argument("old", type=Path, help="the earlier run's output folder (the draft)")
-    diff.add_argument("new", type=Path, help="the later run's output folder")
-    diff.add_argument("--out", type=Path, help="diff.csv to write (default: NEW/diff.csv)")
+        p.add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
+    forms = command("forms")
+    forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
+    forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("forms.units"))
+    forms.add_argument("--out", type=Path, required=True, metavar=folder, help=h("forms.out"))
+    forms.add_argument("--appraisal", action="store_true", help=h("forms.appraisal"))
+    collect = command("collect")
+    collect.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
+    collect.add_argument("--units", type=Path, required=True, metavar=file, help=h("units"))
+    collect.add_argument("forms", type=Path, nargs="+", metavar=h("FORMS"), help=h("collect.forms"))
+    collect.add_argument("--out", type=Path, required=True, metavar=file, help=h("collect.out"))
+    collect.add_argument("--appraisal", action="store_true", help=h("collect.appraisal"))
+    collect.add_argument("--partial", action="store_true", help=h("collect.partial"))
+    schema = command("schema")
+    schema.add_argument("--out", type=Path, metavar=file, help=h("schema.out"))
+    diff = command("diff")
+    diff.add_argument("old", type=Path, metavar=h("OLD"), help=h("diff.old"))
+    diff.add_argument("new", type=Path, metavar=h("NEW"), help=h("diff.new"))
+    diff.add_argument("--out", type=Path, metavar=file, help=h("diff.out"))
     return parser
 
 
@@ -73,22 +230,36 @@ def _resolve(args: argparse.Namespace) -> Paths:
     return Paths(args.criteria or sample.criteria, args.inputs or sample.inputs, args.out or sample.out)
 
 
+def _refuse(problems: Sequence[Problem]) -> None:
+    if problems:
+        raise DtiError(problems)
+
+
 def _validate(args: argparse.Namespace, lang: Lang) -> int:
+    """Every problem of what is there at this step of the year; a file not there yet is named, not an error."""
+    problems: Sequence[Problem] = ()
+    absent: tuple[str, ...] = ()
     try:
-        _criteria, inputs = load(args.criteria, args.inputs)
+        criteria = load_criteria(args.criteria)
+        if args.inputs is not None:
+            inputs = load_inputs(criteria, args.inputs, partial=True)
+            problems, absent = inputs.warnings, inputs.absent
+        elif args.units is not None:
+            load_units(criteria, args.units)
     except DtiError as exc:
         problems = exc.problems
-    else:
-        problems = inputs.warnings
     errors = [p for p in problems if p.severity == "error"]
     if args.json:
-        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems]},
+        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems], "absent": list(absent)},
                          ensure_ascii=False, indent=2))
     else:
         for p in problems:
             print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
+        if absent:
+            print(t("validate.absent", lang, files=", ".join(absent)))
+        given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
         print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
-              else t("valid", lang, criteria=args.criteria, inputs=args.inputs))
+              else t("valid", lang, files=", ".join(given)))
     return 2 if errors else 0
 
 
@@ -109,19 +280,38 @@ def _print_top(ranking: Ranking, lang: Lang, n: int = 5) -> None:
 
 
 def _rank(args: argparse.Namespace, lang: Lang) -> int:
+    """rank, run and report: every problem of the output folder and the inputs at once, then the work."""
+    progress = Progress.on_stderr(lang, args.quiet)
     paths = _resolve(args)
-    criteria, inputs = load(paths.criteria, paths.inputs)
+    previous = args.previous or None
+    draft = getattr(args, "draft", None)
+    # what the run reads must survive the swap; an earlier run of the same folder as --draft is read before it
+    same = draft is not None and draft.resolve() == paths.out.resolve()
+    read = [p for p in (paths.criteria, paths.inputs, previous, None if same else draft) if p is not None]
+    out_problems = folder_problems(paths.out, read)
+    progress.stage("load")
+    try:
+        criteria, inputs = load(paths.criteria, paths.inputs)
+    except DtiError as exc:
+        raise DtiError([*out_problems, *exc.problems]) from None
+    _refuse([*out_problems, *stage_problems(inputs.warnings, args.stage)])
+    progress.clear()
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
-    previous = args.previous or default_previous(paths.out, criteria.edition)
+    previous = previous or default_previous(paths.out, criteria.edition)
+    progress.stage("score")
     ranking = build(criteria, inputs, previous)
-    options = {"command": args.command, "criteria": str(paths.criteria), "inputs": str(paths.inputs),
-               "out": str(paths.out), "previous": str(previous) if previous else None}
+    # what made these outputs, without a path of this machine: files by name (their hashes are in run.json)
+    options: dict[str, object] = {"command": args.command, "stage": args.stage,
+                                  "previous": previous.name if previous else None}
     if args.command == "rank":
-        write(ranking, paths.out, options)
+        progress.stage("tables")
+        write(ranking, paths.out, options, lang)
+        progress.finish()
     else:
-        publish(ranking, paths.out, {**options, "lang": lang, "draft": str(args.draft) if args.draft else None},
-                lang, args.draft)
+        since = draft.name if draft else None
+        pdfs = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress)
+        progress.finish("progress.done_pdf", n=len(pdfs))
     _print_top(ranking, lang)
     print()
     print(t("written", lang, out=paths.out))
@@ -133,14 +323,19 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
 def _forms(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.forms import write_council_forms, write_unit_forms
 
+    progress = Progress.on_stderr(lang, args.quiet)
+    _refuse(folder_problems(args.out, [args.criteria, args.units], marker=None))
     criteria = load_criteria(args.criteria)
+    progress.stage("forms")
     if args.appraisal:
-        written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang)
+        written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang,
+                                      progress.counter("forms"))
     else:
         units = load_units(criteria, args.units)
         measured = load_measured(criteria, units, args.units.parent / "measured.csv")  # shown on the forms
         written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file(),
-                                   measured)
+                                   progress.counter("forms"), measured)
+    progress.finish()
     print(t("forms.written", lang, n=len(written), out=args.out))
     return 0
 
@@ -149,14 +344,20 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths, write_csv_atomic
 
+    progress = Progress.on_stderr(lang, args.quiet)
+    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
-    result = collect(criteria, units, form_paths(args.forms), "appraisal" if args.appraisal else "self")
+    progress.stage("collect")
+    result = collect(criteria, units, form_paths(args.forms), "appraisal" if args.appraisal else "self",
+                     progress=progress.counter("collect"))
+    progress.clear()
     for problem in result.problems if args.partial else [p for p in result.problems if p.severity == "warning"]:
         print(problem.message(lang), file=sys.stderr)
     if not args.partial:
         result.raise_if_errors()
     write_csv_atomic(args.out, result.header, result.rows)
+    progress.finish()
     print(t("collect.written", lang, rows=len(result.rows), forms=len(result.forms), out=args.out))
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
@@ -169,6 +370,7 @@ def _schema(args: argparse.Namespace, lang: Lang) -> int:
     if args.out is None:
         sys.stdout.write(json_schema())
     else:
+        _refuse(file_problems(args.out, "dti-criteria.schema.json"))
         args.out.write_text(json_schema(), encoding="utf-8")
     return 0
 
@@ -177,27 +379,83 @@ def _diff(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.diff import diff_runs, write_diff
     from ranking.diff import render as render_diff
 
+    out = args.out or args.new / "diff.csv"
+    _refuse(file_problems(out, "diff.csv"))
     changes = diff_runs(args.old, args.new)
     print(render_diff(changes, lang))
-    out = args.out or args.new / "diff.csv"
     write_diff(changes, out)
     print(t("written", lang, out=out))
     return 0
 
 
+def _raise_stopped(signum: int, _frame: FrameType | None) -> None:
+    """The first SIGINT/SIGTERM unwinds the run; any further one is ignored so the clean-up can finish."""
+    for s in STOP_SIGNALS:
+        signal.signal(s, signal.SIG_IGN)
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stoppable() -> Iterator[None]:
+    """SIGINT and SIGTERM raise Stopped while a command runs (the handlers before are restored after)."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    before = {s: signal.signal(s, _raise_stopped) for s in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    """An exception's text as one short line, control characters shown escaped (they may come from input)."""
+    flat = " ".join(text.split())
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat)[:limit]
+
+
+def _defect(exc: BaseException, argv: Sequence[str], lang: Lang, debug: bool) -> int:
+    """Exit 1: one line saying it is dti's fault, and the traceback in a log file (never in --out)."""
+    details = traceback.format_exc()
+    try:
+        fd, log = tempfile.mkstemp(prefix="dti-error-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(f"dti {__version__}\nargv: {list(argv)!r}\n\n{details}")
+    except OSError:
+        log, debug = "—", True
+    if debug:
+        print(details, file=sys.stderr, end="")
+    print(t("defect", lang, detail=_one_line(f"{type(exc).__name__}: {exc}"), log=log), file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser(_help_lang(argv)).parse_args(argv)
     lang: Lang = args.lang
     commands = {"validate": _validate, "rank": _rank, "run": _rank, "report": _rank, "forms": _forms,
                 "collect": _collect, "diff": _diff, "schema": _schema}
     try:
-        return commands[args.command](args, lang)
+        with _stoppable():
+            return commands[args.command](args, lang)
     except DtiError as exc:
+        _fresh_line()
         print(exc.render(lang), file=sys.stderr)
         return 2
+    except Stopped as exc:
+        _fresh_line()
+        print(t("stopped", lang, signal=signal.Signals(exc.signum).name), file=sys.stderr)
+        return 128 + exc.signum
     except BrokenPipeError:  # the reader (e.g. `| head`) left: stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # an internal error: a short message, not a traceback
-        print(t("internal", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
-        return 1
+    except Exception as exc:
+        _fresh_line()
+        return _defect(exc, argv, lang, args.debug)
+
+
+def _fresh_line() -> None:
+    """On a terminal, erase a progress line left unfinished, so that a message starts at the margin."""
+    if sys.stderr.isatty():
+        sys.stderr.write(CLEAR_LINE)

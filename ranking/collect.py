@@ -11,14 +11,18 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo
 from ranking.errors import FormError, Problem, nearest
@@ -34,11 +38,25 @@ from ranking.forms import (
     appraisal_rows,
     self_rows,
 )
-from ranking.inputs import APPRAISAL_COLUMNS, NO, SELF_COLUMNS, YES, Unit, ValueProblem, parse_value
+from ranking.inputs import (
+    APPRAISAL_COLUMNS,
+    NO,
+    SELF_COLUMNS,
+    YES,
+    Unit,
+    ValueProblem,
+    control_problem,
+    file_problem,
+    parse_value,
+)
 from ranking.tables import FORMULA_START, Cell, csv_text
 
+# Limits (README, "Limits"): a form is a few hundred kB with a few hundred rows.
 MAX_FILE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 100_000_000
+MAX_PARTS = 1_000  # files in the workbook's zip; a form has about 15
+MAX_FORM_ROWS = 10_000  # rows of the table read below its first row
+MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -134,33 +152,99 @@ def _size(n: int) -> str:
 def _open_problem(path: Path, max_bytes: int, max_unpacked: int) -> Problem | None:
     """What makes a file unsafe or impossible to open as a workbook, checked before openpyxl sees it."""
     file = str(path)
+    problem = file_problem(path)
+    if problem is not None:
+        return problem
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
-            head = f.read(8)
-    except FileNotFoundError:
-        return Problem(file, "file_missing")
+            head = f.read(4096)
     except OSError as exc:
         return Problem(file, "file_unreadable", {"detail": exc.strerror})
     if size > max_bytes:
         return Problem(file, "form_too_large", {"found": _size(size), "accepted": _size(max_bytes)})
-    if head == _OLE or path.suffix.lower() == ".xls":
+    if head.startswith(_OLE) or path.suffix.lower() == ".xls":
         return Problem(file, "form_xls")
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
             mimetype = z.read("mimetype")[:60] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return Problem(file, "form_not_workbook", {"detail": ""})
+    except (zipfile.BadZipFile, ValueError, EOFError, zlib.error):  # what zipfile raises on a damaged archive
+        return Problem(file, "form_is_text") if _is_text(head) else Problem(file, "form_not_workbook", {"detail": ""})
     if b"opendocument" in mimetype:
         return Problem(file, "form_ods")
+    if len(infos) > MAX_PARTS:
+        return Problem(file, "form_too_many_parts", {"found": len(infos), "accepted": MAX_PARTS})
+    if path.suffix.lower() in MACRO_SUFFIXES or any(n.lower().endswith("vbaproject.bin") for n in names):
+        return Problem(file, "form_macro")
     if "xl/workbook.xml" not in names:
         return Problem(file, "form_not_workbook", {"detail": " (xl/workbook.xml)"})
     unpacked = sum(i.file_size for i in infos)
     if unpacked > max_unpacked:
         return Problem(file, "form_unpacked_too_large", {"found": _size(unpacked), "accepted": _size(max_unpacked)})
     return None
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether a file starts like a CSV (text, separators in its first line) saved with a workbook's name."""
+    try:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = head[: exc.start].decode("utf-8")
+        if len(head) - exc.start > 4:  # more than a character cut at the end of the 4 kB read
+            return False
+    first = text.split("\n", 1)[0]
+    return any(c in first for c in ",;\t") and all(c.isprintable() or c in "\t\r\n" for c in text)
+
+
+class _Unreadable(Exception):
+    """A workbook that the zip, XML or openpyxl readers refuse: its one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.reason)
+        self.problem = problem
+
+
+def _from_openpyxl_types(exc: TypeError) -> bool:
+    """Whether openpyxl's typed attributes raised this TypeError on a value in the file's XML (a bad file),
+    rather than a call with wrong arguments (a defect, which must propagate)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and f"{os.sep}openpyxl{os.sep}descriptors{os.sep}" in tb.tb_frame.f_code.co_filename
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and those it was raised from (openpyxl re-raises a parse error as a ValueError)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
+@contextmanager
+def _parsing(file: str) -> Iterator[None]:
+    """Around the calls that parse a workbook's zip and XML: what a damaged or hostile file makes them raise
+    becomes that file's problem. Nothing else is caught: any other exception is a defect in dti."""
+    try:
+        yield
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, SyntaxError, InvalidFileException) as exc:
+        # KeyError: a part the workbook names is not in the zip; ValueError: a value openpyxl refuses, or its
+        # wrapping of a parse error; SyntaxError: xml.etree's ParseError (malformed XML); DefusedXmlException
+        # (a ValueError): a DTD entity, refused by defusedxml
+        if any(isinstance(e, DefusedXmlException) for e in _causes(exc)):
+            raise _Unreadable(Problem(file, "form_unsafe_xml")) from None
+        raise _Unreadable(_damaged(file, exc)) from None
+    except TypeError as exc:
+        if not _from_openpyxl_types(exc):
+            raise
+        raise _Unreadable(_damaged(file, exc)) from None
+
+
+def _damaged(file: str, exc: BaseException) -> Problem:
+    detail = str(exc).split("\n", 1)[0].strip()
+    return Problem(file, "form_not_workbook", {"detail": f" ({type(exc).__name__}: {detail})"})
 
 
 @dataclass(frozen=True)
@@ -171,10 +255,14 @@ class _Sheet:
     formulas: frozenset[tuple[int, int]]
 
 
-def _read_sheet(ws: object, width: int, data_only: bool) -> _Sheet:
+def _read_sheet(file: str, ws: object, width: int, data_only: bool) -> _Sheet:
+    """The table's rows, down to MAX_FORM_ROWS below its first row (a form has a few hundred at most)."""
+    with _parsing(file):
+        raw = list(ws.iter_rows(min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_FORM_ROWS - 1,  # type: ignore[attr-defined]
+                                max_col=width))
     rows: dict[int, tuple[object, ...]] = {}
     formulas: set[tuple[int, int]] = set()
-    for r, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=width), start=FIRST_ROW):  # type: ignore[attr-defined]
+    for r, cells in enumerate(raw, start=FIRST_ROW):
         values = tuple(getattr(c, "value", None) for c in cells)
         values = values + (None,) * (width - len(values))
         if any(v is not None and str(v).strip() for v in values):
@@ -184,14 +272,17 @@ def _read_sheet(ws: object, width: int, data_only: bool) -> _Sheet:
     return _Sheet(rows, frozenset(formulas))
 
 
-def _metadata(wb: object) -> dict[str, str]:
+def _metadata(file: str, wb: object) -> dict[str, str]:
     """The form's details: the custom properties, overridden by the hidden sheet where it has them."""
-    meta = {p.name.removeprefix("dti."): cell_text(p.value) for p in wb.custom_doc_props  # type: ignore[attr-defined]
-            if p.name.startswith("dti.")}
-    if META_SHEET in wb.sheetnames:  # type: ignore[attr-defined]
-        for key, value in wb[META_SHEET].iter_rows(max_col=2, max_row=len(META_KEYS) + 5, values_only=True):  # type: ignore[index]
-            if isinstance(key, str) and key in META_KEYS and value is not None:
-                meta[key] = cell_text(value)
+    with _parsing(file):
+        props = [(p.name, p.value) for p in wb.custom_doc_props]  # type: ignore[attr-defined]
+        names = list(wb.sheetnames)  # type: ignore[attr-defined]
+        hidden = list(wb[META_SHEET].iter_rows(max_col=2, max_row=len(META_KEYS) + 5,  # type: ignore[index]
+                                               values_only=True)) if META_SHEET in names else []
+    meta = {name.removeprefix("dti."): cell_text(value) for name, value in props if name.startswith("dti.")}
+    for key, value, *_ in hidden:
+        if isinstance(key, str) and key in META_KEYS and value is not None:
+            meta[key] = cell_text(value)
     return meta
 
 
@@ -200,6 +291,11 @@ def _prefilled(wb: object) -> dict[int, str]:
     meta = wb[META_SHEET]  # type: ignore[index]
     cells = meta.iter_rows(min_col=PREFILLED_COLUMN, max_col=PREFILLED_COLUMN, values_only=True)
     return {r: cell_text(value) for r, (value, *_) in enumerate(cells, start=1) if value is not None}
+
+
+def _open(path: Path, data_only: bool) -> Any:
+    with _parsing(str(path)):
+        return load_workbook(path, read_only=True, data_only=data_only)
 
 
 class _FormReader:
@@ -229,15 +325,13 @@ class _FormReader:
             return Form(self.file, "", (), (problem,))
         try:
             return self._read()
-        except (KeyError, ValueError, TypeError, IndexError, AttributeError, OSError, EOFError, SyntaxError,
-                zipfile.BadZipFile, zlib.error) as exc:  # whatever a damaged file makes the XML and zip readers raise
-            detail = f" ({type(exc).__name__}: {exc})"
-            return Form(self.file, "", (), (Problem(self.file, "form_not_workbook", {"detail": detail}),))
+        except _Unreadable as exc:
+            return Form(self.file, "", (), (exc.problem,))
 
     def _read(self) -> Form:
-        wb = load_workbook(self.path, read_only=True, data_only=False)
+        wb = _open(self.path, data_only=False)
         try:
-            meta = _metadata(wb)
+            meta = _metadata(self.file, wb)
             owner = self._check_metadata(meta)
             if owner is None:
                 return Form(self.file, meta.get("owner", ""), (), tuple(self.problems))
@@ -245,17 +339,24 @@ class _FormReader:
             if self.sheet not in wb.sheetnames:
                 self.fail("form_no_sheet", found=self.sheet)
                 return Form(self.file, owner, (), tuple(self.problems))
-            sheet = _read_sheet(wb[self.sheet], self.columns.width, data_only=False)
+            ws = wb[self.sheet]
+            sheet = _read_sheet(self.file, ws, self.columns.width, data_only=False)
+            with _parsing(self.file):
+                declared = ws.max_row or 0
             self.prefilled = _prefilled(wb)
         finally:
             wb.close()
+        last = FIRST_ROW + MAX_FORM_ROWS - 1
+        if declared > last:
+            self.fail("form_too_many_rows", found=declared, accepted=last)
+            return Form(self.file, owner, (), tuple(self.problems))
         inputs = {(r, c) for r, c in sheet.formulas if c in (self.columns.value, self.columns.denominator,
                                                              self.columns.text)}
         cached: Mapping[int, tuple[object, ...]] = {}
         if inputs:
-            wb = load_workbook(self.path, read_only=True, data_only=True)
+            wb = _open(self.path, data_only=True)
             try:
-                cached = _read_sheet(wb[self.sheet], self.columns.width, data_only=True).rows
+                cached = _read_sheet(self.file, wb[self.sheet], self.columns.width, data_only=True).rows
             finally:
                 wb.close()
         rows = self._rows(owner, sheet, inputs, cached)
@@ -361,6 +462,10 @@ class _FormReader:
                 self.fail("measured_self_value", value_cell, unit=row.unit, indicator=indicator.id,
                           system=indicator.system or "—")
             return None
+        for column, cell in ((cols.value, value), (cols.denominator, denominator), (cols.text, text)):
+            if (bad := control_problem(cell_text(cell))) is not None:
+                self.add("control_character", f"{get_column_letter(column)}{r}", bad)
+                return None
         try:
             shown, den = value_text(indicator, value, denominator)
         except ValueProblem as exc:
@@ -400,10 +505,16 @@ def form_paths(items: Iterable[Path]) -> list[Path]:
 
 
 def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], kind: Kind = "self",
-            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES) -> Collected:
-    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all."""
+            max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES,
+            progress: Callable[[int, int], None] | None = None) -> Collected:
+    """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all;
+    `progress(done, total)` after each workbook."""
     by_id = {u.id: u for u in units}
-    forms = [_FormReader(criteria, by_id, p, kind).read(max_bytes, max_unpacked) for p in paths]
+    forms = []
+    for done, path in enumerate(paths, start=1):
+        forms.append(_FormReader(criteria, by_id, path, kind).read(max_bytes, max_unpacked))
+        if progress is not None:
+            progress(done, len(paths))
     extra: dict[str, list[Problem]] = {}
     owners: dict[str, list[str]] = {}
     for form in forms:

@@ -564,6 +564,7 @@ def load_criteria(path: str | Path) -> Criteria:
         raise CriteriaError(reader.problems)
     spec, found = schema.check(data)
     if spec is None:
-        raise CriteriaError([Problem(file, reason, params, line=_line(reader.lines, where), path=where or "/")
-                             for where, reason, params in found])
+        problems = [Problem(file, reason, params, line=_line(reader.lines, where), path=where or "/")
+                    for where, reason, params in found]
+        raise CriteriaError(sorted(problems, key=lambda p: p.line or 0))  # in file order, as an officer reads
     return _Build(reader.lines).criteria(spec, file, hashlib.sha256(raw).hexdigest())

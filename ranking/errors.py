@@ -3,6 +3,7 @@ code and a message in Vietnamese (default) or English, so that all problems can 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -41,16 +42,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "unknown_key": ("khóa không hợp lệ {found!r}; chấp nhận: {accepted}",
                     "unknown key {found!r}; accepted: {accepted}"),
     "not_text": ("cần một chuỗi không rỗng, gặp {found}", "expected non-empty text, found {found}"),
-    "not_positive": ("cần một số dương, gặp {found}", "expected a positive number, found {found}"),
-    "not_whole": ("cần một số nguyên không âm, gặp {found}", "expected a whole number ≥ 0, found {found}"),
-    "not_share": ("cần một số từ 0 đến 1, gặp {found}", "expected a number from 0 to 1, found {found}"),
     "unknown_rule": ("quy tắc chấm điểm không hợp lệ {found!r}; chấp nhận: {accepted}",
                      "unknown scoring rule {found!r}; accepted: {accepted}"),
     "rule_needs_params": ("quy tắc {found!r} cần tham số: {accepted}",
                           "the rule {found!r} needs parameters: {accepted}"),
     "rule_no_params": ("quy tắc {found!r} không có tham số", "the rule {found!r} takes no parameters"),
-    "bad_better": ("'better' phải là higher hoặc lower, gặp {found!r}",
-                   "'better' must be higher or lower, found {found!r}"),
     "tier_shape": ("mỗi bậc phải là [ngưỡng, điểm], gặp {found}",
                    "each tier must be [threshold, points], found {found}"),
     "tier_repeated": ("ngưỡng {found} lặp lại", "the threshold {found} is repeated"),
@@ -63,7 +59,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                               "(found {found}); its points are the sum of its children"),
     "leaf_incomplete": ("chỉ số cần 'points' và 'rule', hoặc 'indicators'",
                         "an indicator needs 'points' and 'rule', or 'indicators'"),
-    "empty_node": ("{found} không có chỉ số nào", "{found} has no indicators"),
     "bands_order": ("các mức xếp loại phải xếp từ cao xuống thấp và mức cuối có min 0, gặp {found}",
                     "bands must be listed highest first and the last must have min 0, found {found}"),
     "applies_to_unknown": ("applies_to của {accepted} nêu {found!r}, không phải mã đơn vị hay nhãn nào",
@@ -110,6 +105,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                        "the list has {found} items, more than {accepted}"),
     "not_one_of": ("cần một trong {accepted}, gặp {found}", "expected one of {accepted}, found {found}"),
     "invalid_value": ("giá trị không hợp lệ {found}: {detail}", "invalid value {found}: {detail}"),
+    "choice_label_repeated": ("nhãn {found!r} trùng với {accepted!r} (không phân biệt chữ hoa, chữ thường và khoảng "
+                              "trắng ở hai đầu)",
+                              "the label {found!r} is the same as {accepted!r} (case and surrounding spaces are "
+                              "ignored)"),
     "system_without_measured": ("'system' chỉ dùng cho chỉ số đo tự động (source: measured)",
                                 "'system' is only for a measured indicator (source: measured)"),
     "measured_council": ("chỉ số do Hội đồng chấm (rule: council) không thể là chỉ số đo tự động (source: measured)",
@@ -273,8 +272,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                      "value, at most 17 significant digits"),
     "control_character": ("chứa ký tự điều khiển {found} (ở vị trí {offset}); hãy xóa ký tự đó",
                           "holds the control character {found} (at position {offset}); remove it"),
-    "not_regular_file": ("không phải tệp thông thường ({found}); dti chỉ đọc tệp thật nằm trong thư mục",
-                         "not a regular file ({found}); dti reads only real files inside the folder"),
+    "file_symlink": ("là một liên kết tượng trưng (symlink); dti chỉ đọc tệp thật nằm trong thư mục đầu vào và "
+                     "không theo liên kết", "is a symbolic link; dti reads only real files inside the inputs "
+                     "folder and never follows a link"),
+    "not_regular_file": ("không phải một tệp thông thường (thư mục, thiết bị hay ống dẫn)",
+                         "is not a regular file (a folder, a device or a pipe)"),
     "duplicate_name": ("tên {found!r} đã dùng cho đơn vị {accepted!r} (dòng {line0}) trong cùng nhóm",
                        "the name {found!r} is already used by unit {accepted!r} (line {line0}) in the same group"),
     "no_units": ("units.csv không có đơn vị nào", "units.csv lists no unit"),
@@ -294,7 +296,47 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # runs: dti diff
     "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
                     "missing columns {found}; this is not a results file written by dti"),
+    # --- H3 run: where the output goes (--out), and the final stage ---
+    "out_not_folder": ("là một tệp, không phải thư mục; --out cần một thư mục, được thay toàn bộ bằng kết quả",
+                       "is a file, not a folder; --out needs a folder, which the output replaces as a whole"),
+    "out_below_file": ("{found} là một tệp nên không thể chứa {accepted}",
+                       "{found} is a file, so it cannot hold {accepted}"),
+    "out_is_cwd": ("thư mục kết quả được thay toàn bộ mỗi lần chạy nên không thể là thư mục hiện tại hay thư mục "
+                   "cha của nó; hãy chọn một thư mục riêng, ví dụ reports/2025",
+                   "the output folder is replaced as a whole on every run, so it cannot be the current folder or "
+                   "one above it; choose a folder of its own, e.g. reports/2025"),
+    "out_holds_inputs": ("thư mục kết quả được thay toàn bộ mỗi lần chạy nên không thể chứa {found}; hãy chọn một "
+                         "thư mục riêng, ví dụ reports/2025",
+                         "the output folder is replaced as a whole on every run, so it cannot hold {found}; "
+                         "choose a folder of its own, e.g. reports/2025"),
+    "out_not_dti": ("thư mục đã có {found}, không do dti ghi; thư mục kết quả được thay toàn bộ mỗi lần chạy: hãy "
+                    "chọn một thư mục trống, hoặc thư mục kết quả cũ của dti",
+                    "the folder already holds {found}, not written by dti; the output folder is replaced as a whole "
+                    "on every run: choose an empty folder, or an earlier dti output folder"),
+    "out_read_only": ("không có quyền ghi vào {found}", "no permission to write in {found}"),
+    "out_is_folder": ("là một thư mục; --out cần tên tệp cần ghi, ví dụ {accepted}",
+                      "is a folder; --out needs the name of the file to write, e.g. {accepted}"),
+    "final_pending": ("bản chính thức chưa lập được: còn {found} điểm Hội đồng chưa chấm (liệt kê ở trên); hãy "
+                      "nhập đủ vào appraisal.csv, hoặc chạy --stage draft để lập bản dự thảo",
+                      "the final ranking cannot be made: {found} council score(s) are missing (listed above); "
+                      "enter them in appraisal.csv, or run with --stage draft for a draft"),
 }
+
+
+# What a terminal must never receive raw from an input: control characters (C0, DEL, C1: escape sequences
+# can rewrite the screen or the window title) and the invisible characters that reorder text.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+MAX_FOUND = 80  # a found value longer than this is shown cut, so that a 400-digit number stays one line
+MAX_PROBLEMS = 200  # problems listed; the rest are counted (README, "Limits")
+
+
+def printable(text: str) -> str:
+    """`text` with every control or bidirectional character written as an escape (\\x1b, \\u202e)."""
+    return _UNSAFE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def _shown(value: object) -> object:
+    return f"{value[:MAX_FOUND - 20]}…{value[-10:]}" if isinstance(value, str) and len(value) > MAX_FOUND else value
 
 
 @dataclass(frozen=True)
@@ -330,9 +372,11 @@ class Problem:
         template = MESSAGES[self.reason][LANGS.index(lang)]
         near = self.params.get("nearest")
         hint = (f" (gần nhất: {near!r})" if lang == "vi" else f" (did you mean {near!r}?)") if near else ""
-        text = template.format(**{**self.params, "hint": hint})
+        params = {**self.params, "found": _shown(self.params.get("found")), "hint": hint}
+        text = template.format(**params)
         tag = ("cảnh báo" if lang == "vi" else "warning") + ": " if self.severity == "warning" else ""
-        return f"{self.where(lang)}: {tag}{text}"
+        where = self.where(lang)
+        return printable(f"{where}: {tag}{text}" if where else f"{tag}{text}")
 
     def as_dict(self, lang: Lang = "vi") -> dict[str, object]:
         return {
@@ -366,17 +410,33 @@ class FormError(DtiError):
 
 
 class Problems:
-    """Collects problems while a file is checked, so that every problem is reported at once."""
+    """Collects problems while a file is checked, so that every problem is reported at once; past `limit`
+    they are only counted (a million bad rows must not take a gigabyte and a million lines)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
         self.items: list[Problem] = []
+        self.limit = limit
+        self.cut = 0
+        self.cut_errors = 0
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        if len(self.items) < self.limit:
+            self.items.append(problem)
+        else:
+            self.cut += 1
+            self.cut_errors += problem.severity == "error"
+
+    @property
+    def full(self) -> bool:
+        """Whether a new problem would only be counted: the work of its hint can be skipped."""
+        return len(self.items) >= self.limit
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
+        errors = [p for p in self.items if p.severity == "error"]
+        if self.cut_errors:
+            errors.append(Problem("", "problems_cut", {"found": self.cut, "accepted": self.limit}))
+        return errors
 
     @property
     def warnings(self) -> list[Problem]:

@@ -5,7 +5,7 @@ LibreOffice, so that `collect` can tell a form from another edition or another u
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -347,18 +347,25 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
 
 
 def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang: Lang = "vi",
-                     sample: bool = False, measured: Mapping[Key, Value] | None = None) -> list[Path]:
-    """One form per unit into `out` (named after the unit id), all written or none."""
+                     sample: bool = False, progress: Callable[[int, int], None] | None = None,
+                     measured: Mapping[Key, Value] | None = None) -> list[Path]:
+    """One form per unit into `out` (named after the unit id), all written or none; `progress(done, total)`
+    after each."""
     with staged_output(out) as stage:
-        for unit in units:
+        for done, unit in enumerate(units, start=1):
             unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample, measured)
+            if progress is not None:
+                progress(done, len(units))
     return [out / f"{u.id}.xlsx" for u in units]
 
 
-def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lang = "vi") -> list[Path]:
+def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lang = "vi",
+                        progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """One council workbook per group that has units, into `out`, all written or none."""
     groups = [g for g in criteria.groups if any(u.group == g.id for u in inputs.units)]
     with staged_output(out) as stage:
-        for group in groups:
+        for done, group in enumerate(groups, start=1):
             council_form(criteria, group, inputs, inside(stage, f"appraisal-{group.id}", ".xlsx"), lang)
+            if progress is not None:
+                progress(done, len(groups))
     return [out / f"appraisal-{g.id}.xlsx" for g in groups]

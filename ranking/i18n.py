@@ -17,11 +17,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "points": ("Điểm", "Points"),
     "band": ("Xếp loại", "Band"),
     "sample": ("DỮ LIỆU MẪU (tổng hợp, không phải số liệu thật)", "SAMPLE DATA (synthetic, not real figures)"),
-    "valid": ("Không có lỗi: {criteria}, {inputs}", "No problems: {criteria}, {inputs}"),
+    "valid": ("Không có lỗi: {files}", "No problems: {files}"),
+    "validate.absent": ("Chưa có (chưa kiểm tra): {files}", "Not there yet (not checked): {files}"),
     "problems": ("{n} lỗi, {w} cảnh báo", "{n} errors, {w} warnings"),
     "written": ("Đã ghi {out}", "Written to {out}"),
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
-    "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
     # --- the PDF reports (report.py and ranking/templates/) ---
     "report.sample_short": ("DỮ LIỆU MẪU", "SAMPLE DATA"),
     "report.page": ("Trang", "Page"),
@@ -313,6 +313,23 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
     "diff.status.unmeasured": ("chưa có số liệu đo", "not yet measured"),
+    # --- H3 run: the stage of a run, progress, stops and defects (cli.py, progress.py) ---
+    "stage.draft": ("DỰ THẢO — chưa phải kết quả chính thức", "DRAFT — not the official result"),
+    "stopped": ("Đã dừng ({signal}): không ghi gì, thư mục kết quả trước đó giữ nguyên.",
+                "Stopped ({signal}): nothing written; the previous output is untouched."),
+    "defect": ("Lỗi của chương trình dti, không phải của dữ liệu ({detail}); chi tiết ở {log} — hãy gửi tệp "
+               "này khi báo lỗi.",
+               "A defect in dti, not in your data ({detail}); the details are in {log} — please send that "
+               "file with your report."),
+    "progress.load": ("Đọc bộ chỉ số và dữ liệu", "Reading the criteria and inputs"),
+    "progress.score": ("Chấm điểm, xếp hạng, phân tích độ vững", "Scoring, ranking, robustness"),
+    "progress.tables": ("Ghi bảng kết quả", "Writing the tables"),
+    "progress.pdf": ("Tạo PDF", "Rendering PDFs"),
+    "progress.forms": ("Ghi phiếu", "Writing workbooks"),
+    "progress.collect": ("Đọc phiếu", "Reading workbooks"),
+    "progress.count": ("{stage}: {done} / {total} ({elapsed})", "{stage}: {done} / {total} ({elapsed})"),
+    "progress.done": ("Xong sau {elapsed}", "Done in {elapsed}"),
+    "progress.done_pdf": ("Xong: {n} PDF sau {elapsed}", "Done: {n} PDFs in {elapsed}"),
 }
 
 

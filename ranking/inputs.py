@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,8 +42,12 @@ UNIT_ID_MAX = 80
 UNIT_ID = re.compile(f"[a-z0-9][a-z0-9._-]{{0,{UNIT_ID_MAX - 1}}}")
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                               *(f"lpt{i}" for i in range(10))})
-NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}([.,]\d{3})*([.,]\d+)?$|^[+-]?\d+,\d+$")
+NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
+_COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
+# Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
+# or a share can be, with the digits a float holds exactly enough to read back what a spreadsheet wrote.
+MAX_ABS = 1e12
+MAX_DIGITS = 17
 YES = frozenset({"có", "yes", "true", "1", "đạt"})
 NO = frozenset({"không", "no", "false", "0", "không đạt"})
 
@@ -87,6 +92,8 @@ class Inputs:
     files: Mapping[str, str]
     sample: str
     warnings: tuple[Problem, ...]
+    absent: tuple[str, ...] = ()
+    """The files a partial load (validate) did not find yet, e.g. self_assessment.csv before the forms."""
     measured: Mapping[Key, Value] = field(default_factory=dict)
     """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
 
@@ -95,19 +102,106 @@ class Inputs:
 
 
 # --- CSV ----------------------------------------------------------------------------------------------
-def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped."""
+# Limits (README, "Limits"): a CSV larger or longer than this is refused before its rows are read, so that
+# a hostile file ends in seconds with bounded memory.
+MAX_CSV_BYTES = 50_000_000
+MAX_CSV_LINES = 200_000
+MAX_SAMPLE_BYTES = 10_000  # the SAMPLE mark is a sentence or two, printed on every page
+DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
+# Control characters (C0 but tab, line feed and carriage return, DEL, C1) and the invisible ones that
+# reorder or break text (bidirectional marks, embeddings, overrides and isolates; line and paragraph
+# separators; a stray BOM): refused in every cell, so that they never reach a terminal, a workbook or a PDF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def control_problem(text: str) -> dict[str, object] | None:
+    """The first control or bidirectional character of a text, as a message's parameters, or None."""
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    return {"found": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}
+
+
+def file_problem(path: Path) -> Problem | None:
+    """Why `path` cannot be read as an input: missing, a symbolic link, or not a regular file. A link is
+    never followed, so that no input makes dti read (and publish) a file outside the inputs folder."""
     file = str(path)
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return Problem(file, "file_missing")
+    except OSError as exc:
+        return Problem(file, "file_unreadable", {"detail": exc.strerror})
+    if stat.S_ISLNK(mode):
+        return Problem(file, "file_symlink")
+    if not stat.S_ISREG(mode):
+        return Problem(file, "not_regular_file")
+    return None
+
+
+def read_text(path: Path, problems: Problems, max_bytes: int = MAX_CSV_BYTES) -> str | None:
+    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
+    file = str(path)
+    problem = file_problem(path)
+    if problem is not None:
+        problems.add(problem)
+        return None
+    size = path.stat().st_size
+    if size > max_bytes:
+        problems.add(Problem(file, "file_too_large", {"found": _megabytes(size), "accepted": _megabytes(max_bytes)}))
+        return None
     data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(Problem(file, "utf16", line=1))
+        return None
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = data.count(b"\n", 0, exc.start) + 1
         problems.add(Problem(file, "not_utf8", {"found": f"0x{data[exc.start]:02x}", "offset": exc.start}, line=line))
+        return None
+    if "\x00" in text:
+        problems.add(Problem(file, "nul_byte", line=text.count("\n", 0, text.index("\x00")) + 1))
+        return None
+    return nfc(text)
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _delimiter(data: bytes, columns: tuple[str, ...]) -> str | None:
+    """The separator of a header that holds exactly `columns` separated by something other than a comma."""
+    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
+    for delimiter, name in DELIMITERS.items():
+        if tuple(part.strip().strip('"') for part in first.split(delimiter)) == columns:
+            return name
+    return None
+
+
+def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. A cell with a
+    control character is a problem and its row is not yielded; a file over the size or line limits is
+    refused before any row is read."""
+    file = str(path)
+    if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
+        with path.open("rb") as f:
+            head = f.read(4096)
+        delimiter = _delimiter(head, columns)
+        if delimiter is not None:
+            problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
+    else:
+        delimiter = None
+    text = read_text(path, problems)
+    if text is None or delimiter is not None:
         return
-    reader = csv.reader(io.StringIO(nfc(text), newline=""), strict=True)
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines > MAX_CSV_LINES:
+        problems.add(Problem(file, "csv_too_many_rows", {"found": lines, "accepted": MAX_CSV_LINES}))
+        return
+    controls = _CONTROL.search(text) is not None  # else no cell needs a look (the common case)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != columns:
@@ -121,7 +215,13 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
                 problems.add(Problem(file, "csv_fields", {"found": len(row), "accepted": len(columns)},
                                      line=reader.line_num))
                 continue
-            yield reader.line_num, {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
+            cells = {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
+            bad = [(c, found) for c, cell in cells.items()
+                   if (found := control_problem(cell)) is not None] if controls else []
+            for column, found in bad:
+                problems.add(Problem(file, "control_character", found, line=reader.line_num, column=column))
+            if not bad:
+                yield reader.line_num, cells
     except csv.Error as exc:
         problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
 
@@ -151,18 +251,25 @@ class ValueProblem(Exception):
 
 
 def parse_number(text: str, column: str = "value") -> float:
+    """A plain decimal within the limits; -0 reads as 0."""
     if NUMBER.match(text):
-        return float(text)
+        digits = text.lstrip("+-").replace(".", "").strip("0")
+        if len(digits) > MAX_DIGITS or abs(number := float(text)) > MAX_ABS:
+            raise ValueProblem("number_range", column, found=text, accepted="10^12")
+        return number + 0.0
     if _COMMA_NUMBER.match(text):
         raise ValueProblem("decimal_comma", column, found=text, accepted=_suggest_decimal(text))
     raise ValueProblem("not_number", column, found=text)
 
 
 def _suggest_decimal(text: str) -> str:
-    """'85,5' → '85.5'; '1.000' or '1,000' (thousands) → '1000'."""
+    """'85,5' → '85.5'; '1.000', '1,000' or '1 000' (thousands) → '1000'."""
+    text = re.sub(r"\s", "", text)
     if re.match(r"^[+-]?\d+,\d{1,2}$", text) or re.match(r"^[+-]?\d+,\d{4,}$", text):
         return text.replace(",", ".")
     *whole, last = re.split(r"[.,]", text)
+    if not whole:
+        return last
     return "".join(whole) + ("." + last if len(last) != 3 else last)
 
 
@@ -241,9 +348,12 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
     file = str(path)
     group_ids = [g.id for g in criteria.groups]
     seen: dict[str, tuple[int, str]] = {}
+    names: dict[tuple[str, str], tuple[str, int]] = {}
     units: list[Unit] = []
+    rows = 0
     for line, row in read_csv(path, UNITS_COLUMNS, problems):
         unit_id, group = row["id"], row["group"]
+        rows += 1
         ok = True
         for column in ("id", "name", "group"):
             if not row[column]:
@@ -253,6 +363,10 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
         if reason:
             problems.add(Problem(file, reason, {"found": unit_id}, line=line, column="id"))
             ok = False
+        for predecessor in split_list(row["predecessors"]):
+            if reason := id_problem(predecessor):
+                problems.add(Problem(file, reason, {"found": predecessor}, line=line, column="predecessors"))
+                ok = False
         if group and group not in group_ids:
             problems.add(Problem(file, "unknown_group", {"found": group, "accepted": ", ".join(group_ids)},
                                  line=line, column="group"))
@@ -266,10 +380,19 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
                 problems.add(Problem(file, "duplicate_unit", {"found": unit_id, "accepted": line0}, line=line,
                                      column="id"))
             continue
+        name_key = (group, " ".join(row["name"].casefold().split()))  # NFC already: composed = decomposed
+        if ok and name_key in names:
+            other, line0 = names[name_key]
+            problems.add(Problem(file, "duplicate_name", {"found": row["name"], "accepted": other, "line0": line0},
+                                 line=line, column="name"))
+            ok = False
         if ok:
             seen[unit_id] = (line, group)
+            names[name_key] = (unit_id, line)
             units.append(Unit(unit_id, row["name"], group, frozenset(split_list(row["tags"])),
                               split_list(row["predecessors"]), line))
+    if not rows and not problems.errors:
+        problems.add(Problem(file, "no_units"))
     return tuple(units)
 
 
@@ -283,14 +406,15 @@ def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
         if unit is None:
-            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": nearest(unit_id, units)},
-                                 line=line, column="unit"))
+            hint = "" if problems.full else nearest(unit_id, units)
+            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": hint}, line=line, column="unit"))
             continue
         nodes = groups[unit.group]
         node = nodes.get(indicator_id)
         if node is None:
             problems.add(Problem(file, "unknown_indicator", {"found": indicator_id, "group": unit.group,
-                                                             "nearest": nearest(indicator_id, nodes)},
+                                                             "nearest": "" if problems.full
+                                                             else nearest(indicator_id, nodes)},
                                  line=line, column="indicator"))
             continue
         if isinstance(node, Composite):
@@ -356,10 +480,9 @@ def _parse_row(file: str, line: int, row: dict[str, str], indicator: Indicator, 
 
 def load_units(criteria: Criteria, path: Path) -> tuple[Unit, ...]:
     """units.csv alone (forms are made before any value exists); DataError lists every problem."""
-    if not path.is_file():
-        raise DataError([Problem(str(path), "file_missing")])
     problems = Problems()
     units = _read_units(path, criteria, problems)
+    _check_applies_to(criteria, units, problems)
     problems.raise_if_errors(DataError)
     return units
 
@@ -398,8 +521,11 @@ def measured_missing(criteria: Criteria, units: tuple[Unit, ...], measured: Mapp
 
 def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> dict[Key, Value]:
     """measured.csv alone, when it exists (the forms show the measurements); DataError lists every problem."""
-    if not path.is_file():
-        return {}
+    problem = file_problem(path)
+    if problem is not None:
+        if problem.reason == "file_missing":
+            return {}
+        raise DataError([problem])
     problems = Problems()
     measured = _load_values(path, MEASURED_COLUMNS, criteria, {u.id: u for u in units}, problems, False,
                             measured=True)
@@ -407,36 +533,60 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> di
     return measured
 
 
-def load_inputs(criteria: Criteria, folder: str | Path) -> Inputs:
-    """Read one year's inputs; raise DataError listing every problem of every file."""
+OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
+
+
+def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -> Inputs:
+    """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
+    at any step of the year) only units.csv is required: the files not there yet are listed in `absent`."""
     root = Path(folder)
     problems = Problems()
     names = ("units.csv", "self_assessment.csv", "appraisal.csv")
     paths = {name: root / name for name in names}
-    for name in names[:2]:
-        if not paths[name].is_file():
-            problems.add(Problem(str(paths[name]), "file_missing"))
+    found = {name: file_problem(paths[name]) for name in names}
+    absent = tuple(n for n in names[1:] if found[n] == Problem(str(paths[n]), "file_missing")
+                   and (partial or n in OPTIONAL))
+    for name in names:
+        if found[name] is not None and name not in absent:
+            problems.add(found[name])  # type: ignore[arg-type]
     problems.raise_if_errors(DataError)
     units = _read_units(paths["units.csv"], criteria, problems)
+    if not units:  # unreadable: every value would be an unknown unit
+        problems.raise_if_errors(DataError)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
-    self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)
+    self_assessed: dict[Key, Value] = {}
+    if "self_assessment.csv" not in absent:
+        self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)
     appraised: dict[Key, Value] = {}
-    if paths["appraisal.csv"].is_file():
+    if "appraisal.csv" not in absent:
         appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
+    marker = root / "SAMPLE"
+    sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
     problems.raise_if_errors(DataError)
-    measured_path = root / "measured.csv"
+    measured_path = root / "measured.csv"  # optional: the values of the measured indicators
     measured: dict[Key, Value] = {}
-    if measured_path.is_file():
+    if (problem := file_problem(measured_path)) is None:
         measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True)
+    elif problem.reason != "file_missing":
+        problems.add(problem)
     problems.raise_if_errors(DataError)
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path))):
         problems.add(problem)
-    marker = root / "SAMPLE"
     files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, marker) if p.is_file()}
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
-        sample=marker.read_text(encoding="utf-8").strip() if marker.is_file() else "",
-        warnings=tuple(problems.warnings), measured=measured,
+        sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured,
     )
+
+
+def _read_sample(path: Path, problems: Problems) -> str:
+    """The SAMPLE mark's text: a regular UTF-8 file of a few lines, without control characters."""
+    text = read_text(path, problems, MAX_SAMPLE_BYTES)
+    if text is None:
+        return ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (found := control_problem(line)) is not None:
+            problems.add(Problem(str(path), "control_character", found, line=number))
+    return text.strip()

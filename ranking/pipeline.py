@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
+from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
 from ranking.tables import staged_output, write_tables
+
+Stage = Literal["draft", "final"]
 
 
 @dataclass(frozen=True)
@@ -53,18 +57,33 @@ def build(criteria: Criteria, inputs: Inputs, previous: Path | None = None) -> R
     return analyse(ranking)
 
 
-def write(ranking: Ranking, out: Path, options: Mapping[str, object]) -> None:
+def stage_problems(warnings: Sequence[Problem], stage: Stage) -> list[Problem]:
+    """A final run refuses while any council score is missing: the `council_pending` warnings become
+    errors (with their reason code), followed by one line that says what to do."""
+    pending = [replace(p, severity="error") for p in warnings if p.reason == "council_pending"]
+    if stage != "final" or not pending:
+        return []
+    return [*pending, Problem("--stage final", "final_pending", {"found": len(pending)})]
+
+
+def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
     """The tables, atomically: nothing of `out` changes unless every file was written."""
     with staged_output(out) as stage:
-        write_tables(ranking, stage, options)
+        write_tables(ranking, stage, options, lang)
 
 
-def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None) -> None:
-    """The tables and the PDFs in one staged folder, atomically; with `draft` (an earlier run's folder) every
-    breakdown also shows what changed since that run."""
+def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
+            progress: Progress | None = None) -> list[Path]:
+    """The tables and the PDFs in one fresh staged folder that replaces `out` when complete; with `draft`
+    (an earlier run's folder) every breakdown also shows what changed since that run. Returns the PDFs."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
 
     with staged_output(out) as stage:
-        write_tables(ranking, stage, options)
-        write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None)
+        if progress is not None:
+            progress.stage("tables")
+        write_tables(ranking, stage, options, lang)
+        if progress is not None:
+            progress.stage("pdf")
+        return write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None,
+                             progress=progress.counter("pdf") if progress is not None else None)

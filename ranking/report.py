@@ -10,7 +10,8 @@ import importlib.util
 import io
 import math
 import os
-from collections.abc import Mapping, Sequence
+import signal
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,7 +35,8 @@ from ranking.errors import Lang
 from ranking.i18n import LABELS, Words, describe_rule, measurement_note
 from ranking.ranking import Ranking, UnitResult, firm_limit
 from ranking.scoring import IndicatorScore
-from ranking.tables import inside, source_date
+from ranking.system import die_with_parent, parent_gone, signals_held, stop
+from ranking.tables import criteria_name, inside, provenance, source_date
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcherResponse
@@ -45,8 +47,9 @@ HERE = Path(__file__).resolve().parent
 BASE_URL = "dti-asset:/"
 CHART_ROWS = 64  # bars per chart column: two columns of this many fit one A4 page
 WORKERS = 2
-SERIAL_BELOW = 6  # fewer breakdowns than this render in-process: a worker's start costs more
+SERIAL_BELOW = 6  # this many documents or fewer render in-process: a worker's start costs more
 T = TypeVar("T")
+Step = Callable[[int, int], None]
 # The scripts the reports print (Latin with Vietnamese, Greek, Cyrillic, punctuation, arrows, maths, shapes).
 UNICODE_RANGES = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x22FF), (0x2500, 0x25FF))
 
@@ -313,6 +316,7 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
     day = report_date()
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
             "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
+            "draft_mark": w("stage.draft") if options.get("stage") == "draft" else "",
             "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
@@ -327,7 +331,8 @@ def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang
     w = Words(lang)
     views = [group_view(ranking, g) for g in ranking.criteria.groups if ranking.group(g.id)]
     return environment().get_template("publication.html").render(
-        **_common(ranking, options, w), views=views, inputs=sorted(ranking.inputs.files.items()),
+        **_common(ranking, options, w), views=views, inputs=list(provenance(ranking).items()),
+        criteria_file=criteria_name(ranking),
         heat=lambda x: charts.heat(None if x is None else x / ranking.criteria.scale),
         histograms=histograms(views, ranking.criteria, w),
         bar_charts=lambda v: bar_charts(v, ranking.criteria, w), interval_charts=interval_charts)
@@ -349,31 +354,26 @@ def pdf_bytes(html: str) -> bytes:
 
 
 def _render_many(jobs: Sequence[tuple[Path, str]]) -> None:
-    """Render and write a batch of documents (one worker's share)."""
+    """Render and write documents one by one; a worker whose dti has died stops before the next one."""
     for path, html in jobs:
+        if parent_gone():
+            os._exit(1)
         path.write_bytes(pdf_bytes(html))
 
 
-def _batches(jobs: Sequence[tuple[Path, str]], n: int) -> list[list[tuple[Path, str]]]:
-    """`n` batches per worker, dealt round-robin so that each batch mixes long and short documents."""
-    count = max(1, min(len(jobs), n))
-    return [list(jobs[i::count]) for i in range(count)]
-
-
 def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-                  draft: RunDiff | None = None, workers: int = WORKERS) -> list[Path]:
-    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output); returns the files written.
+                  draft: RunDiff | None = None, workers: int = WORKERS, progress: Step | None = None) -> list[Path]:
+    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh); returns the files written.
 
-    Breakdowns are independent documents: they are rendered in `workers` processes while this process
-    renders the publication."""
+    Every document is independent: they are rendered in `workers` processes, the publication (the longest)
+    first; `progress(done, total)` is called after each one."""
     units_dir = folder / "units"
     units_dir.mkdir(exist_ok=True)
-    for old in units_dir.glob("*.pdf"):
-        old.unlink()
     by_unit: dict[str, list[IndicatorScore]] = {}
     for s in ranking.indicators:
         by_unit.setdefault(s.unit, []).append(s)
-    jobs: list[tuple[Path, str]] = []
+    jobs: list[tuple[Path, str]] = [
+        (inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang))]
     for group in ranking.criteria.groups:
         if not ranking.group(group.id):
             continue
@@ -381,23 +381,36 @@ def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object],
         for u in view.units:
             item = breakdown(ranking, view, u, by_unit.get(u.score.unit, []), draft)
             jobs.append((inside(units_dir, u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)))
-    publication = inside(folder, f"dti-{ranking.criteria.edition}", ".pdf")
-    pub_html = publication_html(ranking, options, lang)
-    if len(jobs) < SERIAL_BELOW or workers < 2:
-        _render_many([(publication, pub_html), *jobs])
+    report = progress or (lambda done, total: None)
+    if len(jobs) <= SERIAL_BELOW or workers < 2:
+        for done, job in enumerate(jobs, start=1):
+            _render_many([job])
+            report(done, len(jobs))
     else:
-        _parallel(jobs, (publication, pub_html), workers)
-    return [publication, *(path for path, _ in jobs)]
+        _parallel(jobs, workers, report)
+    return [path for path, _ in jobs]
 
 
-def _parallel(jobs: Sequence[tuple[Path, str]], first: tuple[Path, str], workers: int) -> None:
-    """The publication in this process, the breakdowns in worker processes (spawned: no forked state)."""
+def _parallel(jobs: Sequence[tuple[Path, str]], workers: int, progress: Step) -> None:
+    """Every document in worker processes (spawned: no forked state) that die with dti. On any error or
+    signal (KeyboardInterrupt, SIGTERM raised as an exception by the command line) the queued documents
+    are cancelled and the workers ended before the exception goes on, so nothing writes into the staged
+    folder while it is removed."""
     import multiprocessing
+    from concurrent.futures import as_completed
 
-    batches = _batches(jobs, workers * 4)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_render_many, batch) for batch in batches]
-        _render_many([first])
-        for future in futures:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+    try:
+        with signals_held((signal.SIGINT,)):  # the workers start deaf to the terminal's Ctrl-C
+            futures = [pool.submit(_render_many, [job]) for job in jobs]
+        for done, future in enumerate(as_completed(futures), start=1):
             future.result()
+            progress(done, len(jobs))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop(p for p in multiprocessing.active_children() if p not in before)
+        raise
+    pool.shutdown()

@@ -1,6 +1,6 @@
 """The criteria format, declared once: pydantic models give every field its type and range, check a
 YAML document's plain data, and generate the JSON Schema that editors use (`dti schema`). Imported
-lazily by `criteria.load_criteria`, since pydantic takes a tenth of a second to import."""
+lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU to import."""
 
 from __future__ import annotations
 
@@ -150,15 +150,26 @@ class TiersRule(_Model):
     better: Better = "higher"
 
 
+def _distinct_labels(value: object) -> object:
+    """Units' answers are matched ignoring case and surrounding spaces: so must the labels differ."""
+    if isinstance(value, dict):
+        seen: dict[str, str] = {}
+        for key in value:
+            folded = str(key).strip().casefold()
+            if folded in seen:
+                raise PydanticCustomError("choice_label_repeated", "repeated label",
+                                          {"found": str(key), "accepted": seen[folded]})
+            seen[folded] = str(key)
+    return value
+
+
 class ChoiceRule(_Model):
-    choice: Annotated[dict[Label, Share], Field(min_length=1, max_length=100)]
-
-
-BARE_RULES = ("yes_no", "ratio", "best", "minmax", "count", "council")
+    choice: Annotated[dict[Label, Share], Field(min_length=1, max_length=100), BeforeValidator(_distinct_labels)]
 
 
 def _rule_tag(value: object) -> str | None:
-    """`rule: ratio` is the bare form; `{ratio: {...}}` is named by its first key that is a rule."""
+    """`rule: ratio` is the bare form (the rules whose parameters all have defaults); `{ratio: {...}}` is
+    named by its first key that is a rule."""
     if isinstance(value, str):
         return "bare"
     if isinstance(value, dict):
@@ -179,7 +190,11 @@ RuleSpec = Annotated[
 
 
 # --- the tree -----------------------------------------------------------------------------------------
-def _errors(title: str, errors: list[tuple[tuple[str | int, ...], str, dict[str, Any]]]) -> None:
+Loc = tuple[str | int, ...]  # a place under a model, as pydantic writes it
+Issue = tuple[Loc, str, dict[str, Any]]  # (place, reason code, its parameters)
+
+
+def _errors(title: str, errors: list[Issue]) -> None:
     """Raise every consistency problem of a node at once, each at its own place under the node."""
     if errors:
         raise ValidationError.from_exception_data(title, [
@@ -202,7 +217,7 @@ class Node(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Node:
-        errors: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
+        errors: list[Issue] = []
         if self.indicators is not None:
             extra = [k for k in ("points", "rule", "source", "system") if k in self.model_fields_set]
             if extra:
@@ -226,7 +241,7 @@ class Node(_Model):
         return self
 
 
-def _too_deep(nodes: list[Node], depth: int) -> Iterator[tuple[str | int, ...]]:
+def _too_deep(nodes: list[Node], depth: int) -> Iterator[Loc]:
     """Where composites nest deeper than MAX_COMPOSITE_DEPTH (relative to the pillar)."""
     for i, node in enumerate(nodes):
         if node.indicators is not None:
@@ -249,19 +264,16 @@ class PillarSpec(_Model):
         return self
 
 
-def _walk_nodes(nodes: list[Node], loc: tuple[str | int, ...]) -> Iterator[tuple[Node, tuple[str | int, ...]]]:
+def _walk_nodes(nodes: list[Node], loc: Loc) -> Iterator[tuple[Node, Loc]]:
     for i, node in enumerate(nodes):
         yield node, (*loc, "indicators", i)
         if node.indicators is not None:
             yield from _walk_nodes(node.indicators, (*loc, "indicators", i))
 
 
-Loc = tuple[str | int, ...]
-
-
-def _duplicates(items: Sequence[tuple[str, Loc]]) -> list[tuple[Loc, str, dict[str, Any]]]:
-    first: dict[str, tuple[str | int, ...]] = {}
-    errors: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
+def _duplicates(items: Sequence[tuple[str, Loc]]) -> list[Issue]:
+    first: dict[str, Loc] = {}
+    errors: list[Issue] = []
     for ident, loc in items:
         if ident in first:
             errors.append(((*loc, "id"), "duplicate_id", {"found": ident, "first": first[ident], "here": loc}))
@@ -317,7 +329,7 @@ class CriteriaSpec(_Model):
         errors = _duplicates([(g.id, ("groups", i)) for i, g in enumerate(self.groups)])
         mins = [b.min for b in self.bands or []]
         if mins and (mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0):
-            errors.append((("bands",), "bands_order", {"found": [f"{m:g}" for m in mins]}))
+            errors.append((("bands",), "bands_order", {"found": ", ".join(f"{m:g}" for m in mins)}))
         _errors("Criteria", errors)
         return self
 
@@ -362,7 +374,7 @@ def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
     return (args[-1] if args else Any), False
 
 
-def _locate(loc: tuple[str | int, ...]) -> tuple[list[str | int], Any]:
+def _locate(loc: Loc) -> tuple[list[str | int], Any]:
     """The location without union tags, and the annotation it ends on (Any where it cannot be followed)."""
     annotation: Any = CriteriaSpec
     parts: list[str | int] = []
@@ -415,7 +427,7 @@ Found = tuple[str, str, dict[str, object]]  # (YAML path, reason, params)
 
 def _problem(error: Mapping[str, Any]) -> Found:
     """One pydantic error as dti's (path, reason, params)."""
-    loc: tuple[str | int, ...] = tuple(error["loc"])
+    loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     value = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
@@ -467,7 +479,7 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
-                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved"}:
+                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])

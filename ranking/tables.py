@@ -11,15 +11,18 @@ import re
 import secrets
 import shutil
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
+from ranking.errors import Lang, Problem
+from ranking.i18n import t
 from ranking.inputs import NUMBER
 from ranking.ranking import Ranking
+from ranking.system import exchange, pid_alive, signals_held
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -96,8 +99,10 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return buffer.getvalue()
 
 
-def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[str], Sequence[Sequence[Cell]]]]) -> None:
-    """A formatted workbook of the same tables, with fixed timestamps so that it is reproducible."""
+def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[str], Sequence[Sequence[Cell]]]],
+               banner: str | None = None) -> None:
+    """A formatted workbook of the same tables, with fixed timestamps so that it is reproducible; a
+    `banner` (the draft mark) takes the first row of every sheet and the header of every printed page."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -106,13 +111,18 @@ def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[str], Sequence[Se
     wb.remove(wb.active)
     for title, (header, rows) in sheets.items():
         ws = wb.create_sheet(title)
+        if banner:
+            ws.append([banner])
+            ws["A1"].font = Font(bold=True, color="B00020")
+            ws.oddHeader.center.text = banner
+        first = ws.max_row + 1 if banner else 1
         ws.append(list(header))
-        for cell in ws[1]:
+        for cell in ws[first]:
             cell.font = Font(bold=True)
         for row in rows:
             ws.append([neutralise(c) for c in row])
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
+        ws.freeze_panes = f"A{first + 1}"
+        ws.auto_filter.ref = f"A{first}:{get_column_letter(max(len(header), 1))}{ws.max_row}"
         for i, name in enumerate(header, start=1):
             width = max([len(name), *(len(str(r[i - 1])) for r in rows[:200] if r[i - 1] is not None)])
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
@@ -146,58 +156,160 @@ def save_workbook(wb: Workbook, path: Path) -> None:
                          compress_type=zipfile.ZIP_DEFLATED)
 
 
+def provenance(ranking: Ranking) -> dict[str, str]:
+    """Every input file by name → SHA-256, never by a path of the operator's machine: the inputs relative to
+    their folder (`units.csv`), any other file (the previous results) by its file name."""
+    folder = Path(ranking.inputs.folder)
+    named: dict[str, str] = {}
+    for name, digest in ranking.inputs.files.items():
+        path = Path(name)
+        try:
+            named[path.relative_to(folder).as_posix()] = digest
+        except ValueError:
+            named[path.name] = digest
+    return dict(sorted(named.items()))
+
+
+def criteria_name(ranking: Ranking) -> str:
+    """The criteria file by its file name (`hanoi-2025.yaml`)."""
+    return Path(ranking.criteria.source).name
+
+
 def run_record(ranking: Ranking, options: Mapping[str, object]) -> dict[str, object]:
-    """What run.json holds: enough to tell which inputs made these outputs."""
+    """What run.json holds: enough to tell which inputs made these outputs, and whether they are a draft."""
     c = ranking.criteria
     return {
         "dti": __version__,
-        "criteria": {"file": c.source, "id": c.id, "edition": c.edition, "sha256": c.sha256},
-        "inputs": dict(sorted(ranking.inputs.files.items())),
+        "stage": options.get("stage", "final"),
+        "criteria": {"file": criteria_name(ranking), "id": c.id, "edition": c.edition, "sha256": c.sha256},
+        "inputs": provenance(ranking),
         "sample": bool(ranking.inputs.sample),
         "options": dict(options),
         "units": len(ranking.units),
     }
 
 
-def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object]) -> None:
+def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
+    """results.csv, indicator_scores.csv, results.xlsx and run.json into `folder`; a draft's workbook says
+    so above every table."""
     header, rows = result_rows(ranking)
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
     record = run_record(ranking, options)
-    hashes: list[list[Cell]] = [[f"sha256:{name}", digest] for name, digest in sorted(ranking.inputs.files.items())]
+    hashes: list[list[Cell]] = [[f"sha256:{name}", digest] for name, digest in provenance(ranking).items()]
+    stage = str(record["stage"])
     about: list[list[Cell]] = [
+        ["stage", f"{stage}: {t('stage.draft', lang)}" if stage == "draft" else stage],
         ["sample", ranking.inputs.sample or "no"],
         ["criteria", f"{ranking.criteria.title} ({ranking.criteria.edition})"],
+        ["criteria_file", criteria_name(ranking)],
         ["criteria_sha256", ranking.criteria.sha256],
         *hashes,
         ["dti", __version__],
     ]
     write_xlsx(folder / "results.xlsx", {"results": (header, rows), "indicator_scores": (ind_header, ind_rows),
-                                         "run": (["key", "value"], about)})
+                                         "run": (["key", "value"], about)},
+               t("stage.draft", lang) if stage == "draft" else None)
     text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
     (folder / "run.json").write_text(text + "\n", encoding="utf-8")
 
 
+def _nearest_existing(path: Path) -> Path:
+    return next(p for p in (path, *path.parents) if p.exists())
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def folder_problems(out: Path, keep: Iterable[Path] = (), marker: str | None = "run.json") -> list[Problem]:
+    """Why `out` cannot receive a staged output, checked before any work so that nothing is moved or
+    written: a file, a path below a file, the current folder or one above it, a folder that holds what the
+    run reads (`keep`), a folder of other files (without `marker`), no permission to write."""
+    where = str(out)
+    blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return [Problem(where, "out_below_file", {"found": str(blocker), "accepted": out.name})]
+    if out.exists() and not out.is_dir():
+        return [Problem(where, "out_not_folder")]
+    real = out.resolve()
+    cwd = Path.cwd().resolve()
+    if real == cwd or real in cwd.parents:
+        return [Problem(where, "out_is_cwd")]
+    problems = [Problem(where, "out_holds_inputs", {"found": str(path)})
+                for path in keep if real == path.resolve() or real in path.resolve().parents]
+    if problems:
+        return problems[:1]
+    if marker is not None and out.is_dir() and not (out / marker).is_file():
+        others = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+        if others:
+            found = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+            return [Problem(where, "out_not_dti", {"found": found})]
+    folders = [_nearest_existing(real.parent), *([real] if out.is_dir() else [])]
+    return [Problem(where, "out_read_only", {"found": str(f)}) for f in folders if not _writable(f)][:1]
+
+
+def file_problems(path: Path, example: str) -> list[Problem]:
+    """Why a single output file (a CSV) cannot be written at `path`: a folder, below a file, no permission."""
+    where = str(path)
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return [Problem(where, "out_below_file", {"found": str(blocker), "accepted": path.name})]
+    if path.is_dir():
+        return [Problem(where, "out_is_folder", {"accepted": example})]
+    folder = _nearest_existing(path.resolve().parent)
+    return [] if _writable(folder) else [Problem(where, "out_read_only", {"found": str(folder)})]
+
+
+STAGE_PREFIX = ".dti-"  # a staged folder beside OUT: .OUT.dti-PID-TOKEN (hidden, and recognisably dti's)
+
+
+def _leftovers(out: Path) -> list[Path]:
+    """Staged folders of earlier runs on `out` whose process has ended (killed, or the machine stopped)."""
+    pattern = re.compile(rf"\.{re.escape(out.name)}{re.escape(STAGE_PREFIX)}(\d+)-[0-9a-f]{{8}}")
+    found = []
+    for path in out.parent.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and int(match.group(1)) != os.getpid() and not pid_alive(int(match.group(1))):
+            found.append(path)
+    return sorted(found)
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """`stage` becomes `out`; the previous `out`, if any, ends up at `stage`. With renameat2 the two trade
+    places in one step; elsewhere two renames leave `out` missing for the moment between them."""
+    if out.is_dir() and exchange(stage, out):
+        return
+    if out.is_dir():
+        old = stage.with_name(stage.name + "-old")
+        out.rename(old)
+        stage.rename(out)
+        old.rename(stage)
+    else:
+        stage.rename(out)
+
+
 @contextmanager
 def staged_output(out: Path) -> Iterator[Path]:
-    """A fresh copy of `out` to write into; it replaces `out` only if the block completes."""
+    """A fresh, empty folder beside `out` to write a whole output into; it replaces `out` only if the block
+    completes, so `out` always holds exactly one complete run. Staged folders left by killed runs on the
+    same `out` are removed first."""
+    if out.is_symlink():
+        out = Path(os.path.realpath(out))
     out.parent.mkdir(parents=True, exist_ok=True)
-    stage = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    for leftover in _leftovers(out):
+        shutil.rmtree(leftover, ignore_errors=True)
+    stage = out.with_name(f".{out.name}{STAGE_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
     stage.mkdir()  # not mkdtemp: the output keeps the usual permissions (umask), not 0700
     try:
-        if out.is_dir():
-            shutil.copytree(out, stage, dirs_exist_ok=True)
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    stage.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    with signals_held():  # a Ctrl-C now waits for the swap: never half an old and half a new folder
+        _swap(stage, out)
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def inside(folder: Path, name: str, suffix: str) -> Path:

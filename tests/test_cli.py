@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -76,17 +78,52 @@ def test_bad_input_leaves_earlier_outputs_untouched(make_case: CaseWriter, tmp_p
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_internal_error_exits_1_without_traceback(make_case: CaseWriter, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def _defect(make_case: CaseWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *flags: str) -> int:
+    """A rank whose scoring stage has a bug (a ZeroDivisionError), with the log files going to tmp_path."""
     def broken(*_: object) -> None:
-        raise ZeroDivisionError("boom")
+        raise ZeroDivisionError("boom\x1b[31m\nsecond line")
 
     monkeypatch.setattr(cli, "build", broken)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    (tmp_path / "tmp").mkdir()
     criteria_path, folder = make_case()
-    args = ["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(tmp_path / "o")]
-    assert cli.main(args) == 1
-    assert "Lỗi nội bộ của dti (hãy báo cáo): ZeroDivisionError: boom" in capsys.readouterr().err
+    return cli.main([*flags, "rank", "--criteria", str(criteria_path), "--inputs", str(folder),
+                     "--out", str(tmp_path / "o")])
+
+
+def test_a_defect_exits_1_with_one_line_and_a_log_of_the_traceback(
+        make_case: CaseWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert _defect(make_case, tmp_path, monkeypatch) == 1
+    err = capsys.readouterr().err
+    (log,) = (tmp_path / "tmp").glob("dti-error-*.log")
+    assert err == (f"Lỗi của chương trình dti, không phải của dữ liệu (ZeroDivisionError: boom\\x1b[31m second "
+                   f"line); chi tiết ở {log} — hãy gửi tệp này khi báo lỗi.\n")
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text and "ZeroDivisionError: boom" in text and "'rank'" in text
+    assert not (tmp_path / "o").exists()
+
+
+def test_debug_prints_the_traceback(make_case: CaseWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert _defect(make_case, tmp_path, monkeypatch, "--debug", "--lang", "en") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last)")
+    assert re.search(r"in broken\n +raise ZeroDivisionError", err)
+    assert err.splitlines()[-1].startswith("A defect in dti, not in your data (ZeroDivisionError: boom")
+
+
+def test_bad_input_is_not_a_defect(make_case: CaseWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A DtiError exits 2 and writes no log; nothing else is turned into a user message."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    criteria_path, folder = make_case(self_rows=[*TINY_SELF, ("a3", "K.1", "ba", "", "")])
+    assert cli.main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder),
+                     "--out", str(tmp_path / "o")]) == 2
+    assert "cần một số, gặp 'ba'" in capsys.readouterr().err
+    assert not list(tmp_path.glob("dti-error-*"))
 
 
 def test_run_without_options_ranks_the_newest_sample_year(make_case: CaseWriter, tmp_path: Path) -> None:
@@ -108,7 +145,7 @@ def test_run_without_options_ranks_the_newest_sample_year(make_case: CaseWriter,
                                                      "results.xlsx", "run.json", "units"]
     assert sorted(p.name for p in (out / "units").iterdir()) == ["a1.pdf", "a2.pdf", "a3.pdf", "b1.pdf", "b2.pdf"]
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert record["criteria"]["file"] == "criteria/tiny-2025.yaml" and record["sample"] is True
+    assert record["criteria"]["file"] == "tiny-2025.yaml" and record["sample"] is True
 
 
 def test_run_without_a_sample_says_so(tmp_path: Path) -> None:

@@ -356,13 +356,22 @@ def test_an_xls_file(tiny_forms: Forms, tmp_path: Path) -> None:
         "save it as an Excel Workbook (.xlsx)"]
 
 
-@pytest.mark.parametrize(("name", "content"), [("a1.xlsx", b"unit,indicator,value\n"), ("a1.pdf", b"%PDF-1.7\n")])
-def test_a_file_that_is_not_a_workbook(tiny_forms: Forms, tmp_path: Path, name: str, content: bytes) -> None:
+def test_a_file_that_is_not_a_workbook(tiny_forms: Forms, tmp_path: Path) -> None:
     criteria, units, _ = tiny_forms
-    path = tmp_path / name
-    path.write_bytes(content)
+    path = tmp_path / "a1.pdf"
+    path.write_bytes(b"%PDF-1.7\n")
     assert rejected(criteria, units, [path], match=r"không phải sổ làm việc Excel \(\.xlsx\)$") == [
         f"{path}: not an Excel workbook (.xlsx)"]
+
+
+@pytest.mark.parametrize("content", [b"unit,indicator,value\n", "\ufeffunit;indicator;giá trị\r\n".encode()])
+def test_a_csv_renamed_xlsx(tiny_forms: Forms, tmp_path: Path, content: bytes) -> None:
+    criteria, units, _ = tiny_forms
+    path = tmp_path / "a1.xlsx"
+    path.write_bytes(content)
+    assert rejected(criteria, units, [path], match=r"tệp văn bản \(CSV\?\) mang đuôi \.xlsx, không phải sổ làm việc "
+                    r"Excel; hãy nộp phiếu \.xlsx đã phát hành$") == [
+        f"{path}: a text (CSV?) file named .xlsx, not an Excel workbook; send the form as issued"]
 
 
 def test_a_damaged_workbook(tiny_forms: Forms, tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def test_rank_prints_the_pending_on_stderr_and_writes_the_status(make_case: Case
     criteria_path, folder = make_case(appraisal=ONLY_A1)
     out = tmp_path / "out"
     assert main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out),
-                 "--lang", "en"]) == 0
+                 "--lang", "en", "--stage", "draft"]) == 0  # a final rank refuses while a council score is missing
     err = capsys.readouterr().err
     assert "unit 'a2' (Sở Hai), indicator 'K.2': awaiting the council" in err
     assert "unit 'a3' (Sở Ba), indicator 'K.2': awaiting the council" in err

@@ -192,9 +192,11 @@ def test_bom_is_accepted_and_other_encodings_are_not(make_case: CaseWriter) -> N
 def test_semicolon_separated_file_is_named(make_case: CaseWriter) -> None:
     criteria_path, folder = make_case()
     (folder / "units.csv").write_text("id;name;group;tags;predecessors\na1;Sở Một;A;;\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"units\.csv, dòng 1: tiêu đề cột là id;name;group;tags;predecessors; "
-                                        r"cần đúng id,name,group,tags,predecessors"):
+    with pytest.raises(DataError, match=r"units\.csv, dòng 1: các cột được phân cách bằng ';' \(Excel ghi như vậy khi "
+                                        r"máy đặt vùng Việt Nam\); dti cần dấu phẩy: hãy lưu lại dạng CSV UTF-8 "
+                                        r"phân cách bằng dấu phẩy$") as err:
         load_inputs(load_criteria(criteria_path), folder)
+    assert [p.reason for p in err.value.problems] == ["csv_delimiter"]
 
 
 def test_row_with_too_many_fields(make_case: CaseWriter) -> None:

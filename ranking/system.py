@@ -1,0 +1,104 @@
+"""The few operating-system calls that keep a run whole: an atomic folder swap, render workers that die
+with dti, signals held while a folder is swapped. Linux calls go through ctypes; elsewhere each has a
+portable fallback."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2  # linux/fs.h
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except (OSError, TypeError):  # no C library to load by name (Windows)
+        return None
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE): there is no moment with neither.
+    False where the system or the file system cannot; any other failure is raised."""
+    libc = _libc()
+    call = getattr(libc, "renameat2", None)
+    if call is None:
+        return False
+    call.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    call.restype = ctypes.c_int
+    if call(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, owned by someone else
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def signals_held(signals: Iterable[signal.Signals] = STOP_SIGNALS) -> Iterator[None]:
+    """Delay SIGINT/SIGTERM over a short critical step (a folder swap, spawning workers); a signal that
+    arrives meanwhile is delivered when the step ends. Processes started meanwhile inherit the mask."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(signals))
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer of a render worker: killed when dti dies, even by SIGKILL (Linux PR_SET_PDEATHSIG),
+    deaf to the Ctrl-C that the terminal sends to the whole process group (dti stops its workers itself)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    libc = _libc()
+    prctl = getattr(libc, "prctl", None)
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # dti died before the request above took effect
+        os._exit(1)
+
+
+def parent_gone() -> bool:
+    """In a worker: whether the process that started it has ended (checked between documents, for the
+    systems without PR_SET_PDEATHSIG)."""
+    import multiprocessing  # only in a worker: `dti validate` does not pay for it
+
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
+
+
+def stop(processes: Iterable[BaseProcess], grace: float = 2.0) -> None:
+    """End worker processes now: SIGTERM, then SIGKILL for any still running after `grace` seconds."""
+    live = [p for p in processes if p.is_alive()]
+    for p in live:
+        p.terminate()
+    for p in live:
+        p.join(grace)
+        if p.is_alive():
+            p.kill()
+            p.join(grace)

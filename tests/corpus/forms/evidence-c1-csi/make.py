@@ -1,0 +1,9 @@
+import pathlib
+
+from tests.corpuskit import base_form
+from tests.formkit import fill
+
+
+def make(folder: pathlib.Path) -> None:
+    path = base_form(folder)
+    fill(path, {}, raw={'H8': "\u009b31mQĐ 1"})

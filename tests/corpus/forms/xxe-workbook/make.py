@@ -1,0 +1,9 @@
+import pathlib
+
+from tests.corpuskit import XXE, base_form, declare_entities
+
+
+def make(folder: pathlib.Path) -> None:
+    path = base_form(folder)
+    declare_entities(path, "xl/workbook.xml", XXE, b"<definedNames />",
+                     b'<definedNames><definedName name="x">&xxe;</definedName></definedNames>')
