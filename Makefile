@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install office demo test bench clean
+.PHONY: install office chromium screenshots demo test bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed: install Python 3.11+ with venv (Debian: apt-get install python3-venv)"; exit 1; }
@@ -29,7 +29,19 @@ office:
 	  (apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc-nogui) >/dev/null 2>&1 \
 	  || echo "note: LibreOffice could not be installed; the tests that need it will be skipped"; }
 
-test: $(STAMP) office
+# Headless Chromium (Debian's chromium and chromium-driver) runs the web site's browser tests; without it
+# they are skipped with a message saying so. No browser is downloaded at test time.
+chromium:
+	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || { \
+	  echo "installing Chromium and its driver (apt-get) for the web site's browser tests"; \
+	  (apt-get update -q && apt-get install -y -q --no-install-recommends chromium chromium-driver) >/dev/null 2>&1 \
+	  || echo "note: Chromium could not be installed; the browser tests of the site will be skipped"; }
+
+# The README's screenshots of the sample site's index, at 360 px (a phone) and 1280 px.
+screenshots: $(STAMP) chromium
+	$(BIN)/python -m tests.browser
+
+test: $(STAMP) office chromium
 	$(BIN)/ruff check ranking tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest

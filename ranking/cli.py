@@ -68,6 +68,7 @@ HELP: Mapping[str, tuple[str, str]] = {
               "council score is missing"),
     "draft": ("thư mục kết quả của lần chạy trước (bản dự thảo): mỗi báo cáo đơn vị nêu điều đã thay đổi",
               "an earlier run's output folder (the draft): every breakdown shows what changed"),
+    "no_site": ("không ghi trang web (site/ bên cạnh các PDF)", "skip the web site (site/ beside the PDFs)"),
     "json": ("in các vấn đề dưới dạng JSON", "print the problems as JSON"),
     "units": ("tệp units.csv", "units.csv"),
     "forms.units": ("tệp units.csv (với --appraisal: thư mục của nó có cả self_assessment.csv)",
@@ -201,6 +202,7 @@ def _parser(lang: Lang) -> _Parser:
         p = command(name)
         paths(p, False, True)
         p.add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
+        p.add_argument("--no-site", action="store_true", help=h("no_site"))
     forms = command("forms")
     forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
     forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("forms.units"))
@@ -310,7 +312,8 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         progress.finish()
     else:
         since = draft.name if draft else None
-        pdfs = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress)
+        pdfs = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
+                       site=not args.no_site)
         progress.finish("progress.done_pdf", n=len(pdfs))
     _print_top(ranking, lang)
     print()

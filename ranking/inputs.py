@@ -139,7 +139,7 @@ def file_problem(path: Path) -> Problem | None:
     return None
 
 
-def read_text(path: Path, problems: Problems, max_bytes: int = MAX_CSV_BYTES) -> str | None:
+def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
     """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
     file = str(path)
     problem = file_problem(path)
@@ -193,7 +193,7 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
             problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
     else:
         delimiter = None
-    text = read_text(path, problems)
+    text = read_text(path, problems, MAX_CSV_BYTES)
     if text is None or delimiter is not None:
         return
     lines = text.count("\n") + (not text.endswith("\n"))

@@ -73,17 +73,25 @@ def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang
 
 
 def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
-            progress: Progress | None = None) -> list[Path]:
-    """The tables and the PDFs in one fresh staged folder that replaces `out` when complete; with `draft`
-    (an earlier run's folder) every breakdown also shows what changed since that run. Returns the PDFs."""
+            progress: Progress | None = None, site: bool = True) -> list[Path]:
+    """The tables, the PDFs and (unless `site` is False) the web site in one fresh staged folder that replaces
+    `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
+    that run. Returns the PDFs."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
+    from ranking.site import write_site
 
     with staged_output(out) as stage:
         if progress is not None:
             progress.stage("tables")
         write_tables(ranking, stage, options, lang)
+        changes = diff_runs(draft, stage) if draft is not None else None
         if progress is not None:
             progress.stage("pdf")
-        return write_reports(ranking, stage, options, lang, diff_runs(draft, stage) if draft is not None else None,
+        pdfs = write_reports(ranking, stage, options, lang, changes,
                              progress=progress.counter("pdf") if progress is not None else None)
+        if site:
+            if progress is not None:
+                progress.stage("site")
+            write_site(ranking, stage, options, lang, changes)
+        return pdfs

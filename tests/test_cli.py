@@ -142,7 +142,7 @@ def test_run_without_options_ranks_the_newest_sample_year(make_case: CaseWriter,
     assert "Xã, phường — 2 đơn vị" in done.stdout
     out = root / "reports" / "2025"
     assert sorted(p.name for p in out.iterdir()) == ["dti-2025.pdf", "indicator_scores.csv", "results.csv",
-                                                     "results.xlsx", "run.json", "units"]
+                                                     "results.xlsx", "run.json", "site", "units"]
     assert sorted(p.name for p in (out / "units").iterdir()) == ["a1.pdf", "a2.pdf", "a3.pdf", "b1.pdf", "b2.pdf"]
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert record["criteria"]["file"] == "tiny-2025.yaml" and record["sample"] is True

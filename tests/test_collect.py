@@ -563,3 +563,90 @@ def test_a_folder_without_workbooks(tiny_forms: Forms, tmp_path: Path) -> None:
     empty.mkdir()
     assert rejected(criteria, units, form_paths([empty]), match=r"^\.: không có phiếu nào để đọc$") == [
         ".: no forms to read"]
+
+
+# --- a bug is a bug; hostile workbooks -----------------------------------------------------------------
+def test_a_defect_in_dti_is_not_the_workbooks_fault(tiny_forms: Forms, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only what a bad file makes the readers raise becomes a message; a TypeError or AttributeError from
+    dti's own code propagates (the command line reports it as a defect)."""
+    criteria, units, paths = tiny_forms
+    import ranking.collect as collect_module
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise TypeError("a defect")
+
+    monkeypatch.setattr(collect_module, "load_workbook", broken)
+    with pytest.raises(TypeError, match="a defect"):
+        collect(criteria, units, [paths["a1"]])
+    monkeypatch.undo()
+
+    def wrong(*args: object, **kwargs: object) -> object:
+        raise AttributeError("another defect")
+
+    monkeypatch.setattr(collect_module, "cell_text", wrong)
+    with pytest.raises(AttributeError, match="another defect"):
+        collect(criteria, units, [paths["a1"]])
+
+
+def test_a_type_error_from_the_files_xml_is_the_files(tiny_forms: Forms, tmp_path: Path) -> None:
+    """openpyxl's typed attributes raise TypeError on a bad value in the XML: that one is the file's."""
+    criteria, units, paths = tiny_forms
+    bad = tmp_path / "a1.xlsx"
+    with zipfile.ZipFile(paths["a1"]) as z, zipfile.ZipFile(bad, "w") as out:
+        for info in z.infolist():
+            data = z.read(info)
+            out.writestr(info.filename, data.replace(b'activeTab="0"', b'activeTab="x"') if "workbook" in
+                         info.filename else data)
+    assert rejected(criteria, units, [bad], match=r"không phải sổ làm việc Excel \(\.xlsx\) \(TypeError: ") == [
+        f"{bad}: not an Excel workbook (.xlsx) (TypeError: expected <class 'int'>)"]
+
+
+def test_openpyxl_parses_with_defusedxml() -> None:
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML is True
+
+
+def test_hostile_workbooks(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    macro = tmp_path / "a1.xlsm"
+    shutil.copy(paths["a1"], macro)
+    assert rejected(criteria, units, [macro], match=r"sổ làm việc chứa macro \(\.xlsm, vbaProject\.bin\); dti không "
+                    r"nhận tệp có macro: hãy lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)$") == [
+        f"{macro}: a macro-enabled workbook (.xlsm, vbaProject.bin); dti does not accept macros: save it as an Excel "
+        "Workbook (.xlsx)"]
+    xxe = tmp_path / "a2.xlsx"
+    with zipfile.ZipFile(paths["a2"]) as z, zipfile.ZipFile(xxe, "w") as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "docProps/custom.xml":
+                data = b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + data.replace(
+                    b"</Properties>", b"<p>&x;</p></Properties>")
+            out.writestr(info.filename, data)
+    assert rejected(criteria, units, [xxe], match=r"sổ làm việc chứa khai báo DTD/thực thể XML, điều Excel không bao "
+                    r"giờ ghi; từ chối vì không an toàn$") == [
+        f"{xxe}: the workbook holds XML DTD or entity declarations, which Excel never writes; refused as unsafe"]
+    parts = tmp_path / "a3.xlsx"
+    shutil.copy(paths["a3"], parts)
+    with zipfile.ZipFile(parts, "a") as z:
+        for i in range(1001):
+            z.writestr(f"xl/media/{i}.bin", b"")
+    assert rejected(criteria, units, [parts], match=r"sổ làm việc có 1013 phần, vượt giới hạn 1000") == [
+        f"{parts}: the workbook has 1013 parts, over the 1000 limit (a damaged or malicious file)"]
+    link = tmp_path / "b1.xlsx"
+    link.symlink_to(paths["b1"])
+    assert rejected(criteria, units, [link], match=r"b1\.xlsx: là một liên kết tượng trưng") == [
+        f"{link}: is a symbolic link; dti reads only real files inside the inputs folder and never follows a link"]
+
+
+def test_odd_cells(tiny_forms: Forms) -> None:
+    criteria, units, paths = tiny_forms
+    fill(paths["a1"], {}, raw={"H8": "QĐ\u202e 1", "F1048576": "x"})
+    assert rejected(criteria, units, [paths["a1"]], match=r"dữ liệu đến dòng 1048576, vượt giới hạn 10006 dòng") == [
+        f"{paths['a1']}, sheet 'Tự đánh giá': the sheet has data down to row 1048576, over the 10006-row limit for a "
+        "form"]
+    fill(paths["a2"], {}, raw={"H8": "QĐ\u202e 1", "F9": "9" * 400})
+    assert rejected(criteria, units, [paths["a2"]], match=r"ô H8: chứa ký tự điều khiển U\+202E \(ở vị trí 3\)") == [
+        f"{paths['a2']}, sheet 'Tự đánh giá', cell H8: holds the control character U+202E (at position 3); remove it",
+        f"{paths['a2']}, sheet 'Tự đánh giá', cell F9: the number {'9' * 60}…{'9' * 10} is outside the accepted "
+        "range: at most 10^12 in absolute value, at most 17 significant digits"]

@@ -162,7 +162,7 @@ def test_rank_uses_last_years_results(make_case: CaseWriter, tmp_path: Path) -> 
     assert (rows["b2"]["previous_index"], rows["b2"]["previous_rank"]) == ("", "")
     assert all(rows[u]["rank_low"] and rows[u]["rank_high"] for u in rows)
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert run["options"]["previous"] == "results.csv"  # by its name: no path of the operator's machine
+    assert run["options"]["previous"] == "results.csv"  # by file name: no path of this machine in an output
     assert run["inputs"]["results.csv"] == hashlib.sha256(previous.read_bytes()).hexdigest()
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from ranking import inputs as inputs_module
+from ranking.cli import main
 from ranking.criteria import load_criteria
-from ranking.errors import DataError
-from ranking.inputs import Inputs, load_inputs
+from ranking.errors import MAX_PROBLEMS, DataError, Problem
+from ranking.inputs import Inputs, id_problem, load_inputs
 from tests.conftest import TINY_SELF, TINY_UNITS, CaseWriter, Sample
 
 
@@ -243,3 +247,219 @@ def test_broken_quoting_is_a_csv_syntax_error(make_case: CaseWriter) -> None:
         f.write('a3,C,"Chủ tịch"x,,\n')
     with pytest.raises(DataError, match=r"self_assessment\.csv, dòng 27: lỗi cú pháp CSV: .*"):
         load_inputs(load_criteria(criteria_path), folder)
+
+
+# --- hostile and broken inputs (issues 8 and 13); the corpus runs the same through `dti` -------------------
+def test_crlf_and_bom_load(make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case()
+    for name in ("units.csv", "self_assessment.csv"):
+        path = folder / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    inputs = load_inputs(load_criteria(criteria_path), folder)
+    assert len(inputs.units) == 5 and inputs.self_assessed[("a1", "Y")].comment == "QĐ 1"
+
+
+def test_negative_zero_reads_as_zero(make_case: CaseWriter) -> None:
+    inputs = load(make_case, self_rows=replace_self("a1", "K.1", "-0"))
+    number = inputs.self_assessed[("a1", "K.1")].number
+    assert number == 0 and str(number) == "0.0"
+
+
+def test_html_and_formula_text_pass_through_unchanged(make_case: CaseWriter) -> None:
+    """Free text is data: kept as written here; the writers escape (templates) or neutralise (CSV, xlsx) it."""
+    units = [(u, "<b onmouseover=alert(1)>Sở Một</b>" if u == "a1" else n, g, t, p) for u, n, g, t, p in TINY_UNITS]
+    evidence = "=HYPERLINK(\"http://x\",\"QĐ\")"
+    rows = [(u, i, v, d, evidence if (u, i) == ("a1", "Y") else e) for u, i, v, d, e in TINY_SELF]
+    inputs = load(make_case, units=units, self_rows=rows, appraisal=[("a1", "K.2", "5", "", "@SUM(1+1)<script>")])
+    assert inputs.unit("a1").name == "<b onmouseover=alert(1)>Sở Một</b>"
+    assert inputs.self_assessed[("a1", "Y")].comment == evidence
+    assert inputs.appraised[("a1", "K.2")].comment == "@SUM(1+1)<script>"
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "1000000000001", "0.123456789012345678", "-1000000000001"])
+def test_numbers_beyond_the_range(make_case: CaseWriter, value: str) -> None:
+    with pytest.raises(DataError, match=r"dòng 7, cột value: số .* nằm ngoài phạm vi nhận: giá trị tuyệt đối tối đa "
+                                        r"10\^12, tối đa 17 chữ số có nghĩa$") as err:
+        raise bad_value(make_case, "a1", "M", value)
+    assert len(err.value.render("en")) < 400  # a 400-digit value is shown cut
+
+
+def test_the_largest_accepted_numbers(make_case: CaseWriter) -> None:
+    inputs = load(make_case, self_rows=replace_self("a1", "M", "-1000000000000"))
+    assert inputs.self_assessed[("a1", "M")].number == -1e12
+    inputs = load(make_case, self_rows=replace_self("a1", "M", "0.30000000000000004"))
+    assert inputs.self_assessed[("a1", "M")].number == 0.1 + 0.2
+
+
+@pytest.mark.parametrize(("value", "accepted"),
+                         [("1 000", "1000"), ("1\u00a0000,5", "1000.5"), ("1.000.000", "1000000")])
+def test_thousands_separators(make_case: CaseWriter, value: str, accepted: str) -> None:
+    with pytest.raises(DataError, match=rf"dùng dấu chấm thập phân .* ví dụ '{re.escape(accepted)}'"):
+        raise bad_value(make_case, "a1", "B", value)
+
+
+def test_non_ascii_digits_are_not_numbers(make_case: CaseWriter) -> None:
+    with pytest.raises(DataError, match=r"cần một số, gặp '１２'"):
+        raise bad_value(make_case, "a1", "M", "１２")
+
+
+@pytest.mark.parametrize(("name", "code"), [("\x1b[31mSở\x1b[0m", "U\\+001B"), ("Sở\u009b2J", "U\\+009B"),
+                                            ("Sở \u202eBốn", "U\\+202E")])
+def test_control_characters_in_a_name(make_case: CaseWriter, name: str, code: str) -> None:
+    units = [*TINY_UNITS, ("a4", name, "A", "", "")]
+    with pytest.raises(DataError, match=rf"units\.csv, dòng 7, cột name: chứa ký tự điều khiển {code} \(ở vị trí "
+                                        r"\d\); hãy xóa ký tự đó$") as err:
+        load(make_case, units=units)
+    assert "\x1b" not in err.value.render() and "\u202e" not in err.value.render("en")
+
+
+def test_line_breaks_in_evidence_are_text(make_case: CaseWriter) -> None:
+    rows = [(u, i, v, d, "QĐ 1\r\nQĐ 2\tngày 3" if (u, i) == ("a1", "Y") else e) for u, i, v, d, e in TINY_SELF]
+    assert load(make_case, self_rows=rows).self_assessed[("a1", "Y")].comment == "QĐ 1\r\nQĐ 2\tngày 3"
+
+
+def test_a_message_never_shows_a_raw_control_character() -> None:
+    problem = Problem("in\x1b]0;x\x07.csv", "not_number", {"found": "\x1b[2J"}, line=2, column="value")
+    assert problem.message("en") == "in\\x1b]0;x\\x07.csv, line 2, column value: expected a number, found '\\x1b[2J'"
+
+
+@pytest.mark.parametrize(("unit_id", "reason"), [
+    ("con", "reserved_id"), ("nul", "reserved_id"), ("aux", "reserved_id"), ("com1", "reserved_id"),
+    ("lpt1", "reserved_id"), ("con.txt", "reserved_id"), ("a" * 81, "bad_unit_id"), ("a.", "bad_unit_id"),
+    ("../x", "bad_unit_id"), ("а1", "bad_unit_id"), ("A1", "bad_unit_id"),
+])
+def test_unit_ids(unit_id: str, reason: str) -> None:
+    assert id_problem(unit_id) == reason
+    assert id_problem("a" * 80) is None and id_problem("console") is None and id_problem("com10") is None
+
+
+def test_a_reserved_unit_id(make_case: CaseWriter) -> None:
+    with pytest.raises(DataError, match=r"units\.csv, dòng 7, cột id: mã 'com1' là tên thiết bị dành riêng của "
+                                        r"Windows .*; tệp mang tên này không mở được trên Windows$"):
+        load(make_case, units=[*TINY_UNITS, ("com1", "Sở Bốn", "A", "", "")])
+
+
+def test_the_same_name_twice_in_a_group(make_case: CaseWriter) -> None:
+    decomposed = unicodedata.normalize("NFD", "sở  MỘT")
+    with pytest.raises(DataError, match=r"units\.csv, dòng 7, cột name: tên 'SỞ  MỘT' đã dùng cho đơn vị 'a1' "
+                                        r"\(dòng 2\) trong cùng nhóm$"):
+        load(make_case, units=[*TINY_UNITS, ("a4", "SỞ  MỘT", "A", "", "")])
+    with pytest.raises(DataError, match="đã dùng cho đơn vị 'a1'"):
+        load(make_case, units=[*TINY_UNITS, ("a4", decomposed, "A", "", "")])
+    assert len(load(make_case, units=[*TINY_UNITS, ("b3", "Sở Một", "B", "", "")]).units) == 6  # another group
+
+
+def test_no_units(make_case: CaseWriter) -> None:
+    with pytest.raises(DataError, match=r"units\.csv: units\.csv không có đơn vị nào$"):
+        load(make_case, units=[])
+
+
+def test_files_that_are_not_plain_text(make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    units = folder / "units.csv"
+    text = units.read_text(encoding="utf-8")
+    units.write_bytes(text.encode("utf-16"))
+    with pytest.raises(DataError, match=r"units\.csv, dòng 1: tệp mã hóa UTF-16 \(Excel gọi là 'Unicode Text'\); "
+                                        r"hãy lưu lại dạng CSV UTF-8$"):
+        load_inputs(criteria, folder)
+    units.write_text(text.replace("Sở Ba", "Sở\x00Ba"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"units\.csv, dòng 4: tệp chứa byte NUL \(0x00\), không phải tệp văn bản CSV$"):
+        load_inputs(criteria, folder)
+    units.write_text(text.replace(",", "\t"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"units\.csv, dòng 1: các cột được phân cách bằng tab"):
+        load_inputs(criteria, folder)
+
+
+def test_links_and_folders_are_refused(make_case: CaseWriter, tmp_path: Path) -> None:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    (folder / "units.csv").rename(tmp_path / "elsewhere.csv")
+    (folder / "units.csv").symlink_to(tmp_path / "elsewhere.csv")
+    with pytest.raises(DataError, match=r"units\.csv: là một liên kết tượng trưng \(symlink\); dti chỉ đọc tệp thật "
+                                        r"nằm trong thư mục đầu vào và không theo liên kết$"):
+        load_inputs(criteria, folder)
+    (folder / "units.csv").unlink()
+    (folder / "units.csv").mkdir()
+    with pytest.raises(DataError, match=r"units\.csv: không phải một tệp thông thường \(thư mục, thiết bị hay ống "
+                                        r"dẫn\)$"):
+        load_inputs(criteria, folder)
+
+
+def test_sample_mark_is_checked(make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    marker = folder / "SAMPLE"
+    marker.symlink_to("/etc/hostname")
+    with pytest.raises(DataError, match=r"SAMPLE: là một liên kết tượng trưng"):
+        load_inputs(criteria, folder)
+    marker.unlink()
+    marker.write_bytes(b"D\xfe li\xe1u m\xe1u\n")
+    with pytest.raises(DataError, match=r"SAMPLE, dòng 1: tệp không phải UTF-8"):
+        load_inputs(criteria, folder)
+    marker.write_text("Mẫu\n\x1b[5mSAMPLE\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"SAMPLE, dòng 2: chứa ký tự điều khiển U\+001B \(ở vị trí 1\)"):
+        load_inputs(criteria, folder)
+    marker.write_text("mẫu " * 5000, encoding="utf-8")
+    with pytest.raises(DataError, match=r"SAMPLE: tệp lớn 0\.0 MB, vượt giới hạn 0\.0 MB$"):
+        load_inputs(criteria, folder)
+    marker.write_text("Dữ liệu mẫu.\n", encoding="utf-8")
+    assert load_inputs(criteria, folder).sample == "Dữ liệu mẫu."
+
+
+def test_size_and_line_limits(make_case: CaseWriter, monkeypatch: pytest.MonkeyPatch) -> None:
+    criteria_path, folder = make_case()
+    criteria = load_criteria(criteria_path)
+    monkeypatch.setattr(inputs_module, "MAX_CSV_LINES", 20)
+    with pytest.raises(DataError, match=r"self_assessment\.csv: tệp có 26 dòng, vượt giới hạn 20 dòng; không đọc "
+                                        r"tiếp$"):
+        load_inputs(criteria, folder)
+    monkeypatch.setattr(inputs_module, "MAX_CSV_BYTES", 100)
+    with pytest.raises(DataError, match=r"units\.csv: tệp lớn 0\.0 MB, vượt giới hạn 0\.0 MB$"):
+        load_inputs(criteria, folder)
+
+
+def test_problems_past_the_limit_are_counted(make_case: CaseWriter) -> None:
+    rows = [*TINY_SELF, *((f"z{i}", "Y", "có", "", "") for i in range(300))]
+    with pytest.raises(DataError) as err:
+        load(make_case, self_rows=rows)
+    problems = err.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1].message() == f"… và {300 - MAX_PROBLEMS} lỗi khác (chỉ liệt kê {MAX_PROBLEMS} lỗi đầu tiên)"
+    assert problems[-1].message("en") == f"… and 100 more problems (only the first {MAX_PROBLEMS} are listed)"
+
+
+def test_partial_inputs_name_what_is_not_there(make_case: CaseWriter) -> None:
+    criteria_path, folder = make_case(appraisal=None)
+    (folder / "self_assessment.csv").unlink()
+    criteria = load_criteria(criteria_path)
+    inputs = load_inputs(criteria, folder, partial=True)
+    assert inputs.absent == ("self_assessment.csv", "appraisal.csv") and not inputs.self_assessed
+    with pytest.raises(DataError, match=r"self_assessment\.csv: không tìm thấy tệp"):
+        load_inputs(criteria, folder)
+
+
+def test_validate_at_every_step_of_the_year(make_case: CaseWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """Criteria alone; with units.csv; with an inputs folder that has no values yet; then with everything."""
+    criteria_path, folder = make_case(appraisal=None)
+    criteria, units = str(criteria_path), str(folder / "units.csv")
+    assert main(["validate", "--criteria", criteria]) == 0
+    assert capsys.readouterr().out == f"Không có lỗi: {criteria}\n"
+    assert main(["validate", "--criteria", criteria, "--units", units, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == f"No problems: {criteria}, {units}\n"
+    (folder / "self_assessment.csv").rename(folder / "later.csv")
+    assert main(["validate", "--criteria", criteria, "--inputs", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()  # before them: the council's pending scores, as warnings
+    assert out[-2:] == ["Chưa có (chưa kiểm tra): self_assessment.csv, appraisal.csv", "0 lỗi, 3 cảnh báo"]
+    assert main(["validate", "--criteria", criteria, "--inputs", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["absent"] == ["self_assessment.csv", "appraisal.csv"]
+    (folder / "later.csv").rename(folder / "self_assessment.csv")
+    assert main(["validate", "--criteria", criteria, "--inputs", str(folder)]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == ["Chưa có (chưa kiểm tra): appraisal.csv", "0 lỗi, 3 cảnh báo"]
+    (folder / "units.csv").write_text("id,name,group,tags,predecessors\ncon,Sở,A,,\n", encoding="utf-8")
+    assert main(["validate", "--criteria", criteria, "--units", units]) == 2
+    assert "units.csv, dòng 2, cột id: mã 'con' là tên thiết bị dành riêng của Windows" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["validate", "--criteria", criteria, "--units", units, "--inputs", str(folder)])
+    assert "not allowed with argument" in capsys.readouterr().err

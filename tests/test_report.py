@@ -447,7 +447,7 @@ def test_run_writes_the_pdfs_beside_the_tables_and_a_bad_draft_changes_nothing(
     args = ["--criteria", str(criteria), "--inputs", str(folder), "--out", str(out)]
     assert main(["run", *args, "--lang", "en"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "dti-2025.pdf", "indicator_scores.csv", "results.csv", "results.xlsx", "run.json", "units"]
+        "dti-2025.pdf", "indicator_scores.csv", "results.csv", "results.xlsx", "run.json", "site", "units"]
     assert len(list((out / "units").glob("*.pdf"))) == 6
     assert "Summary" in PdfReader(out / "dti-2025.pdf").pages[1].extract_text()
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

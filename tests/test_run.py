@@ -204,7 +204,9 @@ def test_tables_are_byte_identical_wherever_they_are_made(tmp_path: Path) -> Non
 def test_pdfs_are_byte_identical_wherever_they_are_made(tmp_path: Path) -> None:
     one, two = _two_places(tmp_path, "report")
     assert sorted(snapshot(one)) == ["dti-2025.pdf", "indicator_scores.csv", "results.csv", "results.xlsx",
-                                     "run.json", *(f"units/{u}.pdf" for u in ("a1", "a2", "a3", "b1", "b2"))]
+                                     "run.json", "site/index.html", "site/methodology.html", "site/site.css",
+                                     "site/site.js", *(f"site/units/{u}.html" for u in ("a1", "a2", "a3", "b1", "b2")),
+                                     *(f"units/{u}.pdf" for u in ("a1", "a2", "a3", "b1", "b2"))]
     assert snapshot(one) == snapshot(two)
     _no_path_in(one, tmp_path)
     colophon = PdfReader(one / "dti-2025.pdf").pages[-1].extract_text()
