@@ -24,7 +24,7 @@ from ranking.criteria import load_criteria
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
-from ranking.inputs import load_inputs, load_units
+from ranking.inputs import load_inputs, load_measured, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
@@ -355,8 +355,9 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
                                       progress.counter("forms"))
     else:
         units = load_units(criteria, args.units)
+        measured = load_measured(criteria, units, args.units.parent / "measured.csv")  # shown on the forms
         written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file(),
-                                   progress.counter("forms"))
+                                   progress.counter("forms"), measured)
     progress.finish()
     print(t("forms.written", lang, n=len(written), out=args.out))
     return 0

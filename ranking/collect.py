@@ -26,7 +26,18 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo, control_problem
 from ranking.errors import FormError, Problem, nearest
-from ranking.forms import COLUMNS, FIRST_ROW, META_KEYS, META_SHEET, Columns, Kind, Row, appraisal_rows, self_rows
+from ranking.forms import (
+    COLUMNS,
+    FIRST_ROW,
+    META_KEYS,
+    META_SHEET,
+    PREFILLED_COLUMN,
+    Columns,
+    Kind,
+    Row,
+    appraisal_rows,
+    self_rows,
+)
 from ranking.inputs import (
     APPRAISAL_COLUMNS,
     NO,
@@ -272,6 +283,13 @@ def _metadata(file: str, wb: object) -> dict[str, str]:
     return meta
 
 
+def _prefilled(wb: object) -> dict[int, str]:
+    """The measurements a self-assessment form showed, by row (kept in its hidden sheet)."""
+    meta = wb[META_SHEET]  # type: ignore[index]
+    cells = meta.iter_rows(min_col=PREFILLED_COLUMN, max_col=PREFILLED_COLUMN, values_only=True)
+    return {r: cell_text(value) for r, (value, *_) in enumerate(cells, start=1) if value is not None}
+
+
 def _open(path: Path, data_only: bool) -> Any:
     with _parsing(str(path)):
         return load_workbook(path, read_only=True, data_only=data_only)
@@ -289,6 +307,7 @@ class _FormReader:
         self.columns: Columns = COLUMNS[kind]
         self.problems: list[Problem] = []
         self.sheet = ""
+        self.prefilled: Mapping[int, str] = {}
 
     def add(self, reason: str, cell: str | None, params: Mapping[str, object], warning: bool = False) -> None:
         self.problems.append(Problem(self.file, reason, params, sheet=self.sheet or None, cell=cell,
@@ -321,6 +340,7 @@ class _FormReader:
             sheet = _read_sheet(self.file, ws, self.columns.width, data_only=False)
             with _parsing(self.file):
                 declared = ws.max_row or 0
+            self.prefilled = _prefilled(wb)
         finally:
             wb.close()
         last = FIRST_ROW + MAX_FORM_ROWS - 1
@@ -434,6 +454,11 @@ class _FormReader:
         assert indicator is not None
         value, denominator, text = (cells[c - 1] for c in (cols.value, cols.denominator, cols.text))
         value_cell = f"{get_column_letter(cols.value)}{r}"
+        if self.kind == "self" and indicator.source == "measured":  # shown, not the unit's to enter
+            if (cell_text(value), cell_text(denominator)) != (self.prefilled.get(r, ""), ""):
+                self.fail("measured_self_value", value_cell, unit=row.unit, indicator=indicator.id,
+                          system=indicator.system or "—")
+            return None
         for column, cell in ((cols.value, value), (cols.denominator, denominator), (cols.text, text)):
             if (bad := control_problem(cell_text(cell))) is not None:
                 self.add("control_char", f"{get_column_letter(column)}{r}", bad)
@@ -445,6 +470,9 @@ class _FormReader:
             self.add(exc.reason, f"{get_column_letter(column)}{r}", exc.params)
             return None
         note = cell_text(text)
+        if shown and not note and self.kind == "appraisal" and indicator.source == "measured":
+            self.fail("measured_correction_note", f"{get_column_letter(cols.text)}{r}", indicator=indicator.id)
+            return None
         if not shown:
             if den:
                 self.fail("form_denominator_without_value", f"{get_column_letter(cols.denominator)}{r}",

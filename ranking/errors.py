@@ -225,6 +225,24 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                         "thẩm định chấm điểm, chưa có điểm của Hội đồng nên được tính 0 điểm",
                         "unit {unit!r} ({name}), indicator {indicator!r}: awaiting the council — the appraisal "
                         "council scores this indicator and has not yet, so it scores 0"),
+    "measured_missing": ("đơn vị {unit!r} ({name}), chỉ số {indicator!r}: chưa có số liệu đo (đo tự động từ {system}) "
+                         "— tính 0 điểm cho đến khi có số liệu trong measured.csv",
+                         "unit {unit!r} ({name}), indicator {indicator!r}: no measurement yet (measured by "
+                         "{system}) — it scores 0 until measured.csv holds one"),
+    "measured_self_value": ("chỉ số {indicator!r} được đo tự động từ {system}, đơn vị {unit!r} không tự đánh giá: "
+                            "hãy để trống ô giá trị; số liệu lấy từ measured.csv, chỉ Hội đồng thẩm định được "
+                            "hiệu chỉnh (kèm ghi chú)",
+                            "indicator {indicator!r} is measured by {system}; unit {unit!r} cannot self-assess it: "
+                            "leave the value empty; the value comes from measured.csv and only the appraisal "
+                            "council may correct it (with a note)"),
+    "measured_correction_note": ("Hội đồng hiệu chỉnh số liệu đo tự động của {indicator!r}: cần ghi chú lý do",
+                                 "the council corrects the measured value of {indicator!r}: a note must say why"),
+    "not_measured": ("chỉ số {found!r} không phải chỉ số đo tự động (source: measured) trong bộ tiêu chí; "
+                     "giá trị của nó do đơn vị tự đánh giá",
+                     "indicator {found!r} is not measured (source: measured) in the criteria; the unit "
+                     "self-assesses it"),
+    "bad_measured_at": ("ngày đo phải viết dạng YYYY-MM-DD (ví dụ 2025-11-30), gặp {found!r}",
+                        "the measurement date must be written YYYY-MM-DD (e.g. 2025-11-30), found {found!r}"),
     # H2 inputs: hostile and broken inputs (issues 8 and 13)
     "csv_delimiter": ("các cột được phân cách bằng {found} (Excel ghi như vậy khi máy đặt vùng Việt Nam); dti cần "
                       "dấu phẩy: hãy lưu lại dạng CSV UTF-8 phân cách bằng dấu phẩy",

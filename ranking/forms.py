@@ -34,18 +34,20 @@ from ranking.criteria import (
     YesNo,
 )
 from ranking.errors import Lang
-from ranking.i18n import Words, entry_and_rule, t
-from ranking.inputs import Inputs, Unit, Value
+from ranking.i18n import Words, entry_and_rule, measurement_note, t
+from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.tables import inside, neutralise, save_workbook, staged_output
 
 Kind = Literal["self", "appraisal"]
 FORMAT = 1
 META_SHEET = "_dti"
 META_KEYS = ("format", "kind", "criteria_id", "edition", "criteria_sha256", "owner", "sheet", "lang")
+PREFILLED_COLUMN = 3  # in the hidden sheet: on a measured row's row number, the value the form showed
 HEADER_ROW = 6
 FIRST_ROW = 7
 _INPUT = PatternFill("solid", start_color="FFF2CC")
 _COUNCIL = PatternFill("solid", start_color="F8CBAD")  # rows the council must fill: no value, no points
+_MEASURED = PatternFill("solid", start_color="DDEBF7")  # measured by the city's systems: shown, locked
 _HEAD = PatternFill("solid", start_color="D9E1F2")
 _PILLAR = PatternFill("solid", start_color="EDEDED")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -277,7 +279,16 @@ def _write_row(ws: Worksheet, r: int, cells: Sequence[object], columns: Columns,
 
 def council_task(indicator: Indicator, lang: Lang) -> str:
     """What the council must do on a row of its workbook ('' where an empty row keeps the unit's value)."""
-    return t("form.council_must_score", lang) if isinstance(indicator.rule, Council) else ""
+    if isinstance(indicator.rule, Council):
+        return t("form.council_must_score", lang)
+    return t("form.measured_task", lang) if indicator.source == "measured" else ""
+
+
+def measured_cells(indicator: Indicator, value: Value | None, lang: Lang) -> tuple[str, str]:
+    """The value and the note a form shows on a measured row: the measurement and where it comes from."""
+    if value is None:
+        return "", measurement_note(indicator.system, "", Words(lang))
+    return value.text, measurement_note(value.system, value.measured_at, Words(lang))
 
 
 def _editable(indicator: Indicator, columns: Columns) -> tuple[int, ...]:
@@ -300,8 +311,11 @@ def _finish(wb: Workbook, path: Path) -> None:
     save_workbook(wb, path)
 
 
-def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sample: bool = False) -> None:
-    """One unit's self-assessment workbook: instructions, then one row per applicable indicator."""
+def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sample: bool = False,
+              measured: Mapping[Key, Value] | None = None) -> None:
+    """One unit's self-assessment workbook: instructions, then one row per applicable indicator; a measured
+    indicator's row shows the measurement with its system and date, locked (the hidden sheet keeps what was
+    shown, so that `collect` can tell it from a value typed over it)."""
     group = criteria.group(unit.group)
     wb = Workbook()
     wb.remove(wb.active)
@@ -310,7 +324,8 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
     _help_sheet(wb, [t("form.help_sheet", lang), *head, "", *t("form.help.self", lang).split("|")])
     sheet = t("form.self_sheet", lang)
     ws = _table_sheet(wb, sheet, head, SELF, lang)
-    validations = _Validations(ws, _metadata(wb, criteria, "self", unit.id, sheet, lang), lang)
+    meta = _metadata(wb, criteria, "self", unit.id, sheet, lang)
+    validations = _Validations(ws, meta, lang)
     titles = {p.id: p.title for p in group.pillars}
     for r, row in enumerate(self_rows(group, unit), start=FIRST_ROW):
         leaf = row.indicator
@@ -319,6 +334,14 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
             for col in range(1, SELF.width + 1):
                 ws.cell(r, col).fill = _PILLAR
                 ws.cell(r, col).font = Font(bold=True)
+            continue
+        if leaf.source == "measured":
+            shown, note = measured_cells(leaf, (measured or {}).get((unit.id, leaf.id)), lang)
+            _write_row(ws, r, [leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang), leaf.evidence,
+                               shown or None, None, note], SELF, ())
+            for col in range(1, SELF.width + 1):
+                ws.cell(r, col).fill = _MEASURED
+            meta.cell(r, PREFILLED_COLUMN, neutralise(shown) if shown else None)
             continue
         _write_row(ws, r, [leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang), leaf.evidence], SELF,
                    _editable(leaf, SELF))
@@ -344,10 +367,12 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
         leaf = row.indicator
         assert leaf is not None
         own = inputs.self_assessed.get((row.unit, leaf.id), empty)
+        shown, note = (measured_cells(leaf, inputs.measured.get((row.unit, leaf.id)), lang)
+                       if leaf.source == "measured" else (own.text, own.comment))
         task = council_task(leaf, lang)
         _write_row(ws, r, [row.unit, names[row.unit], leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang),
-                           own.text, own.comment, None, None, None, task], APPRAISAL, _editable(leaf, APPRAISAL))
-        if task:  # a row the council must fill: its own colour, and the task in words
+                           shown, note, None, None, None, task], APPRAISAL, _editable(leaf, APPRAISAL))
+        if isinstance(leaf.rule, Council):  # a row the council must fill: its own colour, and the task in words
             for col in range(1, APPRAISAL.width + 1):
                 ws.cell(r, col).fill = _COUNCIL
             ws.cell(r, APPRAISAL.width).font = Font(bold=True)
@@ -358,12 +383,13 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
 
 
 def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang: Lang = "vi",
-                     sample: bool = False, progress: Callable[[int, int], None] | None = None) -> list[Path]:
+                     sample: bool = False, progress: Callable[[int, int], None] | None = None,
+                     measured: Mapping[Key, Value] | None = None) -> list[Path]:
     """One form per unit into `out` (named after the unit id), all written or none; `progress(done, total)`
     after each."""
     with staged_output(out) as stage:
         for done, unit in enumerate(units, start=1):
-            unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample)
+            unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample, measured)
             if progress is not None:
                 progress(done, len(units))
     return [out / f"{u.id}.xlsx" for u in units]

@@ -1,14 +1,15 @@
 """Year over year: each unit compared with its standing in the previous edition's results.csv, through
-its predecessors. A merged unit is compared with the plain mean of its predecessors' indices (the practice
-of the national index after the 2025 mergers); a rank change is only meaningful with exactly one
-predecessor in the same group, so only then is the previous rank carried."""
+its predecessors. A merged unit is compared with the plain mean of its predecessors' values (the practice
+of the national index after the 2025 mergers), for the index and for every pillar that both editions share
+by id; a rank change is only meaningful with exactly one predecessor in the same group, so only then is
+the previous rank carried."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ranking.criteria import nfc
@@ -28,6 +29,8 @@ class PreviousRow:
     index: float
     rank: int
     line: int
+    pillars: Mapping[str, float] = field(default_factory=dict)
+    """The `pillar:ID` columns that hold a value."""
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,14 @@ def _row(file: str, line: int, row: Mapping[str, str], problems: Problems) -> Pr
         problems.add(Problem(file, "not_number", {"found": index}, line=line, column="index"))
     if rank and not (rank.isdigit() and int(rank) >= 1):
         problems.add(Problem(file, "bad_rank", {"found": rank}, line=line, column="rank"))
+    pillars = {column: text for column, text in row.items() if column.startswith("pillar:") and text}
+    for column, text in pillars.items():
+        if not NUMBER.match(text):
+            problems.add(Problem(file, "not_number", {"found": text}, line=line, column=column))
     if len(problems.items) > found:
         return None
-    return PreviousRow(row["group"], row["unit"], float(index), int(rank), line)
+    return PreviousRow(row["group"], row["unit"], float(index), int(rank), line,
+                       {column.removeprefix("pillar:"): float(text) for column, text in pillars.items()})
 
 
 def read_previous(path: Path) -> PreviousResults:
@@ -100,17 +108,21 @@ def predecessors(unit: Unit, previous: PreviousResults) -> tuple[str, ...]:
     return (unit.id,) if same is not None and same.group == unit.group else ()
 
 
-def lineage(unit: Unit, previous: PreviousResults) -> Previous:
+def lineage(unit: Unit, previous: PreviousResults, pillar_ids: Sequence[str] = ()) -> Previous:
     """The unit's Previous: same (one predecessor in the same group, with its rank), merged (the plain mean
-    of the predecessors' indices, no rank) or new. Predecessors must all be in the previous results."""
+    of the predecessors' values, no rank) or new. The index, and each of `pillar_ids` (the pillars of the
+    unit's group) that every predecessor has a value for, are compared. Predecessors must all be in the
+    previous results."""
     ids = predecessors(unit, previous)
     if not ids:
         return Previous("new")
     rows = [previous.rows[i] for i in ids]
     index = sum(r.index for r in rows) / len(rows)
+    pillars = {p: sum(r.pillars[p] for r in rows) / len(rows) for p in pillar_ids
+               if all(p in r.pillars for r in rows)}
     if len(rows) == 1 and rows[0].group == unit.group:
-        return Previous("same", index, rows[0].rank, ids)
-    return Previous("merged", index, None, ids)
+        return Previous("same", index, rows[0].rank, ids, pillars)
+    return Previous("merged", index, None, ids, pillars)
 
 
 def compare(ranking: Ranking, previous: PreviousResults) -> Ranking:
@@ -127,6 +139,7 @@ def compare(ranking: Ranking, previous: PreviousResults) -> Ranking:
     problems.raise_if_errors(DataError)
     # the previous results are an input of this run: their hash goes with the others (run.json, colophon)
     inputs = replace(ranking.inputs, files={**ranking.inputs.files, previous.file: previous.sha256})
-    return replace(ranking, inputs=inputs, units=tuple(replace(u, previous=lineage(units[u.score.unit], previous))
-                                                       for u in ranking.units))
+    pillar_ids = {g.id: [p.id for p in g.pillars] for g in ranking.criteria.groups}
+    return replace(ranking, inputs=inputs, units=tuple(
+        replace(u, previous=lineage(units[u.score.unit], previous, pillar_ids[u.score.group])) for u in ranking.units))
 

@@ -268,16 +268,30 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "pillar's index is computed the same way.",
     ),
     "report.method_appraisal": (
-        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Điểm tự đánh giá được tính "
-        "bằng cùng quy tắc trên các giá trị tự đánh giá.",
-        "The value set by the appraisal council replaces the self-assessed one. The self-assessed score uses the "
-        "same rules on the self-assessed values.",
+        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Chỉ số do Hội đồng chấm chỉ "
+        "lấy điểm của Hội đồng (giá trị đơn vị tự chấm chỉ là đề xuất); chỉ số đo tự động lấy số liệu từ hệ thống "
+        "của Thành phố, Hội đồng có thể hiệu chỉnh kèm ghi chú. Điểm tự đánh giá được tính bằng cùng quy tắc trên "
+        "các giá trị tự đánh giá.",
+        "The value set by the appraisal council replaces the self-assessed one. An indicator scored by the council "
+        "takes the council's points only (the unit's own value is a proposal); a measured indicator takes the "
+        "value measured by the city's systems, which the council may correct with a note. The self-assessed "
+        "score uses the same rules on the self-assessed values.",
     ),
     "report.method_missing": (
         "Chỉ số áp dụng cho đơn vị nhưng không có số liệu được tính 0 điểm (thiếu số liệu). Chỉ số không áp dụng "
         "cho đơn vị (theo bộ chỉ số, hoặc tỷ lệ có mẫu số bằng 0) không được tính vào điểm tối đa.",
         "An indicator that applies but has no value scores 0 (missing). An indicator that does not apply (by the "
         "criteria, or a ratio whose denominator is 0) is left out of the maximum points.",
+    ),
+    "report.method_previous": (
+        "So sánh với năm trước: đơn vị giữ nguyên được so với chính nó; đơn vị hợp nhất được so với trung bình cộng "
+        "các giá trị của các đơn vị tiền thân, cho chỉ số và cho từng nhóm chỉ số có cùng mã ở hai bộ chỉ số (quy "
+        "tắc của Bộ chỉ số DTI quốc gia với các tỉnh hợp nhất năm 2025), không so thứ hạng; đơn vị mới (như xã, "
+        "phường sau sắp xếp năm 2025) không được so sánh.",
+        "Compared with last year: a unit that continues is compared with itself; a merged unit with the plain mean "
+        "of its predecessors' values, for the index and for every pillar with the same id in both editions (the "
+        "national DTI's rule for the provinces merged in 2025), without a rank change; a new unit (such as the "
+        "communes and wards after the 2025 reform) is not compared.",
     ),
     "report.method_ties": (
         "Xếp hạng trong từng khối theo chỉ số chưa làm tròn, từ cao xuống thấp. Các đơn vị có chỉ số bằng nhau "
@@ -374,6 +388,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.status.missing": ("Thiếu số liệu", "Missing"),
     "report.status.not_applicable": ("Không áp dụng", "Not applicable"),
     "report.status.pending": ("Chờ Hội đồng chấm", "Awaiting the council"),
+    "report.status.unmeasured": ("Chưa có số liệu đo", "Not yet measured"),
     "report.evidence": ("Minh chứng", "Evidence"),
     "report.council_note": ("Ý kiến Hội đồng", "Council's note"),
     "report.draft_changes": ("Thay đổi so với bản dự thảo", "Changes since the draft"),
@@ -382,6 +397,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.new": ("Chính thức", "Final"),
     "report.lineage.merged": ("hợp nhất từ đơn vị cũ", "merged from earlier units"),
     "report.lineage.new": ("đơn vị mới", "new unit"),
+    "report.merged_rule": ("So với trung bình cộng của các đơn vị tiền thân, cho chỉ số và từng nhóm có cùng mã ở "
+                           "hai bộ chỉ số (như Bộ chỉ số DTI quốc gia với các tỉnh hợp nhất năm 2025).",
+                           "Compared with the plain mean of its predecessors, for the index and for every pillar "
+                           "with the same id in both editions (as the national DTI does for the provinces merged "
+                           "in 2025)."),
     # forms, collect and diff (issue 4)
     "form.help_sheet": ("Hướng dẫn", "Instructions"),
     "form.self_sheet": ("Tự đánh giá", "Self-assessment"),
@@ -412,6 +432,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.col.appraised_denominator": ("Mẫu số thẩm định", "Appraised denominator"),
     "form.col.note": ("Ghi chú của Hội đồng", "Council's note"),
     "form.col.council_task": ("Việc của Hội đồng", "The council's task"),
+    "form.measured_task": ("Số liệu đo tự động; chỉ nhập khi Hội đồng hiệu chỉnh, kèm ghi chú",
+                           "Measured automatically; enter only a council correction, with a note"),
+    "measured.from": ("đo tự động từ {system}, ngày {date}", "measured automatically by {system} on {date}"),
+    "measured.none": ("đo tự động từ {system}; chưa có số liệu đo",
+                      "measured automatically by {system}; not yet measured"),
     "form.council_must_score": ("Hội đồng phải chấm điểm (bắt buộc)", "The council must score this (required)"),
     "form.yes": ("có", "yes"),
     "form.no": ("không", "no"),
@@ -501,6 +526,10 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "xlsx.self_value": ("Giá trị tự đánh giá", "Self-assessed value"),
     "xlsx.appraised_value": ("Giá trị thẩm định", "Appraised value"),
     "xlsx.value": ("Giá trị dùng để tính", "Value used"),
+    "xlsx.source": ("Nguồn của giá trị", "Source of the value"),
+    "xlsx.source.self": ("tự đánh giá", "self-assessed"),
+    "xlsx.source.measured": ("đo tự động", "measured"),
+    "xlsx.source.appraised": ("thẩm định", "appraised"),
     "xlsx.run.key": ("Mục", "Item"),
     "xlsx.run.value": ("Giá trị", "Value"),
     "xlsx.run.sample": ("Dữ liệu mẫu", "Sample data"),
@@ -657,6 +686,15 @@ def describe_rule(rule: Rule, points: float, w: Words) -> str:
         case Council():
             return w("rule.council", points=p)
     raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def measurement_note(system: str, measured_at: str, w: Words) -> str:
+    """Where a measured value comes from, for forms and breakdowns: 'đo tự động từ <system>, ngày …'."""
+    if not measured_at:
+        return w("measured.none", system=system or "—")
+    year, month, day = measured_at.split("-")
+    date = f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else measured_at
+    return w("measured.from", system=system or "—", date=date)
 
 
 def entry_and_rule(rule: Rule, points: float, w: Words) -> str:

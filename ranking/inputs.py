@@ -9,7 +9,7 @@ import io
 import re
 import stat
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ranking.criteria import (
@@ -37,6 +37,8 @@ from ranking.errors import DataError, Problem, Problems, nearest
 UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
 SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
 APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
+MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
 # Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
@@ -70,6 +72,9 @@ class Value:
     comment: str
     line: int
     applicable: bool = True
+    system: str = ""
+    """For a measurement: the system it was exported from, and the day it was taken (YYYY-MM-DD)."""
+    measured_at: str = ""
 
 
 Key = tuple[str, str]
@@ -86,6 +91,8 @@ class Inputs:
     warnings: tuple[Problem, ...]
     absent: tuple[str, ...] = ()
     """The files a partial load (validate) did not find yet, e.g. self_assessment.csv before the forms."""
+    measured: Mapping[Key, Value] = field(default_factory=dict)
+    """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
@@ -364,7 +371,7 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
 
 
 def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
-                 problems: Problems, appraisal: bool) -> dict[Key, Value]:
+                 problems: Problems, appraisal: bool, measured: bool = False) -> dict[Key, Value]:
     file = str(path)
     groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
     seen: dict[Key, int] = {}
@@ -399,10 +406,33 @@ def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units
             problems.add(Problem(file, "not_applicable_value", {"found": unit_id, "indicator": indicator_id},
                                  line=line, column="indicator", severity="warning"))
             continue
+        if _measured_problem(file, line, row, node, problems, appraisal, measured):
+            continue
         value = _parse_row(file, line, row, node, problems, appraisal, columns[-1])
         if value is not None:
-            values[key] = value
+            values[key] = replace(value, comment="", system=row["system"] or node.system,
+                                  measured_at=row["measured_at"]) if measured else value
     return values
+
+
+def _measured_problem(file: str, line: int, row: Mapping[str, str], indicator: Indicator, problems: Problems,
+                      appraisal: bool, measured: bool) -> bool:
+    """A row that its file may not hold: a measurement of an indicator that is not measured, or a unit's own
+    value for one that is (the unit cannot override a measurement; the council may correct it)."""
+    found = len(problems.items)
+    if measured and indicator.source != "measured":
+        problems.add(Problem(file, "not_measured", {"found": indicator.id}, line=line, column="indicator"))
+    elif measured and not row["value"]:
+        problems.add(Problem(file, "empty_field", {"column": "value"}, line=line, column="value"))
+    elif measured and not ISO_DATE.match(row["measured_at"]):
+        problems.add(Problem(file, "bad_measured_at", {"found": row["measured_at"]}, line=line, column="measured_at"))
+    elif appraisal and indicator.source == "measured" and row["value"] and not row["note"]:
+        problems.add(Problem(file, "measured_correction_note", {"indicator": indicator.id}, line=line, column="note"))
+    elif not measured and not appraisal and indicator.source == "measured" and row["value"]:
+        problems.add(Problem(file, "measured_self_value", {"unit": row["unit"], "indicator": indicator.id,
+                                                           "system": indicator.system or "—"},
+                             line=line, column="value"))
+    return len(problems.items) > found
 
 
 def _parse_row(file: str, line: int, row: dict[str, str], indicator: Indicator, problems: Problems,
@@ -451,6 +481,32 @@ def council_pending(criteria: Criteria, units: tuple[Unit, ...], appraised: Mapp
             if isinstance(ind.rule, Council) and ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
 
 
+def measured_missing(criteria: Criteria, units: tuple[Unit, ...], measured: Mapping[Key, Value],
+                     appraised: Mapping[Key, Value], file: str) -> list[Problem]:
+    """A warning for every applicable measured indicator of every unit with no measurement (and no council
+    value): it is `unmeasured` and scores 0."""
+    return [Problem(file, "measured_missing", {"unit": unit.id, "indicator": ind.id, "name": unit.name,
+                                               "system": ind.system or "—"}, severity="warning")
+            for group in criteria.groups for unit in units if unit.group == group.id
+            for ind in group.indicators
+            if ind.source == "measured" and ind.applies(unit.id, unit.tags)
+            and (unit.id, ind.id) not in measured and (unit.id, ind.id) not in appraised]
+
+
+def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> dict[Key, Value]:
+    """measured.csv alone, when it exists (the forms show the measurements); DataError lists every problem."""
+    problem = file_problem(path)
+    if problem is not None:
+        if problem.reason == "file_missing":
+            return {}
+        raise DataError([problem])
+    problems = Problems()
+    measured = _load_values(path, MEASURED_COLUMNS, criteria, {u.id: u for u in units}, problems, False,
+                            measured=True)
+    problems.raise_if_errors(DataError)
+    return measured
+
+
 OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
@@ -482,12 +538,20 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
     marker = root / "SAMPLE"
     sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
     problems.raise_if_errors(DataError)
-    for problem in council_pending(criteria, units, appraised, str(paths["appraisal.csv"])):
+    measured_path = root / "measured.csv"  # optional: the values of the measured indicators
+    measured: dict[Key, Value] = {}
+    if (problem := file_problem(measured_path)) is None:
+        measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True)
+    elif problem.reason != "file_missing":
         problems.add(problem)
-    files = {str(p): _sha256(p) for p in (*paths.values(), marker) if p.is_file()}
+    problems.raise_if_errors(DataError)
+    for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
+                    *measured_missing(criteria, units, measured, appraised, str(measured_path))):
+        problems.add(problem)
+    files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, marker) if p.is_file()}
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
-        sample=sample, warnings=tuple(problems.warnings), absent=absent,
+        sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured,
     )
 
 

@@ -4,7 +4,8 @@ that rounding noise never splits a real tie, and the band of each index."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -119,6 +120,9 @@ class Previous:
     index: float | None = None
     rank: int | None = None
     predecessors: tuple[str, ...] = ()
+    pillars: Mapping[str, float] = field(default_factory=dict)
+    """The previous index of every pillar both editions share by id (for a merged unit, the plain mean of
+    its predecessors', where each of them has one)."""
 
 
 @dataclass(frozen=True)

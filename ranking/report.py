@@ -36,7 +36,7 @@ from ranking.criteria import (
     Pillar,
 )
 from ranking.errors import Lang
-from ranking.i18n import LABELS, Words, describe_rule
+from ranking.i18n import LABELS, Words, describe_rule, measurement_note
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
@@ -485,6 +485,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined)
     env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
+                       measurement_note=measurement_note,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
                        nodes=pillar_nodes, pillar_width=pillar_width, firm_limit=firm_limit, heat_legend=heat_legend,
                        loose_list=loose_list, weight_spread=weight_spread)

@@ -111,6 +111,10 @@ class IndicatorScore:
     note: str
     source: Source = ""
     """Where `value` comes from: the unit's self-assessment, a measurement or the council ('' when none)."""
+    measured_value: str = ""
+    system: str = ""
+    """For a measured indicator: the measurement, the system it comes from and the day it was taken."""
+    measured_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,12 +192,16 @@ def _index(points: Array, maxima: Array, scale: float) -> Array:
 
 def used_value(indicator: Indicator, key: Key, inputs: Inputs) -> tuple[Value | None, Source]:
     """The value that scores and where it comes from: the council's where there is one; a `council`
-    indicator has no other (the unit's own value is only its proposal); else the unit's self-assessment."""
+    indicator has no other (the unit's own value is only its proposal); a measured indicator has the
+    measurement (a unit cannot self-assess it); else the unit's self-assessment."""
     appraised = inputs.appraised.get(key)
     if appraised is not None:
         return appraised, "appraised"
     if isinstance(indicator.rule, Council):
         return None, ""
+    if indicator.source == "measured":
+        measured = inputs.measured.get(key)
+        return (measured, "measured") if measured is not None else (None, "")
     own = inputs.self_assessed.get(key)
     return (own, "self") if own is not None else (None, "")
 
@@ -203,7 +211,9 @@ def _status(indicator: Indicator, applicable: bool, has_number: bool) -> Status:
         return "not_applicable"
     if has_number:
         return "ok"
-    return "pending" if isinstance(indicator.rule, Council) else "missing"
+    if isinstance(indicator.rule, Council):
+        return "pending"
+    return "unmeasured" if indicator.source == "measured" else "missing"
 
 
 def score(criteria: Criteria, inputs: Inputs) -> Scores:
@@ -211,6 +221,8 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
     used = {(u.id, ind.id): used_value(ind, (u.id, ind.id), inputs)
             for g in criteria.groups for u in inputs.units if u.group == g.id for ind in g.indicators}
     final = {key: value for key, (value, _) in used.items() if value is not None}
+    # the self-assessed score takes the measurements as they are: the unit cannot change them
+    own_values = {**inputs.self_assessed, **inputs.measured}
     unit_scores: list[UnitScore] = []
     indicator_scores: list[IndicatorScore] = []
     for group in criteria.groups:
@@ -219,7 +231,7 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
             continue
         indicators = group.indicators
         full = np.array([ind.points for ind in indicators])
-        self_numbers, self_app = _matrix(group, units, inputs.self_assessed)
+        self_numbers, self_app = _matrix(group, units, own_values)
         numbers, app = _matrix(group, units, final)
         self_points = _points(group, self_numbers, self_app)
         points = _points(group, numbers, app)
@@ -240,6 +252,7 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
             for j, ind in enumerate(indicators):
                 own = inputs.self_assessed.get((unit.id, ind.id))
                 appraised = inputs.appraised.get((unit.id, ind.id))
+                measured = inputs.measured.get((unit.id, ind.id))
                 value, source = used[(unit.id, ind.id)]
                 status = _status(ind, bool(app[i, j]), not np.isnan(numbers[i, j]))
                 indicator_scores.append(IndicatorScore(
@@ -247,5 +260,7 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
                     own.text if own else "", appraised.text if appraised else "", value.text if value else "",
                     float(self_points[i, j]), float(points[i, j]), float(maxima[i, j]),
                     own.comment if own else "", appraised.comment if appraised else "",
-                    source if value is not None and value.number is not None else ""))
+                    source if value is not None and value.number is not None else "",
+                    measured.text if measured else "", measured.system if measured else "",
+                    measured.measured_at if measured else ""))
     return Scores(criteria, inputs, tuple(unit_scores), tuple(indicator_scores))

@@ -34,7 +34,7 @@ RESULT_COLUMNS = (
 )
 INDICATOR_COLUMNS = (
     "group", "unit", "indicator", "status", "self_value", "appraised_value", "value", "self_points", "points",
-    "max_points",
+    "max_points", "source",
 )
 Cell = str | int | float | None
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -85,7 +85,7 @@ def result_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
 def indicator_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
     rows: list[list[Cell]] = [
         [i.group, i.unit, i.indicator, i.status, i.self_value, i.appraised_value, i.value,
-         round(i.self_points, 4), round(i.points, 4), round(i.max_points, 4)]
+         round(i.self_points, 4), round(i.points, 4), round(i.max_points, 4), i.source]
         for i in ranking.indicators
     ]
     return list(INDICATOR_COLUMNS), rows
@@ -143,6 +143,8 @@ def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -
                     cell = t(f"diff.status.{cell}", lang)
                 elif name in ("self_value", "appraised_value", "value"):
                     cell = _number(cell)
+                elif name == "source" and cell:
+                    cell = t(f"xlsx.source.{cell}", lang)
                 cells.append(cell)
             out.append(cells)
         words = [titles[n[7:]] if n.startswith("pillar:") else t(f"xlsx.{n}", lang) if f"xlsx.{n}" in LABELS

@@ -60,6 +60,7 @@ class Leaf:
     params: Mapping[str, Any]
     applies_to: frozenset[str] | None
     evidence: str
+    system: str = ""  # non-empty for a measured indicator (`source: measured`): its value comes from a system
 
     def applies(self, unit: Unit) -> bool:
         return self.applies_to is None or unit.id in self.applies_to or bool(self.applies_to & set(unit.tags))
@@ -95,6 +96,9 @@ class YearSpec:
     tie: tuple[str, str]
     # Units whose document dates cannot precede this day (created by the 2025 reform).
     first_day: Mapping[str, dt.date] = field(default_factory=dict)
+    # The day the city's systems were read for the measured indicators (every one is measured: the sample
+    # is a final year; a missing measurement is shown by the tests).
+    measured_at: str = ""
 
 
 MISSING_SHARE = 0.03  # applicable (unit, indicator) pairs left without a value
@@ -119,6 +123,7 @@ UP_NOTES = {
     "figure": ("Hội đồng thẩm định: điều chỉnh tăng theo số liệu trích xuất từ hệ thống",),
 }
 COUNCIL_NOTE = "Hội đồng thẩm định chấm điểm"
+MEASURED_NOTE = "Hội đồng thẩm định: hiệu chỉnh số liệu đo theo dữ liệu của hệ thống tại thời điểm chốt"
 
 DEPARTMENTS_2025_ASSUMED = (
     Unit("ban-quan-ly-duong-sat-do-thi-ha-noi", "Ban Quản lý đường sắt đô thị Hà Nội", "departments"),
@@ -197,6 +202,7 @@ YEARS = (
         },
         tie=("hat-mon", "phuc-loc"),
         first_day={"communes": dt.date(2025, 7, 1), "departments": dt.date(2025, 3, 1)},
+        measured_at="2025-11-28",
     ),
 )
 
@@ -249,7 +255,9 @@ def leaves_of(nodes: Sequence[Mapping[str, Any]], inherited: frozenset[str] | No
                 params = {"shares": rule["choice"]}
             else:
                 params = dict(rule[name] or {})
-        yield Leaf(str(node["id"]), float(node["points"]), name, params, applies_to, str(node.get("evidence", "")))
+        system = str(node.get("system", "")) if node.get("source") == "measured" else ""
+        yield Leaf(str(node["id"]), float(node["points"]), name, params, applies_to, str(node.get("evidence", "")),
+                   system)
 
 
 def read_criteria(path: Path) -> dict[str, list[Leaf]]:
@@ -452,20 +460,24 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
 
     self_rows: dict[str, list[list[str]]] = {}
     appraisal_rows: dict[str, list[list[str]]] = {}
+    measured_rows: dict[str, list[list[str]]] = {}
     for unit in sorted(units, key=lambda u: u.id):
         if unit.id == twin:
             continue
         strength = maker.strength(unit)
-        self_rows[unit.id], appraisal_rows[unit.id] = [], []
+        self_rows[unit.id], appraisal_rows[unit.id], measured_rows[unit.id] = [], [], []
         for leaf in criteria[unit.group]:
             if not leaf.applies(unit):
                 continue
             value = maker.value(unit, leaf, strength)
-            kept = leaf.rule == "council" or (unit.id, leaf.id) in spec.empty
+            kept = leaf.rule == "council" or (unit.id, leaf.id) in spec.empty or bool(leaf.system)
             if not kept and maker.rng.random() < MISSING_SHARE:
                 continue
             cells = spelled(leaf, value)
-            self_rows[unit.id].append([unit.id, leaf.id, *cells, maker.evidence(unit, leaf)])
+            if leaf.system:  # measured by the city's systems: the unit does not enter it
+                measured_rows[unit.id].append([unit.id, leaf.id, *cells, leaf.system, spec.measured_at])
+            else:
+                self_rows[unit.id].append([unit.id, leaf.id, *cells, maker.evidence(unit, leaf)])
             if leaf.rule == "council":
                 assert isinstance(value.raw, float)
                 awarded = max(0.0, value.raw - round(maker.rng.uniform(0, 0.15) * leaf.points * 2) / 2)
@@ -474,6 +486,7 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
                 correction = maker.corrected(unit.group, leaf, value)
                 if correction is not None:
                     fixed, note = correction
+                    note = MEASURED_NOTE if leaf.system else note
                     appraisal_rows[unit.id].append([unit.id, leaf.id, *spelled(leaf, fixed), note])
 
     # The twin: the same values and corrections as its source, with its own evidence documents.
@@ -482,6 +495,7 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
     self_rows[twin] = [[twin, r[1], r[2], r[3], maker.evidence(twin_unit, evidence[r[1]]) if r[4] else ""]
                        for r in self_rows[source]]
     appraisal_rows[twin] = [[twin, *r[1:]] for r in appraisal_rows[source]]
+    measured_rows[twin] = [[twin, *r[1:]] for r in measured_rows[source]]
 
     def sorted_rows(rows: Mapping[str, list[list[str]]]) -> list[list[str]]:
         flat = [row for unit_rows in rows.values() for row in unit_rows]
@@ -495,7 +509,13 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
     write_csv(out / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"), self_assessment)
     write_csv(out / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"), appraisal)
     (out / "SAMPLE").write_text(SAMPLE_NOTE, encoding="utf-8")
-    return {"units": len(units), "self_assessment": len(self_assessment), "appraisal": len(appraisal)}
+    counts = {"units": len(units), "self_assessment": len(self_assessment), "appraisal": len(appraisal)}
+    measured = sorted_rows(measured_rows)
+    if measured:
+        write_csv(out / "measured.csv", ("unit", "indicator", "value", "denominator", "system", "measured_at"),
+                  measured)
+        counts["measured"] = len(measured)
+    return counts
 
 
 def main(argv: Sequence[str]) -> int:

@@ -29,7 +29,7 @@ from ranking.collect import (
 from ranking.criteria import Criteria, Indicator, Ratio, YesNo, load_criteria
 from ranking.errors import DataError, FormError
 from ranking.forms import Kind, unit_form, write_council_forms, write_unit_forms
-from ranking.inputs import NUMBER, Unit, ValueProblem, load_inputs, load_units
+from ranking.inputs import NUMBER, Unit, ValueProblem, load_inputs, load_measured, load_units
 from ranking.ranking import rank
 from ranking.scoring import Scores, score
 from tests.conftest import ROOT, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
@@ -114,7 +114,8 @@ def test_round_trip_of_every_sample_unit_gives_the_same_scores(
     """Forms for all units, typed in from self_assessment.csv, collected; then the council's workbooks,
     typed in from appraisal.csv, collected: the scores equal those of the original CSVs."""
     source = ROOT / "inputs" / YEAR
-    forms = write_unit_forms(sample_criteria, sample_units, tmp_path / "forms")
+    measured = load_measured(sample_criteria, sample_units, source / "measured.csv")  # shown, locked
+    forms = write_unit_forms(sample_criteria, sample_units, tmp_path / "forms", measured=measured)
     assert len(forms) == len(sample_units) == 143
     typed = entries(read_rows(source / "self_assessment.csv"))
     for path in forms:
@@ -123,7 +124,8 @@ def test_round_trip_of_every_sample_unit_gives_the_same_scores(
     assert collected.problems == ()
     folder = tmp_path / "inputs"
     folder.mkdir()
-    shutil.copy(source / "units.csv", folder / "units.csv")
+    for name in ("units.csv", "measured.csv"):
+        shutil.copy(source / name, folder / name)
     write_csv_atomic(folder / "self_assessment.csv", collected.header, collected.rows)
 
     inputs = load_inputs(sample_criteria, folder)

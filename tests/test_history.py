@@ -15,7 +15,7 @@ from ranking.errors import DataError
 from ranking.history import PreviousResults, PreviousRow, compare, default_previous, lineage, read_previous
 from ranking.inputs import Unit
 from ranking.ranking import Ranking
-from tests.conftest import CaseWriter, write_csv
+from tests.conftest import ROOT, CaseWriter, Sample, write_csv
 
 HEADER = ("group", "unit", "name", "index", "rank", "band", "pillar:P1")
 # The tiny case lists: a1 no predecessor (continues itself), a2 "x;y" (a merger), a3 "z", b1 and b2 none.
@@ -177,3 +177,49 @@ def test_an_explicit_previous_that_is_missing(make_case: CaseWriter, tmp_path: P
     assert main([*args, "--previous", str(tmp_path / "2024.csv"), "--lang", "en"]) == 2
     assert f"{tmp_path / '2024.csv'}: file not found" in capsys.readouterr().err
     assert (out / "results.csv").read_bytes() == before
+
+
+# --- pillars (issue 11, point 3) ----------------------------------------------------------------------------
+def test_pillars_are_compared_like_the_index(tiny: Ranking, tmp_path: Path) -> None:
+    """By hand from PREVIOUS: a2 (x; y) → P1 (0.9 + 0.5) / 2 = 0.7, index (0.8 + 0.6) / 2 = 0.7; a1 continues
+    itself: P1 0.7; a3 (z) has no P1 value then: no pillar comparison; P2 is not in the previous results."""
+    done = compare(tiny, read_previous(_previous(tmp_path / "prev" / "results.csv")))
+    previous = {u.score.unit: u.previous for u in done.units}
+    a2 = previous["a2"]
+    assert a2 is not None and a2.lineage == "merged"
+    assert (a2.index, dict(a2.pillars)) == (pytest.approx(0.7), {"P1": pytest.approx(0.7)})
+    assert previous["a1"] is not None and dict(previous["a1"].pillars) == {"P1": 0.7}
+    assert previous["a3"] is not None and dict(previous["a3"].pillars) == {}
+    assert previous["b2"] is not None and previous["b2"].lineage == "new" and dict(previous["b2"].pillars) == {}
+
+
+def test_a_pillar_counts_only_where_every_predecessor_has_it() -> None:
+    rows = {"p1": PreviousRow("A", "p1", 0.6, 1, 2, {"NTS": 0.8, "KTS": 0.4}),
+            "p2": PreviousRow("A", "p2", 0.4, 2, 3, {"NTS": 0.6}),
+            "p3": PreviousRow("A", "p3", 0.2, 3, 4, {"NTS": 0.1, "DLS": 0.3})}
+    got = lineage(_unit("m", predecessors=("p1", "p2", "p3")), PreviousResults("prev.csv", "0" * 64, rows),
+                  ("NTS", "KTS", "XHS"))
+    assert dict(got.pillars) == {"NTS": pytest.approx(0.5)}  # KTS: p2 and p3 lack it; DLS is not shared
+
+
+def test_a_pillar_value_that_is_not_a_number_is_an_error(tmp_path: Path) -> None:
+    path = _previous(tmp_path / "results.csv", [("A", "x", "Sở X", "0.8", "1", "Tốt", "0,9")])
+    with pytest.raises(DataError, match=r"results\.csv, dòng 2, cột pillar:P1: cần một số, gặp '0,9'"):
+        read_previous(path)
+
+
+def test_the_2025_departments_compare_every_pillar_with_2024(tmp_path: Path) -> None:
+    """The bundled editions share all nine pillar ids: a merged 2025 department is compared on each."""
+    out24 = tmp_path / "2024"
+    assert main(["rank", "--criteria", str(ROOT / "criteria" / "hanoi-2024.yaml"), "--inputs",
+                 str(ROOT / "inputs" / "2024"), "--out", str(out24)]) == 0
+    done = compare(Sample("2025").ranking(), read_previous(out24 / "results.csv"))
+    noi_vu = next(u for u in done.units if u.score.unit == "so-noi-vu")  # Nội vụ + Lao động – Thương binh và Xã hội
+    previous = _results(out24)
+    assert noi_vu.previous is not None and noi_vu.previous.lineage == "merged"
+    for pillar in ("NTS", "CQS", "KHCDS"):
+        expected = sum(float(previous[p][f"pillar:{pillar}"]) for p in noi_vu.previous.predecessors) / 2
+        assert noi_vu.previous.pillars[pillar] == pytest.approx(expected)
+    assert len(noi_vu.previous.pillars) == 9
+    communes = [u.previous for u in done.units if u.score.group == "communes"]
+    assert all(p is not None and p.lineage == "new" for p in communes)

@@ -103,6 +103,9 @@ def test_workbook_holds_numbers_with_number_formats_in_the_readers_words(tiny: R
     assert rows[("a1", "T")][6].value == 3
     assert rows[("a1", "C")][6].value == "Phó Chủ tịch"
     assert rows[("a3", "C")][3].value == ("thiếu số liệu" if lang == "vi" else "missing")
+    source = [c.value for c in indicators[1]].index("Nguồn của giá trị" if lang == "vi" else "Source of the value")
+    assert r[source].value == ("tự đánh giá" if lang == "vi" else "self-assessed")
+    assert rows[("a1", "K.2")][source].value == ("thẩm định" if lang == "vi" else "appraised")  # the council's
     assert str(results.page_setup.paperSize) == "9" and results.print_title_rows == "$1:$1"  # A4
 
 
