@@ -297,6 +297,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                          "thư mục riêng, ví dụ reports/2025",
                          "the output folder is replaced as a whole on every run, so it cannot hold {found}; "
                          "choose a folder of its own, e.g. reports/2025"),
+    "out_not_empty": ("thư mục đã có {found}; dti forms chỉ ghi vào thư mục trống để không bao giờ thay mất phiếu đã "
+                      "phát hành hay đã điền: hãy chọn thư mục mới, hoặc tự chuyển các tệp cũ đi",
+                      "the folder already holds {found}; dti forms writes only into an empty folder so that it never "
+                      "replaces forms already issued or filled in: choose a new folder, or move the old files away"),
     "out_not_dti": ("thư mục đã có {found}, không do dti ghi; thư mục kết quả được thay toàn bộ mỗi lần chạy: hãy "
                     "chọn một thư mục trống, hoặc thư mục kết quả cũ của dti",
                     "the folder already holds {found}, not written by dti; the output folder is replaced as a whole "

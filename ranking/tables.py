@@ -298,7 +298,9 @@ def _writable(folder: Path) -> bool:
 def folder_problems(out: Path, keep: Iterable[Path] = (), marker: str | None = "run.json") -> list[Problem]:
     """Why `out` cannot receive a staged output, checked before any work so that nothing is moved or
     written: a file, a path below a file, the current folder or one above it, a folder that holds what the
-    run reads (`keep`), a folder of other files (without `marker`), no permission to write."""
+    run reads (`keep`), a folder of other files (without `marker`; with no marker, any file: the forms' folder
+    may hold forms the units have filled in, which a new set of forms must never replace), no permission to
+    write."""
     where = str(out)
     blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
     if blocker is not None:
@@ -313,11 +315,11 @@ def folder_problems(out: Path, keep: Iterable[Path] = (), marker: str | None = "
                 for path in keep if real == path.resolve() or real in path.resolve().parents]
     if problems:
         return problems[:1]
-    if marker is not None and out.is_dir() and not (out / marker).is_file():
+    if out.is_dir() and (marker is None or not (out / marker).is_file()):
         others = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
         if others:
             found = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-            return [Problem(where, "out_not_dti", {"found": found})]
+            return [Problem(where, "out_not_empty" if marker is None else "out_not_dti", {"found": found})]
     folders = [_nearest_existing(real.parent), *([real] if out.is_dir() else [])]
     return [Problem(where, "out_read_only", {"found": str(f)}) for f in folders if not _writable(f)][:1]
 

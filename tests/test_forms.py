@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,19 @@ def test_cli_forms(tiny: tuple[Criteria, tuple[Unit, ...], Path], tmp_path: Path
                  str(tmp_path / "x")]) == 2
     assert "none.csv: không tìm thấy tệp" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_forms_never_replace_a_folder_of_forms(tiny: tuple[Criteria, tuple[Unit, ...], Path], tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Units return their filled-in forms into the forms' folder: a second `dti forms` on it must not wipe them."""
+    criteria, _, folder = tiny
+    out = tmp_path / "forms"
+    args = ["forms", "--criteria", criteria.source, "--units", str(folder / "units.csv"), "--out", str(out)]
+    assert main(args) == 0
+    filled = (out / "a1.xlsx").read_bytes() + b"filled"
+    (out / "a1.xlsx").write_bytes(filled)
+    capsys.readouterr()
+    assert main(args) == 2
+    assert re.search(r"forms: thư mục đã có a1\.xlsx, a2\.xlsx, a3\.xlsx, …; dti forms chỉ ghi vào thư mục trống",
+                     capsys.readouterr().err)
+    assert (out / "a1.xlsx").read_bytes() == filled
