@@ -415,7 +415,7 @@ class _YamlReader:
         text = event.value
         bad = control_problem(text)
         if bad is not None:
-            self.add("control_char", line, path, **bad)
+            self.add("control_char", line, path, found=bad["found"], offset=bad["offset"])
             return "?"
         resolved: str = self._resolver.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
         kind = "str" if tagged else resolved.rsplit(":", 1)[-1]
