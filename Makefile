@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install office chromium screenshots demo test bench clean
+.PHONY: install office chromium screenshots screenshots-pdf demo test bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed: install Python 3.11+ with venv (Debian: apt-get install python3-venv)"; exit 1; }
@@ -46,8 +46,12 @@ test: $(STAMP) office chromium
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# The README's pictures of the publication and of a breakdown, rendered from the sample by the real code.
+screenshots-pdf: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
+
 bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) reports/*/
+	rm -rf $(VENV) reports/*/ reports/.*-cache

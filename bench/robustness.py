@@ -1,5 +1,6 @@
-"""Times the robustness analysis: 126 units × 8 pillars × 10,000 draws, vectorised (target under 1 s), and
-the same draws through a per-draw scikit-criteria loop (target: the vectorised analysis ≥ 100× faster).
+"""Times the robustness analysis: 126 units × 8 pillars × 10,000 draws, vectorised and chunked as `dti` runs
+it (analyse_group; target under 1 s), and the same draws through a per-draw scikit-criteria loop (target: the
+vectorised analysis ≥ 100× faster). --units 3321 gives the national case's commune group.
 
 Run: .venv/bin/python bench/robustness.py [--draws N] [--loop-draws N] [--repeat N]
 The loop runs every draw (with --loop-draws N: the first N, extrapolated, and it says so); it uses
@@ -17,11 +18,11 @@ import time
 import numpy as np
 
 from ranking.criteria import RobustnessSpec
-from ranking.ranking import competition_ranks
-from ranking.robustness import METHODS, Draws, IntArray, Pillars, interval, simulate, summarise
+from ranking.ranking import competition_ranks, competition_ranks_rows
+from ranking.robustness import METHODS, Draws, Pillars, analyse_group, draw_scores, interval, sample
 from ranking.scoring import skcriteria_scores
 
-UNITS, PILLARS = 126, 8
+PILLARS = 8
 
 
 def main() -> None:
@@ -29,25 +30,24 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=10_000)
     parser.add_argument("--loop-draws", type=int, default=10_000, help="draws timed in the scikit-criteria loop")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--units", type=int, default=126)
     args = parser.parse_args()
+    units = args.units
     rng = np.random.default_rng(2025)
-    achievement = rng.uniform(0.3, 1.0, size=(UNITS, PILLARS))
+    achievement = rng.uniform(0.3, 1.0, size=(units, PILLARS))
     weights = rng.uniform(50, 200, size=PILLARS)
     p = Pillars(achievement, np.ones_like(achievement), weights / weights.sum())
     spec = RobustnessSpec(concentration=50, draws=args.draws, seed=0, leave_one_out=True)
+    official = competition_ranks(achievement @ p.weights)
 
-    def vectorised() -> tuple[float, IntArray, Draws]:
+    def vectorised() -> float:
         start = time.perf_counter()
-        draws, ranks = simulate(p, spec, np.random.default_rng(spec.seed))
-        official = competition_ranks(achievement @ p.weights)
-        summarise("communes", p, official, draws, ranks, spec)
-        return time.perf_counter() - start, ranks, draws
+        analyse_group("communes", p, official, spec, np.random.default_rng(spec.seed))
+        return time.perf_counter() - start
 
-    times = []
-    for _ in range(args.repeat):
-        elapsed, ranks, draws = vectorised()
-        times.append(elapsed)
+    times = [vectorised() for _ in range(args.repeat)]
     fast = statistics.median(times)
+    draws = sample(p.weights, spec, np.random.default_rng(spec.seed))
 
     skcriteria_scores("topsis", achievement, p.weights)  # import and warm up outside the timing
     n = min(args.loop_draws, args.draws)
@@ -59,10 +59,12 @@ def main() -> None:
     interval(loop_ranks)
     loop = (time.perf_counter() - start) * args.draws / n
 
-    same = np.array_equal(loop_ranks, ranks[:n])
+    ranks = competition_ranks_rows(draw_scores(p, Draws(draws.weights[:n], draws.methods[:n], draws.dropped[:n])))
+    same = np.array_equal(loop_ranks, ranks)
     print(f"$ {' '.join([sys.executable.rsplit('/', 1)[-1], *sys.argv])}")
-    print(f"{UNITS} units × {PILLARS} pillars × {args.draws:,} draws (Dirichlet c=50, 3 methods, leave one out)")
-    print(f"vectorised numpy: median {fast:.3f} s of {args.repeat} runs (min {min(times):.3f}, max {max(times):.3f})")
+    print(f"{units} units × {PILLARS} pillars × {args.draws:,} draws (Dirichlet c=50, 3 methods, leave one out)")
+    print(f"vectorised numpy, chunked (analyse_group): median {fast:.3f} s of {args.repeat} runs "
+          f"(min {min(times):.3f}, max {max(times):.3f})")
     how = "measured" if n == args.draws else f"measured on {n:,} draws, extrapolated"
     print(f"scikit-criteria per-draw loop: {loop:.1f} s ({how}; {loop / args.draws * 1e3:.2f} ms a draw)")
     print(f"ratio: {loop / fast:.0f}× faster; ranks identical on the {n:,} looped draws: {same}")

@@ -48,7 +48,7 @@ def main() -> int:
         start, start_cpu = time.perf_counter(), cpu()
         from ranking.report import write_reports
 
-        pdfs = write_reports(ranking, out, options, lang)
+        pdfs = write_reports(ranking, out, options, lang).files
         pdf_time, pdf_cpu = time.perf_counter() - start, cpu() - start_cpu
     ratio = site_time / pdf_time
     print(f"sample {ranking.criteria.edition}: {len(ranking.units)} units")

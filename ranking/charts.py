@@ -15,7 +15,12 @@ GRID = "#d0d0d0"
 MUTED = "#777777"
 ACCENT = "#2b6cb0"
 BAND_COLOURS = ("#1a7f45", "#4f9d3a", "#c99a1e", "#d2692a", "#b83232", "#8c2d2d")
+OFFICIAL = "#c0392b"
 Number = Callable[[float], str]
+# SVG lengths are CSS px (0.75 pt): 8 px prints at 6 pt, the smallest label a chart may carry.
+SMALL = 8.0
+LABEL = 8.5
+ROW = 11.0
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,8 @@ class Bar:
     label: str
     value: float
     colour: str
+    text: str = ""
+    """The value as printed beside the bar (the table's digits); empty: the chart's own format."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class Interval:
     low: int
     high: int
     median: float
+    rank: int
+    """The official rank, marked on the line."""
 
 
 @dataclass(frozen=True)
@@ -64,17 +73,18 @@ def heat(share: float | None) -> str:
 
 def _svg(width: float, height: float, body: list[str]) -> Markup:
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-            f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT}" font-size="8" fill="{INK}">')
+            f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT}" font-size="{LABEL:g}" fill="{INK}">')
     return Markup(head + "".join(body) + "</svg>")
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", size: float = 8, fill: str = INK) -> str:
+def _text(x: float, y: float, text: str, anchor: str = "start", size: float = LABEL, fill: str = INK) -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size:g}" fill="{fill}">'
             f"{escape(text)}</text>")
 
 
 def fit(label: str, width: float, size: float) -> str:
-    """The label cut with an ellipsis to about `width` px at font size `size` (DejaVu Sans averages 0.58 em)."""
+    """The label cut with an ellipsis to about `width` px at font size `size` (Be Vietnam Pro averages
+    about 0.56 em; 0.58 leaves a margin)."""
     chars = max(int(width / (size * 0.58)), 4)
     return label if len(label) <= chars else label[: chars - 1].rstrip() + "…"
 
@@ -89,23 +99,23 @@ def _grid(marks: Sequence[tuple[float, str]], top: float, bottom: float) -> list
     for x, label in marks:
         out.append(f'<line x1="{x:.1f}" y1="{top - 3:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="{GRID}" '
                    f'stroke-width="0.5"/>')
-        out.append(_text(x, top - 5, label, "middle", 6.5, MUTED))
+        out.append(_text(x, top - 5, label, "middle", SMALL, MUTED))
     return out
 
 
-def bar_chart(bars: Sequence[Bar], scale: float, num: Number, width: float = 330, label_width: float = 130) -> Markup:
+def bar_chart(bars: Sequence[Bar], scale: float, num: Number, width: float = 670, label_width: float = 230) -> Markup:
     """Horizontal bars in the given order, one row each, with the value at the end of the bar."""
-    row, top = 9.0, 14.0
-    plot = width - label_width - 34
+    row, top = ROW, 16.0
+    plot = width - label_width - 52
     height = top + row * len(bars) + 4
     body = _grid([(label_width + plot * tick / scale, num(tick)) for tick in _ticks(scale)], top, height - 4)
     for i, bar in enumerate(bars):
         y = top + row * i
         w = plot * min(max(bar.value / scale, 0.0), 1.0)
-        body.append(_text(label_width - 3, y + 6.6, fit(bar.label, label_width - 6, 6.5), "end", 6.5))
-        body.append(f'<rect x="{label_width:.1f}" y="{y + 1:.1f}" width="{w:.1f}" height="{row - 2:.1f}" '
+        body.append(_text(label_width - 4, y + 8, fit(bar.label, label_width - 8, LABEL), "end"))
+        body.append(f'<rect x="{label_width:.1f}" y="{y + 1.5:.1f}" width="{w:.1f}" height="{row - 3:.1f}" '
                     f'fill="{bar.colour}"/>')
-        body.append(_text(label_width + w + 2, y + 6.6, num(bar.value), "start", 6.5))
+        body.append(_text(label_width + w + 3, y + 8, bar.text or num(bar.value)))
     return _svg(width, height, body)
 
 
@@ -124,14 +134,14 @@ def histogram(values: Sequence[float], scale: float, num: Number, bins: int = 20
         y = bottom - plot_h * level / top_level
         body.append(f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{width - 6:.1f}" y2="{y:.1f}" stroke="{GRID}" '
                     f'stroke-width="0.5"/>')
-        body.append(_text(left - 3, y + 2.5, str(level), "end", 6.5, MUTED))
+        body.append(_text(left - 3, y + 3, str(level), "end", SMALL, MUTED))
     bw = plot_w / bins
     for i, c in enumerate(counts):
         h = plot_h * c / top_level
         body.append(f'<rect x="{left + bw * i + 0.5:.1f}" y="{bottom - h:.1f}" width="{bw - 1:.1f}" '
                     f'height="{h:.1f}" fill="{colour}"/>')
     for i in range(0, bins + 1, max(bins // 5, 1)):
-        body.append(_text(left + bw * i, bottom + 10, num(scale * i / bins), "middle", 6.5, MUTED))
+        body.append(_text(left + bw * i, bottom + 11, num(scale * i / bins), "middle", SMALL, MUTED))
     return _svg(width, height, body)
 
 
@@ -141,53 +151,69 @@ def rank_ticks(n: int) -> list[int]:
     return sorted({1, n, *(v for v in range(step, n, step) if n - v >= step / 2)})
 
 
-def interval_chart(items: Sequence[Interval], group_size: int, width: float = 330,
-                   label_width: float = 130) -> Markup:
-    """Each unit's likely ranks as a line from best to worst, with its median rank as a dot (1 at the left)."""
-    row, top = 9.0, 14.0
-    plot = width - label_width - 10
+def interval_chart(items: Sequence[Interval], group_size: int, legend: tuple[str, str, str], width: float = 670,
+                   label_width: float = 230) -> Markup:
+    """Each unit's likely ranks as a line from best to worst, its median rank as a dot and its official
+    rank as a red tick (rank 1 at the left)."""
+    row, top = ROW, 30.0
+    plot = width - label_width - 12
     height = top + row * len(items) + 4
     span = max(group_size - 1, 1)
 
     def x(r: float) -> float:
         return label_width + plot * (r - 1) / span
 
-    body = _grid([(x(tick), str(tick)) for tick in rank_ticks(group_size)], top, height - 4)
+    left = [label_width + 170 * k for k in range(3)]
+    body = [
+        f'<line x1="{left[0]:.1f}" y1="6" x2="{left[0] + 14:.1f}" y2="6" stroke="{ACCENT}" stroke-width="2.5"/>',
+        f'<circle cx="{left[1] + 5:.1f}" cy="6" r="2.4" fill="{INK}"/>',
+        f'<rect x="{left[2] + 4:.1f}" y="2" width="1.8" height="8" fill="{OFFICIAL}"/>',
+        *(_text(x0 + 18, 9, words) for x0, words in zip(left, legend, strict=True)),
+    ]
+    body += _grid([(x(tick), str(tick)) for tick in rank_ticks(group_size)], top, height - 4)
     for i, item in enumerate(items):
         y = top + row * i + row / 2
-        body.append(_text(label_width - 3, y + 2.3, fit(item.label, label_width - 6, 6.5), "end", 6.5))
+        body.append(_text(label_width - 4, y + 3, fit(item.label, label_width - 8, LABEL), "end"))
         body.append(f'<line x1="{x(item.low):.1f}" y1="{y:.1f}" x2="{x(item.high):.1f}" y2="{y:.1f}" '
-                    f'stroke="{ACCENT}" stroke-width="2"/>')
-        body.append(f'<circle cx="{x(item.median):.1f}" cy="{y:.1f}" r="2.2" fill="{INK}"/>')
+                    f'stroke="{ACCENT}" stroke-width="2.5"/>')
+        body.append(f'<circle cx="{x(item.median):.1f}" cy="{y:.1f}" r="2.4" fill="{INK}"/>')
+        body.append(f'<rect x="{x(item.rank) - 0.9:.1f}" y="{y - 4:.1f}" width="1.8" height="8" fill="{OFFICIAL}"/>')
     return _svg(width, height, body)
 
 
 def pillar_chart(items: Sequence[Triple], scale: float, num: Number, legend: tuple[str, str, str],
-                 width: float = 660, label_width: float = 190) -> Markup:
-    """Per pillar: the unit's index as a bar, the group's mean and best as ticks across it."""
-    row, top = 16.0, 26.0
-    plot = width - label_width - 40
+                 not_applicable: str = "—", width: float = 670, label_width: float = 200) -> Markup:
+    """Per pillar: the unit's index as a bar with its value at the bar's end, the group's mean and best as
+    ticks across it; a pillar that does not apply to the unit says so, with no bar and no ticks."""
+    row, top = 17.0, 28.0
+    plot = width - label_width - 12
     height = top + row * len(items) + 6
     body = []
-    names = (legend[0], legend[1], legend[2])
-    body.append(f'<rect x="{label_width:.1f}" y="2" width="10" height="7" fill="{ACCENT}"/>')
-    body.append(_text(label_width + 13, 8.5, names[0], "start", 7))
-    body.append(f'<rect x="{label_width + 110:.1f}" y="1" width="2.5" height="9" fill="{INK}"/>')
-    body.append(_text(label_width + 116, 8.5, names[1], "start", 7))
-    body.append(f'<rect x="{label_width + 230:.1f}" y="1" width="2.5" height="9" fill="#1a7f45"/>')
-    body.append(_text(label_width + 236, 8.5, names[2], "start", 7))
+    for k, (colour, wide) in enumerate(((ACCENT, 10.0), (INK, 2.5), ("#1a7f45", 2.5))):
+        left = label_width + 130 * k
+        body.append(f'<rect x="{left:.1f}" y="2" width="{wide:g}" height="9" fill="{colour}"/>')
+        body.append(_text(left + wide + 4, 10, legend[k]))
     body += _grid([(label_width + plot * tick / scale, num(tick)) for tick in _ticks(scale)], top - 1, height - 4)
     for i, item in enumerate(items):
         y = top + row * i
-        body.append(_text(label_width - 4, y + row / 2 + 2.8, fit(item.label, label_width - 8, 7.5), "end", 7.5))
-        if item.unit is not None:
-            w = plot * min(max(item.unit / scale, 0.0), 1.0)
-            body.append(f'<rect x="{label_width:.1f}" y="{y + 3:.1f}" width="{w:.1f}" height="{row - 6:.1f}" '
-                        f'fill="{ACCENT}"/>')
-            body.append(_text(label_width + plot + 4, y + row / 2 + 2.8, num(item.unit), "start", 7))
+        body.append(_text(label_width - 4, y + row / 2 + 3, fit(item.label, label_width - 8, LABEL), "end"))
+        if item.unit is None:
+            body.append(_text(label_width + 2, y + row / 2 + 3, not_applicable, "start", LABEL, MUTED))
+            continue
+        w = plot * min(max(item.unit / scale, 0.0), 1.0)
+        body.append(f'<rect x="{label_width:.1f}" y="{y + 3:.1f}" width="{w:.1f}" height="{row - 6:.1f}" '
+                    f'fill="{ACCENT}"/>')
+        end, ticks = label_width + w, []
         for value, colour in ((item.mean, INK), (item.best, "#1a7f45")):
             if value is not None:
                 mx = label_width + plot * min(max(value / scale, 0.0), 1.0)
+                ticks.append(mx)
                 body.append(f'<rect x="{mx - 1.2:.1f}" y="{y + 1:.1f}" width="2.5" height="{row - 2:.1f}" '
                             f'fill="{colour}"/>')
+        # the value at the end of the unit's own bar: inside it, unless a tick would cross the number there
+        # and there is room after the bar (or after the ticks just past its end)
+        outside = max([end, *(mx for mx in ticks if end - 2 <= mx <= end + 30)]) + 4
+        inside = w > 40 and (not any(end - 32 <= mx <= end - 2 for mx in ticks) or outside + 26 > width)
+        body.append(_text(end - 4 if inside else outside, y + row / 2 + 3, num(item.unit),
+                          "end" if inside else "start", LABEL, "#ffffff" if inside else INK))
     return _svg(width, height, body)

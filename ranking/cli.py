@@ -23,11 +23,12 @@ from ranking import __version__
 from ranking.criteria import load_criteria
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
-from ranking.i18n import t
+from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
+from ranking.render_cache import default_folder
 from ranking.system import STOP_SIGNALS
 from ranking.tables import file_problems, folder_problems
 
@@ -68,6 +69,11 @@ HELP: Mapping[str, tuple[str, str]] = {
               "council score is missing"),
     "draft": ("thư mục kết quả của lần chạy trước (bản dự thảo): mỗi báo cáo đơn vị nêu điều đã thay đổi",
               "an earlier run's output folder (the draft): every breakdown shows what changed"),
+    "jobs": ("số tiến trình tạo PDF (mặc định: mọi lõi CPU dùng được)",
+             "PDF render processes (default: every available core)"),
+    "cache": ("thư mục bộ nhớ đệm PDF (mặc định: .TÊN-cache cạnh thư mục kết quả TÊN)",
+              "render cache folder (default: .NAME-cache beside the output folder NAME)"),
+    "no_cache": ("tạo lại mọi PDF, không đọc và không ghi bộ nhớ đệm", "render every PDF; no render cache"),
     "no_site": ("không ghi trang web (site/ bên cạnh các PDF)", "skip the web site (site/ beside the PDFs)"),
     "json": ("in các vấn đề dưới dạng JSON", "print the problems as JSON"),
     "units": ("tệp units.csv", "units.csv"),
@@ -202,6 +208,9 @@ def _parser(lang: Lang) -> _Parser:
         p = command(name)
         paths(p, False, True)
         p.add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
+        p.add_argument("--jobs", type=_positive, metavar="N", help=h("jobs"))
+        p.add_argument("--cache", type=Path, metavar=folder, help=h("cache"))
+        p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
         p.add_argument("--no-site", action="store_true", help=h("no_site"))
     forms = command("forms")
     forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
@@ -222,6 +231,13 @@ def _parser(lang: Lang) -> _Parser:
     diff.add_argument("new", type=Path, metavar=h("NEW"), help=h("diff.new"))
     diff.add_argument("--out", type=Path, metavar=file, help=h("diff.out"))
     return parser
+
+
+def _positive(text: str) -> int:
+    """--jobs: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text!r}")
+    return int(text)
 
 
 def _resolve(args: argparse.Namespace) -> Paths:
@@ -278,7 +294,8 @@ def _print_top(ranking: Ranking, lang: Lang, n: int = 5) -> None:
         for u in members:
             if u.rank > n:
                 break
-            print(f"{u.rank:>5}  {u.score.index:>7.{ranking.criteria.decimals}f}  {u.band:<14} {u.score.name}")
+            print(f"{u.rank:>5}  {Words(lang).num(u.score.index, ranking.criteria.decimals):>7}  {u.band:<14} "
+                  f"{u.score.name}")
 
 
 def _rank(args: argparse.Namespace, lang: Lang) -> int:
@@ -311,10 +328,13 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         write(ranking, paths.out, options, lang)
         progress.finish()
     else:
+        cache = None if args.no_cache else args.cache or default_folder(paths.out)
         since = draft.name if draft else None
-        pdfs = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
-                       site=not args.no_site)
-        progress.finish("progress.done_pdf", n=len(pdfs))
+        reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
+                          site=not args.no_site, workers=args.jobs, cache=cache)
+        progress.clear()
+        print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
+        progress.finish("progress.done_pdf", n=len(reports.files))
     _print_top(ranking, lang)
     print()
     print(t("written", lang, out=paths.out))

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from ranking.collect import write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
-from ranking.i18n import t
+from ranking.i18n import LABELS, Words, t
 from ranking.inputs import NUMBER
-from ranking.tables import Cell, fmt
+from ranking.tables import Cell
 
 UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
 INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")
@@ -37,6 +37,9 @@ class UnitChange:
     new_points: float | None
     old_rank: int | None
     new_rank: int | None
+    old_tied: bool = False
+    new_tied: bool = False
+    """The rank is shared with another unit of the group in that run (printed '15=')."""
 
     @property
     def rank_change(self) -> int | None:
@@ -134,12 +137,23 @@ def _read_indicators(folder: Path, problems: Problems) -> dict[tuple[str, str], 
     return rows
 
 
+def _shared(units: dict[str, _UnitRow]) -> set[tuple[str, int | None]]:
+    """(group, rank) pairs held by more than one unit: the ties of that run."""
+    seen: set[tuple[str, int | None]] = set()
+    shared: set[tuple[str, int | None]] = set()
+    for row in units.values():
+        key = (row.group, row.rank)
+        (shared if key in seen else seen).add(key)
+    return shared
+
+
 def diff_runs(old: Path, new: Path) -> RunDiff:
     """Every change from the run in `old` to the run in `new`; DataError lists every unreadable file."""
     problems = Problems()
     old_units, new_units = _read_units(old, problems), _read_units(new, problems)
     old_rows, new_rows = _read_indicators(old, problems), _read_indicators(new, problems)
     problems.raise_if_errors(DataError)
+    old_shared, new_shared = _shared(old_units), _shared(new_units)
     units: list[UnitChange] = []
     for unit_id in [*new_units, *(u for u in old_units if u not in new_units)]:
         a, b = old_units.get(unit_id), new_units.get(unit_id)
@@ -150,6 +164,7 @@ def diff_runs(old: Path, new: Path) -> RunDiff:
         units.append(UnitChange(
             either.group, unit_id, either.name, a.index if a else None, b.index if b else None,
             a.points if a else None, b.points if b else None, a.rank if a else None, b.rank if b else None,
+            (either.group, a.rank if a else None) in old_shared, (either.group, b.rank if b else None) in new_shared,
         ))
     indicators: list[IndicatorChange] = []
     for key in [*new_rows, *(k for k in old_rows if k not in new_rows)]:
@@ -186,11 +201,9 @@ def write_diff(diff: RunDiff, path: Path) -> None:
     write_csv_atomic(path, *diff_rows(diff))
 
 
-def _pair(old: Cell, new: Cell) -> str:
-    def show(x: Cell) -> str:
-        return "—" if x is None or x == "" else fmt(x) if isinstance(x, float) else str(x)
-
-    return f"{show(old)} → {show(new)}"
+def _pair(old: str, new: str, same: str = "") -> str:
+    """'old → new'; where nothing changed, the one value (or `same`)."""
+    return (same or old) if old == new else f"{old} → {new}"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -201,26 +214,34 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _status(status: str | None, lang: Lang) -> str | None:
-    return t(f"diff.status.{status}", lang) if status in ("ok", "missing", "not_applicable", "pending") else status
+def _status(status: str | None, lang: Lang) -> str:
+    return "—" if status is None else t(f"diff.status.{status}", lang) if f"diff.status.{status}" in LABELS else status
 
 
 def render(diff: RunDiff, lang: Lang) -> str:
-    """The terminal table: changed units, then changed indicators."""
+    """The terminal table: changed units, then changed indicators, numbers in the language's style."""
     if not diff.units and not diff.indicators:
         return t("diff.none", lang)
+    w = Words(lang)
+
+    def value(text: str | None) -> str:
+        return "—" if text is None or text == "" else w.value(text)
+
     lines = [t("diff.units", lang, n=len(diff.units))]
     if diff.units:
         lines += _table(
             [t("unit", lang), t("index", lang), t("points", lang), t("rank", lang)],
-            [[f"{u.name} ({u.unit})", _pair(u.old_index, u.new_index), _pair(u.old_points, u.new_points),
-              _pair(u.old_rank, u.new_rank)] for u in diff.units],
+            [[f"{u.name} ({u.unit})", _pair(w.num(u.old_index), w.num(u.new_index)),
+              _pair(w.points(u.old_points), w.points(u.new_points)),
+              _pair(w.rank(u.old_rank, u.old_tied), w.rank(u.new_rank, u.new_tied))] for u in diff.units],
         )
     lines += ["", t("diff.indicators", lang, n=len(diff.indicators))]
     if diff.indicators:
         lines += _table(
             [t(k, lang) for k in ("unit", "diff.indicator", "diff.value", "points", "diff.status")],
-            [[i.unit, i.indicator, _pair(i.old_value, i.new_value), _pair(i.old_points, i.new_points),
-              _pair(_status(i.old_status, lang), _status(i.new_status, lang))] for i in diff.indicators],
+            [[i.unit, i.indicator, _pair(value(i.old_value), value(i.new_value)),
+              _pair(w.points(i.old_points), w.points(i.new_points)),
+              _pair(_status(i.old_status, lang), _status(i.new_status, lang), t("diff.same", lang))]
+             for i in diff.indicators],
         )
     return "\n".join(lines)

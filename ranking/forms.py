@@ -5,6 +5,7 @@ LibreOffice, so that `collect` can tell a form from another edition or another u
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ranking.criteria import (
@@ -47,6 +49,7 @@ _COUNCIL = PatternFill("solid", start_color="F8CBAD")  # rows the council must f
 _HEAD = PatternFill("solid", start_color="D9E1F2")
 _PILLAR = PatternFill("solid", start_color="EDEDED")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+LINE_HEIGHT = 15.0  # points per line of 11-pt text
 
 
 @dataclass(frozen=True)
@@ -202,13 +205,46 @@ def _metadata(wb: Workbook, criteria: Criteria, kind: Kind, owner: str, sheet: s
 
 def _help_sheet(wb: Workbook, lines: Sequence[str]) -> None:
     ws = wb.create_sheet(lines[0][:31])
-    ws.column_dimensions["A"].width = 120
+    ws.column_dimensions["A"].width = 100
     for i, line in enumerate(lines[1:], start=1):
         cell = ws.cell(i, 1, neutralise(line))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1:
             cell.font = Font(bold=True, size=14)
     ws.protection.sheet = True
+    _print_setup(ws, "portrait")
+
+
+def _print_setup(ws: Worksheet, orientation: str, title_row: int | None = None) -> None:
+    """A4, the whole width on one page (as many pages down as needed), narrow margins and, on a table, its
+    header row repeated on every page: settings that Excel and LibreOffice both read."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5, header=0.25, footer=0.25)
+    ws.print_options.gridLines = True
+    if title_row is not None:
+        ws.print_title_rows = f"{title_row}:{title_row}"
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs at `width` (Excel character units, the width of a '0'; text averages
+    narrower, so a line holding width − 1 characters errs on the tall side)."""
+    per_line = max(int(width - 1), 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def _fit_rows(ws: Worksheet) -> None:
+    """Row heights that show every wrapped line. A row without a stored height prints at one line in
+    LibreOffice, its wrapped text spilling over the rows below; Excel does not grow it on open either."""
+    widths = {col: ws.column_dimensions[get_column_letter(col)].width or 8.43 for col in range(1, ws.max_column + 1)}
+    for row in ws.iter_rows():
+        wrapped = [_lines(str(c.value), widths[c.column]) * (c.font.size or 11) / 11
+                   for c in row if c.value is not None and c.alignment.wrap_text]
+        if wrapped and max(wrapped) > 1:
+            ws.row_dimensions[row[0].row].height = round(max(wrapped) * LINE_HEIGHT + 3, 1)
 
 
 def _table_sheet(wb: Workbook, title: str, head: Sequence[str], columns: Columns, lang: Lang) -> Worksheet:
@@ -225,10 +261,7 @@ def _table_sheet(wb: Workbook, title: str, head: Sequence[str], columns: Columns
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, "landscape", HEADER_ROW)
     return ws
 
 
@@ -260,6 +293,9 @@ def _head(criteria: Criteria, title: str, unit_line: str, sample: bool, lang: La
 
 
 def _finish(wb: Workbook, path: Path) -> None:
+    for ws in wb.worksheets:
+        if ws.title != META_SHEET:
+            _fit_rows(ws)
     wb.security = WorkbookProtection(lockStructure=True)
     save_workbook(wb, path)
 

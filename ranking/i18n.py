@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo, rule_name
 from ranking.errors import LANGS, Lang
+from ranking.inputs import NUMBER
 
 LABELS: Mapping[str, tuple[str, str]] = {
     "rank": ("Hạng", "Rank"),
@@ -19,9 +20,13 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "sample": ("DỮ LIỆU MẪU (tổng hợp, không phải số liệu thật)", "SAMPLE DATA (synthetic, not real figures)"),
     "valid": ("Không có lỗi: {files}", "No problems: {files}"),
     "validate.absent": ("Chưa có (chưa kiểm tra): {files}", "Not there yet (not checked): {files}"),
-    "problems": ("{n} lỗi, {w} cảnh báo", "{n} errors, {w} warnings"),
+    "problems": ("{n} lỗi, {w} cảnh báo", "errors: {n}, warnings: {w}"),
     "written": ("Đã ghi {out}", "Written to {out}"),
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
+    "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
+    # H7 speed: the render cache's summary line
+    "pdf.rendered": ("PDF: {rendered} tệp được tạo mới, {reused} tệp lấy lại từ bộ nhớ đệm (nội dung không đổi)",
+                     "PDFs: {rendered} rendered, {reused} reused from the render cache (content unchanged)"),
     # --- the PDF reports (report.py and ranking/templates/) ---
     "report.sample_short": ("DỮ LIỆU MẪU", "SAMPLE DATA"),
     "report.page": ("Trang", "Page"),
@@ -50,28 +55,205 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.pillars_legend": ("Chỉ số thành phần", "Pillars"),
     "report.bar_chart": ("Chỉ số của các đơn vị, từ cao xuống thấp", "Index of every unit, highest first"),
     "report.robustness": ("Độ vững của thứ hạng", "How firm the ranks are"),
-    "report.robustness_note": (
+    "report.robustness_note": (  # the site's methodology page (H5)
         "Thứ hạng được tính lại khi trọng số các chỉ số thành phần thay đổi ngẫu nhiên quanh trọng số công bố; "
-        "đoạn thẳng là khoảng thứ hạng có thể có, chấm tròn là thứ hạng trung vị.",
+        "đoạn thẳng là khoảng thứ hạng có thể có, chấm tròn là thứ hạng trung vị, vạch đỏ là thứ hạng chính thức.",
         "Ranks recomputed while the pillar weights vary at random around the published ones; the line is the "
-        "range of likely ranks, the dot the median rank.",
+        "range of likely ranks, the dot the median rank, the red tick the official rank.",
+    ),
+    "report.robustness_of": ("Độ vững của thứ hạng: {title}", "How firm the ranks are: {title}"),
+    "report.box_title": ("Khoảng thứ hạng: thứ hạng có phụ thuộc vào cách tính không?",
+                         "Rank intervals: does a rank depend on how the index is computed?"),
+    "report.box_what": (
+        "Mỗi bảng xếp hạng dựa trên một cách tính: trọng số đã công bố của các chỉ số thành phần và phép cộng "
+        "điểm có trọng số. Khoảng thứ hạng cho biết thứ hạng của một đơn vị thay đổi đến đâu nếu cách tính "
+        "hợp lý khác đi một chút.",
+        "Every ranking rests on one way of computing it: the published weights of the pillars and a weighted "
+        "sum of points. A rank interval shows how far a unit's rank moves if that reasonable choice is made a "
+        "little differently.",
+    ),
+    "report.box_how": (
+        "Cách làm: bảng xếp hạng của mỗi khối được tính lại {draws} lần. Mỗi lần, trọng số các chỉ số thành "
+        "phần thay đổi ngẫu nhiên quanh trọng số công bố, và điểm được gộp theo một trong ba cách: cộng có trọng "
+        "số (cách chính thức), nhân có trọng số (ưu tiên đơn vị phát triển đều), hoặc so khoảng cách tới đơn vị "
+        "tốt nhất và kém nhất. Chi tiết ở phần Phương pháp đánh giá.",
+        "How: each group's ranking is computed again {draws} times. Each time the pillar weights vary at random "
+        "around the published ones, and the points are combined in one of three ways: a weighted sum (the "
+        "official way), a weighted product (which favours units that are strong on every pillar), or the "
+        "distance to the best and the worst unit. The methodology gives the details.",
+    ),
+    "report.box_read": (
+        "Cách đọc: đoạn thẳng là các thứ hạng đơn vị đạt trong 90 % số lần tính lại (bỏ 5 % tốt nhất và 5 % kém "
+        "nhất), chấm đen là thứ hạng ở giữa, vạch đỏ là thứ hạng chính thức. Đoạn ngắn: thứ hạng vững, hầu như "
+        "không phụ thuộc vào cách tính. Đoạn dài: thứ hạng chưa vững; các đơn vị có khoảng chồng lên nhau gần "
+        "như ngang nhau. Kết quả chính thức vẫn là bảng xếp hạng.",
+        "Reading it: the line spans the ranks the unit reached in 90 % of the recomputations (the best 5 % and "
+        "the worst 5 % left out), the black dot is the middle rank, the red tick the official rank. A short "
+        "line: a firm rank, hardly dependent on the method. A long line: a rank that is not firm; units whose "
+        "lines overlap are nearly level. The official result is still the ranking table.",
+    ),
+    "report.interval_line": ("thứ hạng trong 90 % số lần tính", "ranks in 90 % of the recomputations"),
+    "report.interval_median": ("thứ hạng ở giữa (trung vị)", "middle (median) rank"),
+    "report.interval_official": ("thứ hạng chính thức", "official rank"),
+    "report.firm_limit": (
+        "Trong khối này, một thứ hạng là vững khi khoảng thứ hạng rộng không quá {limit} bậc. Trung bình qua "
+        "các lần tính lại, thứ hạng của một đơn vị xê dịch {shift} bậc so với thứ hạng chính thức.",
+        "In this group a rank is firm when its interval spans at most {limit} places. On average over the "
+        "recomputations, a unit's rank is {shift} places away from its official rank.",
     ),
     "report.not_firm": (
-        "{n} trong {total} đơn vị có thứ hạng chưa vững (khoảng thứ hạng 5–95 % rộng hơn {limit} bậc; "
-        "trong ngoặc là khoảng đó): {units}.",
-        "{n} of {total} units have a rank that is not firm (a 5–95 % rank interval wider than {limit} places; "
-        "the interval in brackets): {units}.",
+        "{n} trong {total} đơn vị có thứ hạng chưa vững (khoảng thứ hạng rộng hơn {limit} bậc):",
+        "{n} of {total} units have a rank that is not firm (an interval wider than {limit} places):",
     ),
-    "method.weighted_sum": ("Tổng có trọng số (chính thức)", "Weighted sum (official)"),
-    "method.weighted_product": ("Trung bình nhân có trọng số", "Weighted geometric mean"),
-    "method.topsis": ("TOPSIS", "TOPSIS"),
-    "report.robustness_stats": (
-        "{draws} lần lấy mẫu, độ tập trung {concentration}; thứ hạng xê dịch trung bình {shift} bậc.",
-        "{draws} draws, concentration {concentration}; ranks move by {shift} places on average.",
+    "report.not_firm.one": (
+        "{n} trong {total} đơn vị có thứ hạng chưa vững (khoảng thứ hạng rộng hơn {limit} bậc):",
+        "{n} of {total} units has a rank that is not firm (an interval wider than {limit} places):",
     ),
-    "report.method": ("Phương pháp tổng hợp", "Aggregation method"),
-    "report.shift": ("Xê dịch trung bình", "Mean shift"),
-    "report.all_firm": ("Thứ hạng của mọi đơn vị đều ổn định.", "Every unit's rank is firm."),
+    "report.loose_item": ("hạng {rank}, khoảng {low}–{high}", "rank {rank}, interval {low}–{high}"),
+    "report.all_firm": ("Thứ hạng của mọi đơn vị trong khối đều vững.", "Every unit's rank in this group is firm."),
+    "report.firm_yes": (
+        "Thứ hạng {rank} là thứ hạng vững. Khi bảng xếp hạng được tính lại với trọng số và cách gộp điểm khác "
+        "(xem bản công bố, phần Phương pháp), đơn vị xếp từ hạng {low} đến hạng {high} trong 90 % số lần tính: "
+        "khoảng này không rộng quá {limit} bậc, nên thứ hạng hầu như không phụ thuộc vào cách tính.",
+        "Rank {rank} is firm. When the ranking is computed again with other weights and other ways of combining "
+        "points (see the publication's methodology), the unit ranks from {low} to {high} in 90 % of the "
+        "recomputations: no more than {limit} places, so its rank hardly depends on the method.",
+    ),
+    "report.firm_no": (
+        "Thứ hạng {rank} chưa vững. Khi bảng xếp hạng được tính lại với trọng số và cách gộp điểm khác (xem bản "
+        "công bố, phần Phương pháp), đơn vị xếp từ hạng {low} đến hạng {high} trong 90 % số lần tính: rộng hơn "
+        "{limit} bậc, nên đơn vị gần như ngang với các đơn vị xếp trong khoảng này; thứ hạng chính thức vẫn là "
+        "{rank}.",
+        "Rank {rank} is not firm. When the ranking is computed again with other weights and other ways of "
+        "combining points (see the publication's methodology), the unit ranks from {low} to {high} in 90 % of "
+        "the recomputations: more than {limit} places, so the unit is nearly level with the units ranked in "
+        "that range; its official rank remains {rank}.",
+    ),
+    "method.weighted_sum": ("Cộng có trọng số (cách chính thức)", "Weighted sum (the official way)"),
+    "method.weighted_product": ("Nhân có trọng số (trung bình nhân)", "Weighted product (geometric mean)"),
+    "method.topsis": ("TOPSIS (khoảng cách tới tốt nhất, kém nhất)", "TOPSIS (distance to the best and worst)"),
+    "method.all": ("Mọi lần tính lại", "All recomputations"),
+    "report.method_robustness": ("Độ vững của thứ hạng", "How firm the ranks are"),
+    "report.method_rob_draws": (
+        "Bảng xếp hạng của mỗi khối được tính lại {draws} lần (phương pháp Monte Carlo; số ngẫu nhiên khởi tạo "
+        "từ hạt giống {seed}, nên lần chạy nào cũng cho cùng kết quả). Mỗi lần, trọng số các chỉ số thành phần "
+        "được rút ngẫu nhiên theo phân phối Dirichlet quanh trọng số công bố (điểm tối đa của chỉ số thành phần "
+        "chia cho tổng điểm của khối). Độ tập trung {concentration} của phân phối này quyết định trọng số lệch "
+        "bao xa: càng lớn thì càng gần trọng số công bố; với {concentration}, một chỉ số thành phần có trọng số "
+        "10 % thường nhận trọng số trong khoảng 10 % ± {spread}.",
+        "Each group's ranking is computed again {draws} times (a Monte Carlo analysis; the random numbers start "
+        "from seed {seed}, so every run gives the same result). Each time the pillar weights are drawn at random "
+        "from a Dirichlet distribution around the published weights (a pillar's maximum points over the group's "
+        "total). Its concentration, {concentration}, sets how far the weights stray: the higher, the closer to "
+        "the published weights; at {concentration} a pillar weighing 10 % typically gets 10 % ± {spread}.",
+    ),
+    "report.method_rob_drop": (
+        "Mỗi lần tính còn có thể bỏ hẳn một chỉ số thành phần (chọn ngẫu nhiên).",
+        "Each recomputation may also leave one pillar out altogether (chosen at random).",
+    ),
+    "report.method_rob_methods": (
+        "Mỗi lần tính, điểm các chỉ số thành phần được gộp theo một trong ba cách, chọn ngẫu nhiên: cộng có "
+        "trọng số (cách tính chính thức); nhân có trọng số, tức trung bình nhân (một chỉ số thành phần thấp kéo "
+        "điểm xuống nhiều hơn, nên đơn vị phát triển đều được lợi); TOPSIS (đơn vị được xếp theo mức gần đơn vị "
+        "tốt nhất và xa đơn vị kém nhất trên từng chỉ số thành phần).",
+        "Each recomputation combines the pillar scores in one of three ways, chosen at random: the weighted sum "
+        "(the official way); the weighted product, i.e. the geometric mean (one weak pillar pulls the score down "
+        "more, which favours balanced units); TOPSIS (units are ordered by how close they are to the best unit "
+        "and how far from the worst on each pillar).",
+    ),
+    "report.method_rob_interval": (
+        "Khoảng thứ hạng của một đơn vị đi từ phân vị 5 % đến phân vị 95 % của các thứ hạng nó nhận được qua "
+        "các lần tính lại; chấm giữa là trung vị. Thứ hạng là vững khi khoảng này rộng không quá 10 % số đơn vị "
+        "của khối, và ít nhất 2 bậc.",
+        "A unit's rank interval runs from the 5th to the 95th percentile of the ranks it gets over the "
+        "recomputations; the dot is the median. A rank is firm when the interval spans at most 10 % of the "
+        "group's units, and at least 2 places.",
+    ),
+    "report.method_rob_table": (
+        "Bảng dưới so sánh từng cách gộp điểm với bảng xếp hạng chính thức. Hệ số Kendall và hệ số Spearman đo "
+        "mức giống nhau của hai bảng xếp hạng khi dùng đúng trọng số công bố (1: giống hệt; 0: không liên quan; "
+        "−1: ngược hẳn): hệ số Kendall dựa trên tỷ lệ cặp đơn vị được xếp cùng thứ tự, hệ số Spearman dựa trên "
+        "chênh lệch thứ hạng. Cột xê dịch là chênh lệch trung bình, tính bằng bậc, giữa thứ hạng trong các lần "
+        "tính lại dùng cách đó (trọng số đã thay đổi) và thứ hạng chính thức; dòng cuối tính trên mọi lần. Vì "
+        "vậy cách cộng có trọng số có hệ số 1 (cùng công thức, cùng trọng số) nhưng vẫn xê dịch khi trọng số "
+        "thay đổi.",
+        "The table compares each way of combining points with the official ranking. The Kendall and Spearman "
+        "coefficients measure how alike two rankings are at the published weights (1: identical; 0: unrelated; "
+        "−1: reversed): Kendall's counts the pairs of units put in the same order, Spearman's the differences "
+        "in rank. The shift is the mean difference, in places, between the rank in the recomputations that used "
+        "that way (with varied weights) and the official rank; the last row covers every recomputation. That is "
+        "why the weighted sum has coefficients of 1 (same formula, same weights) and still shifts when the "
+        "weights vary.",
+    ),
+    "report.method": ("Cách gộp điểm", "Way of combining"),
+    "report.kendall": ("Hệ số Kendall, trọng số công bố", "Kendall, published weights"),
+    "report.spearman": ("Hệ số Spearman, trọng số công bố", "Spearman, published weights"),
+    "report.shift": ("Xê dịch trung bình khi trọng số thay đổi (bậc)", "Mean shift with varied weights (places)"),
+    "report.draws": ("Số lần tính", "Recomputations"),
+    "report.legend_change": ("±: so với năm trước —", "±: compared with last year —"),
+    "report.legend_up": ("lên (số bậc),", "up (places),"),
+    "report.legend_down": ("xuống,", "down,"),
+    "report.legend_rest": (
+        "= giữ nguyên thứ hạng; dòng dưới: chỉ số tăng (+) hoặc giảm (−). “mới”: đơn vị mới, không có kết quả năm "
+        "trước. “hợp nhất”: đơn vị hợp nhất từ nhiều đơn vị cũ, so với trung bình chỉ số của các đơn vị đó (không "
+        "so thứ hạng).",
+        "= same rank; second line: the index rose (+) or fell (−). “new”: a new unit, with no result last year. "
+        "“merged”: a unit merged from several earlier units, compared with the mean of their indices (ranks are "
+        "not compared).",
+    ),
+    "report.legend_heat": ("Màu nền các cột chỉ số thành phần:", "Background of the pillar columns:"),
+    "report.legend_na": ("—: không áp dụng cho đơn vị.", "—: does not apply to the unit."),
+    "report.legend_bands": ("Xếp loại:", "Bands:"),
+    "report.split_note": (
+        "Một số chỉ số được ghi thêm chữ số thập phân: làm tròn {decimals} chữ số thì chúng trông bằng nhau, "
+        "nhưng thứ hạng khác nhau vì xếp hạng dùng chỉ số chưa làm tròn.",
+        "Some indices carry extra decimals: rounded to {decimals} decimals they look equal, but their ranks "
+        "differ because the ranking uses the unrounded index.",
+    ),
+    "report.more": ("+{n} đơn vị khác cùng {value}", "+{n} more at {value}"),
+    "report.tie_legend": (
+        "“=”: đơn vị có cùng giá trị (làm tròn 3 chữ số) với đơn vị khác; danh sách kể đủ các đơn vị bằng nhau ở "
+        "cuối danh sách.",
+        "“=”: the unit has the same value (to 3 decimals) as another; a list includes every unit tied at its end.",
+    ),
+    "report.relative_note": (
+        "† Điểm của chỉ số này được tính so với giá trị của các đơn vị khác trong khối (so với đơn vị tốt nhất, "
+        "hoặc chuẩn hóa giữa giá trị thấp nhất và cao nhất). Vì vậy điểm có thể thay đổi khi giá trị của đơn vị "
+        "khác thay đổi, kể cả khi giá trị của đơn vị này không được thẩm định lại: điểm tự chấm so với các giá "
+        "trị tự đánh giá, điểm chính thức so với các giá trị sau thẩm định.",
+        "† This indicator's points are set against the other units' values in the group (against the best unit, "
+        "or scaled between the lowest and the highest value). They can change when other units' values change, "
+        "even if this unit's value was not appraised: self points compare the self-assessed values, final points "
+        "the values after appraisal.",
+    ),
+    "report.moved": (
+        "Điểm khác điểm tự chấm vì giá trị của các đơn vị khác đã thay đổi sau thẩm định.",
+        "The points differ from the self points because other units' values changed at appraisal.",
+    ),
+    "report.not_applicable": ("không áp dụng", "not applicable"),
+    "report.relative_method": (
+        "Với các chỉ số so sánh trong khối (so với đơn vị tốt nhất, hoặc chuẩn hóa giữa thấp nhất và cao nhất), "
+        "điểm của một đơn vị phụ thuộc vào giá trị của các đơn vị khác: khi giá trị của đơn vị khác thay đổi "
+        "sau thẩm định, điểm của đơn vị này cũng có thể thay đổi.",
+        "For the indicators compared within the group (against the best unit, or scaled between the lowest and "
+        "the highest value), a unit's points depend on the other units' values: when those change at appraisal, "
+        "this unit's points can change too.",
+    ),
+    "option.command": ("Lệnh", "Command"),
+    "option.criteria": ("Bộ chỉ số", "Criteria file"),
+    "option.inputs": ("Thư mục dữ liệu", "Inputs folder"),
+    "option.out": ("Thư mục kết quả", "Output folder"),
+    "option.previous": ("Kết quả năm trước", "Last year's results"),
+    "option.lang": ("Ngôn ngữ", "Language"),
+    "option.lang.vi": ("tiếng Việt", "Vietnamese"),
+    "option.lang.en": ("tiếng Anh", "English"),
+    "option.draft": ("Bản dự thảo để so sánh", "Draft compared with"),
+    "option.stage": ("Giai đoạn", "Stage"),
+    "option.stage.draft": ("dự thảo", "draft"),
+    "option.stage.final": ("chính thức", "final"),
+    "option.command.run": ("dti run (chạy toàn bộ)", "dti run (everything)"),
+    "option.command.report": ("dti report (các báo cáo PDF)", "dti report (the PDF reports)"),
+    "option.command.rank": ("dti rank (các bảng kết quả)", "dti rank (the result tables)"),
     "report.by_pillar": ("Theo chỉ số thành phần", "By pillar"),
     "report.pillar": ("Chỉ số thành phần", "Pillar"),
     "report.leaders": ("Dẫn đầu", "Leaders"),
@@ -99,9 +281,13 @@ LABELS: Mapping[str, tuple[str, str]] = {
     ),
     "report.method_ties": (
         "Xếp hạng trong từng khối theo chỉ số chưa làm tròn, từ cao xuống thấp. Các đơn vị có chỉ số bằng nhau "
-        "(chênh lệch dưới 10⁻⁹) đồng hạng, ký hiệu “=”, và thứ hạng kế tiếp được bỏ qua (15=, 15=, 17).",
+        "(chênh lệch dưới một phần tỷ) đồng hạng, ký hiệu “=”, và thứ hạng kế tiếp được bỏ qua (15=, 15=, 17). "
+        "Khi hai đơn vị khác hạng có chỉ số trông bằng nhau sau khi làm tròn, bảng ghi thêm chữ số thập phân "
+        "cho đến khi thấy được khác biệt.",
         "Ranks within each group follow the unrounded index, highest first. Units whose indices are equal (differ "
-        "by less than 10⁻⁹) share a rank, marked “=”, and the next rank is skipped (15=, 15=, 17).",
+        "by less than one billionth) share a rank, marked “=”, and the next rank is skipped (15=, 15=, 17). Where "
+        "two units of different ranks show the same index once rounded, the tables print more decimals until "
+        "the difference shows.",
     ),
     "report.method_bands": ("Xếp loại theo chỉ số", "Bands by index"),
     "report.band_from": ("từ {min}", "from {min}"),
@@ -277,6 +463,9 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "collect.written": ("Đã ghi {rows} dòng từ {forms} phiếu vào {out}",
                         "Wrote {rows} rows from {forms} forms to {out}"),
     "collect.rejected": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} forms rejected, not written: {files}"),
+    "collect.rejected.one": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} form rejected, not written: {files}"),
+    "collect.written.one": ("Đã ghi {rows} dòng từ {forms} phiếu vào {out}", "Wrote {rows} rows from 1 form to {out}"),
+    "forms.written.one": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbook to {out}"),
     "diff.none": ("Không có thay đổi giữa hai lần chạy.", "Nothing changed between the two runs."),
     "diff.units": ("Đơn vị thay đổi: {n}", "Units that changed: {n}"),
     "diff.indicators": ("Chỉ số thành phần thay đổi: {n}", "Indicators that changed: {n}"),
@@ -287,6 +476,40 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.missing": ("thiếu số liệu", "missing"),
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
+    "diff.status.unmeasured": ("chưa có số liệu đo", "not measured"),
+    "diff.same": ("(không đổi)", "(unchanged)"),
+    # results.xlsx (the CSV files keep the machine names)
+    "xlsx.sheet.results": ("Kết quả", "Results"),
+    "xlsx.sheet.indicators": ("Điểm từng chỉ số", "Indicator scores"),
+    "xlsx.sheet.run": ("Thông tin lần chạy", "Run"),
+    "xlsx.group": ("Khối", "Group"),
+    "xlsx.unit": ("Mã đơn vị", "Unit id"),
+    "xlsx.name": ("Tên đơn vị", "Unit"),
+    "xlsx.points": ("Điểm", "Points"),
+    "xlsx.max_points": ("Điểm tối đa", "Max points"),
+    "xlsx.index": ("Chỉ số", "Index"),
+    "xlsx.rank": ("Hạng", "Rank"),
+    "xlsx.band": ("Xếp loại", "Band"),
+    "xlsx.self_points": ("Điểm tự đánh giá", "Self-assessed points"),
+    "xlsx.self_index": ("Chỉ số tự đánh giá", "Self-assessed index"),
+    "xlsx.previous_index": ("Chỉ số năm trước", "Last year's index"),
+    "xlsx.previous_rank": ("Hạng năm trước", "Last year's rank"),
+    "xlsx.rank_low": ("Khoảng thứ hạng: tốt nhất", "Rank interval: best"),
+    "xlsx.rank_high": ("Khoảng thứ hạng: kém nhất", "Rank interval: worst"),
+    "xlsx.indicator": ("Chỉ số thành phần", "Indicator"),
+    "xlsx.status": ("Trạng thái", "Status"),
+    "xlsx.self_value": ("Giá trị tự đánh giá", "Self-assessed value"),
+    "xlsx.appraised_value": ("Giá trị thẩm định", "Appraised value"),
+    "xlsx.value": ("Giá trị dùng để tính", "Value used"),
+    "xlsx.run.key": ("Mục", "Item"),
+    "xlsx.run.value": ("Giá trị", "Value"),
+    "xlsx.run.sample": ("Dữ liệu mẫu", "Sample data"),
+    "xlsx.run.no": ("không", "no"),
+    "xlsx.run.criteria": ("Bộ chỉ số", "Criteria"),
+    "xlsx.run.criteria_sha256": ("SHA-256 của bộ chỉ số", "SHA-256 of the criteria"),
+    "xlsx.run.criteria_file": ("Tệp bộ chỉ số", "Criteria file"),
+    "xlsx.run.stage": ("Giai đoạn", "Stage"),
+    "xlsx.run.dti": ("Phiên bản dti", "dti version"),
     # --- the web site (H5 site, issue 10: ranking/site.py and ranking/templates/site/) ---
     "progress.site": ("Ghi trang web", "Writing the web site"),
     "site.skip": ("Bỏ qua, tới nội dung chính", "Skip to the main content"),
@@ -344,32 +567,69 @@ LABELS: Mapping[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: Lang, **params: object) -> str:
+    """The label in `lang`; its `.one` form (a singular, where the language has one) when the count is 1."""
+    count = params.get("forms", params.get("n"))
+    if count == 1 and f"{key}.one" in LABELS:
+        key = f"{key}.one"
     return LABELS[key][LANGS.index(lang)].format(**params)
+
+
+MINUS = "\u2212"  # a real minus sign, not the hyphen
+NBSP = "\u00a0"  # keeps "65,3 %" and "1.000 điểm" on one line
+SEPARATORS: Mapping[Lang, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
+"""(thousands, decimal) marks: Vietnamese writes 1.000 and 0,85, English 1,000 and 0.85."""
 
 
 @dataclass(frozen=True)
 class Words:
-    """One language for people: labels and number formats (Vietnamese uses a decimal comma)."""
+    """One language for people: labels, and THE number formatter of that language (every number a person
+    reads — PDFs, console, `dti diff`, forms — is written by `num` and the helpers built on it)."""
 
     lang: Lang
 
     def __call__(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
-    def num(self, value: float | None, decimals: int = 4, fixed: bool = True) -> str:
+    def num(self, value: float | None, decimals: int = 4, fixed: bool = True, sign: bool = False) -> str:
+        """`decimals` places (trailing zeros dropped unless `fixed`), grouped thousands, the language's
+        decimal mark and a real minus; `sign` writes + before a positive value; '—' for none."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "—"
-        text = f"{value:.{decimals}f}"
+        text = f"{abs(value):,.{decimals}f}"
         if not fixed and "." in text:
             text = text.rstrip("0").rstrip(".")
-        text = "0" if text.strip("-0.") == "" and not fixed else text
-        return text.replace(".", ",") if self.lang == "vi" else text
+        zero = text.strip("0.,") == ""
+        thousands, decimal = SEPARATORS[self.lang]
+        text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+        if zero:
+            return text
+        return (MINUS if value < 0 else "+" if sign else "") + text
+
+    def count(self, value: int) -> str:
+        """A whole number: 10.000 (vi), 10,000 (en)."""
+        return self.num(value, 0)
 
     def points(self, value: float | None) -> str:
         return self.num(value, 2, fixed=False)
 
-    def share(self, value: float) -> str:
-        return f"{self.num(value * 100, 1, fixed=False)}%"
+    def share(self, value: float, decimals: int = 1) -> str:
+        """A fraction as a percentage: 65,3 % (vi, with a space) or 65.3% (en)."""
+        text = self.num(value * 100, decimals, fixed=False)
+        return f"{text}{NBSP}%" if self.lang == "vi" else f"{text}%"
+
+    def value(self, text: str) -> str:
+        """A value as entered (CSV text, '.' decimals): numbers, percentages and 'a/b' in the language's style,
+        anything else (yes/no, a choice) as it is."""
+        parts = text.split("/")
+        if len(parts) == 2 and all(NUMBER.match(p.strip()) for p in parts):
+            return "/".join(self.num(float(p), 6, fixed=False) for p in parts)
+        if text.endswith("%") and NUMBER.match(text[:-1].strip()):
+            return self.share(float(text[:-1]) / 100, 6)
+        return self.num(float(text), 6, fixed=False) if NUMBER.match(text) else text
+
+    def rank(self, value: int | None, tied: bool = False) -> str:
+        """A competition rank, '15=' where it is shared; '—' for none."""
+        return "—" if value is None else f"{value}=" if tied else str(value)
 
 
 def describe_rule(rule: Rule, points: float, w: Words) -> str:

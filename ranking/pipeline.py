@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError, Lang, Problem
@@ -17,6 +17,9 @@ from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
 from ranking.tables import staged_output, write_tables
+
+if TYPE_CHECKING:
+    from ranking.report import Reports
 
 Stage = Literal["draft", "final"]
 
@@ -73,10 +76,12 @@ def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang
 
 
 def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
-            progress: Progress | None = None, site: bool = True) -> list[Path]:
+            progress: Progress | None = None, site: bool = True, *, workers: int | None = None,
+            cache: Path | None = None) -> Reports:
     """The tables, the PDFs and (unless `site` is False) the web site in one fresh staged folder that replaces
     `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
-    that run. Returns the PDFs."""
+    that run. PDFs whose content is in the render cache `cache` are not rendered again; `workers` render
+    processes (default: every core)."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
     from ranking.site import write_site
@@ -88,10 +93,10 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
         changes = diff_runs(draft, stage) if draft is not None else None
         if progress is not None:
             progress.stage("pdf")
-        pdfs = write_reports(ranking, stage, options, lang, changes,
-                             progress=progress.counter("pdf") if progress is not None else None)
+        reports = write_reports(ranking, stage, options, lang, changes, workers, cache,
+                                progress.counter("pdf") if progress is not None else None)
         if site:
             if progress is not None:
                 progress.stage("site")
             write_site(ranking, stage, options, lang, changes)
-        return pdfs
+        return reports

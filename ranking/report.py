@@ -5,17 +5,19 @@ input could name (file://, http://, data:) is refused, and templates escape ever
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import io
 import math
 import os
+import re
 import signal
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,16 +26,19 @@ from markupsafe import Markup
 
 from ranking import __version__, charts
 from ranking.criteria import (
+    Best,
     Composite,
     Criteria,
     Group,
     Indicator,
+    MinMax,
     Node,
     Pillar,
 )
 from ranking.errors import Lang
 from ranking.i18n import LABELS, Words, describe_rule
-from ranking.ranking import Ranking, UnitResult, firm_limit
+from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
+from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, inside, provenance, source_date
@@ -45,9 +50,8 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 BASE_URL = "dti-asset:/"
-CHART_ROWS = 64  # bars per chart column: two columns of this many fit one A4 page
-WORKERS = 2
-SERIAL_BELOW = 6  # this many documents or fewer render in-process: a worker's start costs more
+CHART_ROWS = 20  # rows per chart piece: a long group's chart is cut into pieces that flow over pages
+PILLAR_DECIMALS = 3  # pillar indices as the tables show them
 T = TypeVar("T")
 Step = Callable[[int, int], None]
 # The scripts the reports print (Latin with Vietnamese, Greek, Cyrillic, punctuation, arrows, maths, shapes).
@@ -56,11 +60,12 @@ UNICODE_RANGES = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x22FF), (0x2500, 0x
 
 # --- assets: the only resources weasyprint may load ------------------------------------------------------
 def _font_dir() -> Path:
-    """DejaVu Sans ships with matplotlib, a dependency: the fonts come with the project, not the machine."""
-    spec = importlib.util.find_spec("matplotlib")
+    """Be Vietnam Pro, drawn for Vietnamese (its stacked diacritics extract and print correctly), ships as a
+    Python package: the fonts come with the project, not the machine."""
+    spec = importlib.util.find_spec("fontpkg_be_vietnam_pro")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a declared dependency
-        raise RuntimeError("matplotlib is not installed; it provides the reports' font")
-    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+        raise RuntimeError("fontpkg-be-vietnam-pro is not installed; it provides the reports' font")
+    return Path(next(iter(spec.submodule_search_locations))) / "files"
 
 
 @cache
@@ -69,18 +74,32 @@ def assets() -> Mapping[str, tuple[Path, str]]:
     fonts = _font_dir()
     return {
         "report.css": (HERE / "assets" / "report.css", "text/css"),
-        "sans.ttf": (fonts / "DejaVuSans.ttf", "font/ttf"),
-        "sans-bold.ttf": (fonts / "DejaVuSans-Bold.ttf", "font/ttf"),
+        "sans.ttf": (fonts / "BeVietnamPro-Regular.ttf", "font/ttf"),
+        "sans-bold.ttf": (fonts / "BeVietnamPro-SemiBold.ttf", "font/ttf"),
     }
 
 
 @cache
-def asset_bytes(name: str) -> bytes:
+def asset_bytes(name: str, store: RenderCache | None = None) -> bytes:
     """An asset's bytes; fonts lose their layout tables (kerning, ligatures), as the precomposed
-    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster."""
+    Vietnamese letters need none, which makes weasyprint's per-document font subsetting ~10x faster.
+    Trimming a font takes a second or two, in every render process: with a render cache the result is kept
+    there (under a key that covers the font's bytes, this code and fontTools' version) and read back."""
     path, media_type = assets()[name]
     if media_type != "font/ttf":
         return path.read_bytes()
+    key = store.key(f"asset:{name}") if store is not None else ""
+    kept = store.get(key, pdf=False) if store is not None else None
+    if kept is not None:
+        return kept
+    trimmed = _trim_font(path)
+    if store is not None:
+        store.put(key, trimmed)
+    return trimmed
+
+
+def _trim_font(path: Path) -> bytes:
+    """The font with only the characters the reports print, without layout tables and hinting."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -98,31 +117,89 @@ def asset_bytes(name: str) -> bytes:
     return buffer.getvalue()
 
 
-def fetch_asset(url: str) -> URLFetcherResponse:
+def fetch_asset(url: str, store: RenderCache | None = None) -> URLFetcherResponse:
     """weasyprint's url_fetcher: serve the project's assets by name, refuse every other URL."""
     from weasyprint.urls import URLFetcherResponse
 
     name = url.removeprefix(BASE_URL) if url.startswith(BASE_URL) else ""
     if name not in assets():
         raise ValueError(f"dti reports load only their own assets; refused {url[:80]!r}")
-    return URLFetcherResponse(url, asset_bytes(name), {"Content-Type": assets()[name][1]})
+    return URLFetcherResponse(url, asset_bytes(name, store), {"Content-Type": assets()[name][1]})
 
 
 # --- numbers and words ----------------------------------------------------------------------------------
 def report_date() -> datetime:
-    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today."""
-    return source_date() if "SOURCE_DATE_EPOCH" in os.environ else datetime.now(UTC).replace(tzinfo=None)
+    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today at 00:00 UTC, a
+    day and not a clock time, so that a re-run the same day gives the same HTML (and reuses the render cache)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return source_date()
+    return datetime.now(UTC).replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
 
 
 # --- what the templates show ------------------------------------------------------------------------------
+NAMED = 6  # a list of leaders names up to this many tied units; beyond, it names `n` and counts the rest
+EXTRA_DIGITS = 9  # the most decimals shown to tell two ranks apart
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name in a list of leaders or trailers; `tied`: another unit of the group shows the same value."""
+
+    unit: UnitResult
+    value: float
+    tied: bool
+
+
+@dataclass(frozen=True)
+class Podium:
+    """Leaders or trailers: the first n, and every unit tied with the one at the edge of the list (named up
+    to NAMED; beyond that the first n are named and `more` counts the others, tied at `edge`)."""
+
+    entries: tuple[Entry, ...]
+    more: int = 0
+    edge: float | None = None
+    covered: frozenset[str] = frozenset()
+    """Every unit the list stands for, named or counted."""
+
+
+def podium(items: Sequence[tuple[UnitResult, float]], n: int, same: Callable[[float, float], bool],
+           exclude: frozenset[str] = frozenset()) -> Podium:
+    """The first n of `items` (best first for leaders, worst first for trailers) and all tied at the edge."""
+    pool = [(u, x) for u, x in items if u.score.unit not in exclude]
+    if not pool or n <= 0:
+        return Podium(())
+    k = min(n, len(pool))
+    edge = pool[k - 1][1]
+    while k < len(pool) and same(pool[k][1], edge):
+        k += 1
+    values = [x for _, x in items]
+
+    def entry(u: UnitResult, x: float) -> Entry:
+        return Entry(u, x, sum(same(x, y) for y in values) > 1)
+
+    covered = frozenset(u.score.unit for u, _ in pool[:k])
+    if k <= max(NAMED, n):
+        return Podium(tuple(entry(u, x) for u, x in pool[:k]), covered=covered)
+    return Podium(tuple(entry(u, x) for u, x in pool[:n]), k - n, edge, covered)
+
+
+def shown_equal(decimals: int) -> Callable[[float, float], bool]:
+    """Two values a reader sees as equal: the same text at `decimals` places."""
+    return lambda a, b: f"{a:.{decimals}f}" == f"{b:.{decimals}f}"
+
+
+def tied_rank(a: float, b: float) -> bool:
+    return abs(a - b) < TIE_TOLERANCE
+
+
 @dataclass(frozen=True)
 class PillarStats:
     id: str
     title: str
     mean: float | None
     best: float | None
-    leaders: tuple[tuple[UnitResult, float], ...]
-    trailers: tuple[tuple[UnitResult, float], ...]
+    leaders: Podium
+    trailers: Podium
 
 
 @dataclass(frozen=True)
@@ -139,11 +216,42 @@ class GroupView:
     has_robustness: bool
     loose: tuple[UnitResult, ...]
     """Units whose rank is not firm under the robustness analysis."""
+    top: Podium
+    bottom: Podium
+    digits: Mapping[str, int]
+    """Decimals of each unit's index as shown: the published ones, or more where two ranks would look equal."""
+    published: int
 
     def rank_label(self, u: UnitResult) -> str:
         """'15=' where the rank is shared."""
         return f"{u.rank}=" if u.rank in self.tied else str(u.rank)
 
+    def decimals(self, u: UnitResult) -> int:
+        return self.digits.get(u.score.unit, self.published)
+
+    @property
+    def split(self) -> bool:
+        """Some index needs more than the published decimals to show why its rank differs."""
+        return any(d > self.published for d in self.digits.values())
+
+    @property
+    def applies(self) -> bool:
+        """Some pillar does not apply to some unit (the table's '—')."""
+        return any(p.index is None for u in self.units for p in u.score.pillars)
+
+
+def index_digits(units: Sequence[UnitResult], decimals: int) -> dict[str, int]:
+    """Per unit, the fewest decimals (at least the published ones) at which its index differs from the
+    index of every unit of another rank: the ranking uses the unrounded index, and readers compare what
+    they see."""
+    out: dict[str, int] = {}
+    for u in units:
+        d = decimals
+        while d < EXTRA_DIGITS and any(v.rank != u.rank and shown_equal(d)(u.score.index, v.score.index)
+                                       for v in units):
+            d += 1
+        out[u.score.unit] = d
+    return out
 
 
 def group_view(ranking: Ranking, group: Group, n: int = 3) -> GroupView:
@@ -155,18 +263,25 @@ def group_view(ranking: Ranking, group: Group, n: int = 3) -> GroupView:
     for u in units:
         counts[u.rank] = counts.get(u.rank, 0) + 1
     pillars = []
+    same = shown_equal(PILLAR_DECIMALS)
     for pillar in group.pillars:
         scored = sorted(((u, i) for u in units if (i := u.score.pillar_index(pillar.id)) is not None),
                         key=lambda pair: (-pair[1], pair[0].score.unit))
         indices = [i for _, i in scored]
-        pillars.append(PillarStats(
-            pillar.id, pillar.title, sum(indices) / len(indices) if indices else None, max(indices, default=None),
-            tuple(scored[:n]), tuple(reversed(scored[max(n, len(scored) - n):]))))
+        leaders = podium(scored, n, same)
+        trailers = podium(list(reversed(scored)), n, same, leaders.covered)
+        pillars.append(PillarStats(pillar.id, pillar.title, sum(indices) / len(indices) if indices else None,
+                                   max(indices, default=None), leaders, trailers))
+    by_index = [(u, u.score.index) for u in units]
+    top = podium(by_index, n, tied_rank)
+    bottom = podium(list(reversed(by_index)), n, tied_rank, top.covered)
+    bottom = dataclasses.replace(bottom, entries=tuple(reversed(bottom.entries)))
     return GroupView(
         group, units, mean, sd, min(values, default=0.0), max(values, default=0.0),
         frozenset(r for r, c in counts.items() if c > 1), tuple(pillars),
         any(u.previous is not None for u in units), any(u.robustness is not None for u in units),
-        tuple(u for u in units if u.robustness is not None and not u.robustness.is_firm(u.group_size)))
+        tuple(u for u in units if u.robustness is not None and not u.robustness.is_firm(u.group_size)),
+        top, bottom, index_digits(units, ranking.criteria.decimals), ranking.criteria.decimals)
 
 
 @dataclass(frozen=True)
@@ -185,6 +300,24 @@ class Line:
         """The council set a value (the appraisal row), so its note explains the final value."""
         return bool(self.score.appraised_value) and self.score.appraised_value != self.score.self_value
 
+    @property
+    def relative(self) -> bool:
+        """Points set against the other units' values (best, minmax): they move when those values move."""
+        return isinstance(self.indicator.rule, Best | MinMax)
+
+    @property
+    def moved(self) -> bool:
+        """Self and final points differ although the council kept the unit's value: others' values moved."""
+        return self.relative and not self.changed and abs(self.score.self_points - self.score.points) > 1e-9
+
+    @property
+    def note(self) -> str:
+        """The council's note without a leading 'Hội đồng thẩm định:' (the label already says whose it is)."""
+        return COUNCIL_PREFIX.sub("", self.score.note, count=1) or self.score.note
+
+
+COUNCIL_PREFIX = re.compile(r"^\s*(hội đồng( thẩm định)?|(the )?(appraisal )?council)\s*:\s*", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Lift:
@@ -194,6 +327,7 @@ class Lift:
     name: str
     index: float
     points: float
+    decimals: int
 
 
 @dataclass(frozen=True)
@@ -205,6 +339,17 @@ class Breakdown:
     lift: Lift | None
     draft: tuple[UnitChange | None, tuple[IndicatorChange, ...]] | None
 
+    @property
+    def firm(self) -> bool | None:
+        """Whether the unit's rank is firm (None without the robustness analysis)."""
+        r = self.unit.robustness
+        return None if r is None else r.is_firm(self.unit.group_size)
+
+    @property
+    def relative(self) -> bool:
+        """Some indicator is scored against the other units (the table marks it and says why)."""
+        return any(line.relative for _, lines in self.pillars for line in lines)
+
 
 def _lift(unit: UnitResult, view: GroupView, scale: float) -> Lift | None:
     above = [u for u in view.units if u.rank < unit.rank]
@@ -212,7 +357,7 @@ def _lift(unit: UnitResult, view: GroupView, scale: float) -> Lift | None:
         return None
     target = min(above, key=lambda u: (u.score.index, u.score.unit))
     gap = (target.score.index - unit.score.index) * unit.score.max_points / scale
-    return Lift(target.rank, target.score.name, target.score.index, gap)
+    return Lift(target.rank, target.score.name, target.score.index, gap, view.decimals(target))
 
 
 def breakdown(ranking: Ranking, view: GroupView, unit: UnitResult, lines: Sequence[IndicatorScore],
@@ -251,32 +396,55 @@ def status_text(status: str | None, w: Words) -> str:
     return "—" if status is None else w(f"report.status.{status}") if f"report.status.{status}" in LABELS else status
 
 
+def change_status(status: str | None, w: Words) -> str:
+    """A status in a comparison, where 'ok' must read as something ('có số liệu'), not as a blank."""
+    return w(f"diff.status.{status}") if f"diff.status.{status}" in LABELS else status_text(status, w)
+
+
+def option_rows(options: Mapping[str, object], w: Words) -> list[tuple[str, str]]:
+    """The run options in the reader's words: known keys and values translated, the rest as given."""
+    rows = []
+    for key, value in sorted(options.items()):
+        label = w(f"option.{key}") if f"option.{key}" in LABELS else key
+        text = "—" if value is None else str(value)
+        if f"option.{key}.{text}" in LABELS:
+            text = w(f"option.{key}.{text}")
+        rows.append((label, text))
+    return rows
+
+
+def sample_line(text: str, lang: Lang) -> str:
+    """The SAMPLE marker's sentence in the report's language: its first line is Vietnamese, its second
+    (when present) English."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return lines[1] if lang == "en" and len(lines) > 1 else lines[0]
+
+
 # --- charts ---------------------------------------------------------------------------------------------------
 def _chunks(items: Sequence[T], size: int = CHART_ROWS) -> list[Sequence[T]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def _chart_size(n: int) -> tuple[float, float]:
-    """(width, label width): one full-width chart for a short group, two columns for a long one."""
-    return (670.0, 230.0) if n <= CHART_ROWS else (330.0, 125.0)
+    """Equal pieces of at most `size` rows: each piece is one chart that may move to the next page."""
+    pieces = max(1, -(-len(items) // size))
+    step = -(-len(items) // pieces)
+    return [items[i:i + step] for i in range(0, len(items), step)]
 
 
 def bar_charts(view: GroupView, criteria: Criteria, w: Words) -> list[Markup]:
-    bars = [charts.Bar(u.score.name, u.score.index, charts.band_colour(_band_position(criteria, u.band)))
-            for u in view.units]
-    width, label = _chart_size(len(bars))
-    return [charts.bar_chart(chunk, criteria.scale, lambda x: w.num(x, 3), width, label) for chunk in _chunks(bars)]
+    bars = [charts.Bar(u.score.name, u.score.index, charts.band_colour(_band_position(criteria, u.band)),
+                       w.num(u.score.index, view.decimals(u))) for u in view.units]
+    return [charts.bar_chart(chunk, criteria.scale, lambda x: w.num(x, 1)) for chunk in _chunks(bars)]
 
 
-def interval_charts(view: GroupView) -> list[Markup]:
-    items = [charts.Interval(u.score.name, u.robustness.low, u.robustness.high, u.robustness.median)
+def interval_charts(view: GroupView, w: Words) -> list[Markup]:
+    items = [charts.Interval(u.score.name, u.robustness.low, u.robustness.high, u.robustness.median, u.rank)
              for u in view.units if u.robustness is not None]
-    width, label = _chart_size(len(items))
-    return [charts.interval_chart(chunk, len(view.units), width, label) for chunk in _chunks(items)]
+    legend = (w("report.interval_line"), w("report.interval_median"), w("report.interval_official"))
+    return [charts.interval_chart(chunk, len(view.units), legend) for chunk in _chunks(items)]
 
 
 def loose_list(view: GroupView) -> str:
-    """'Name (3–9); …' for the units whose rank is not firm, in rank order."""
+    """'Name (3–9); …' for the units whose rank is not firm, in rank order (the site's index)."""
     return "; ".join(f"{u.score.name} ({u.robustness.low}–{u.robustness.high})"
                      for u in view.loose if u.robustness is not None)
 
@@ -290,12 +458,24 @@ def pillar_chart(item: Breakdown, criteria: Criteria, w: Words) -> Markup:
     triples = [charts.Triple(f"{p.pillar} — {stats.title}", p.index, stats.mean, stats.best)
                for p, stats in zip(item.unit.score.pillars, item.view.pillars, strict=True)]
     legend = (w("report.this_unit"), w("report.group_mean"), w("report.group_best"))
-    return charts.pillar_chart(triples, criteria.scale, lambda x: w.num(x, 2), legend)
+    return charts.pillar_chart(triples, criteria.scale, lambda x: w.num(x, 2), legend,
+                               w("report.status.not_applicable").lower())
 
 
 def pillar_width(view: GroupView) -> float:
     """Millimetres per pillar column of the ranking table: what is left after the fixed columns."""
     return round(min(13.0, 92.0 / max(len(view.group.pillars), 1)), 1)
+
+
+def weight_spread(concentration: float, weight: float = 0.1) -> float:
+    """The standard deviation of a pillar's drawn weight around its published `weight`: the Dirichlet's
+    √(w(1 − w) / (concentration + 1)); 0 for an infinite concentration (the published weights)."""
+    return 0.0 if math.isinf(concentration) else math.sqrt(weight * (1 - weight) / (concentration + 1))
+
+
+def heat_legend() -> list[tuple[float, str]]:
+    """The colour scale of the ranking table's pillar cells, at 0, 0.25, … 1 of the scale."""
+    return [(x / 4, charts.heat(x / 4)) for x in range(5)]
 
 
 # --- templates ----------------------------------------------------------------------------------------------
@@ -306,7 +486,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined)
     env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
-                       nodes=pillar_nodes, pillar_width=pillar_width, loose_list=loose_list, firm_limit=firm_limit)
+                       nodes=pillar_nodes, pillar_width=pillar_width, firm_limit=firm_limit, heat_legend=heat_legend,
+                       loose_list=loose_list, weight_spread=weight_spread)
     return env
 
 
@@ -314,12 +495,13 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
     criteria = ranking.criteria
     day = report_date()
     return {"w": w, "criteria": criteria, "ranking": ranking, "sample": bool(ranking.inputs.sample),
-            "sample_text": ranking.inputs.sample, "options": options, "version": __version__,
-            "draft_mark": w("stage.draft") if options.get("stage") == "draft" else "",
+            "sample_text": sample_line(ranking.inputs.sample, w.lang), "options": options,
+            "option_rows": option_rows(options, w),
+            "version": __version__, "draft_mark": w("stage.draft") if options.get("stage") == "draft" else "",
             "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
-            "status": lambda status: status_text(status, w)}
+            "status": lambda status: status_text(status, w), "change_status": lambda status: change_status(status, w)}
 
 
 def _band_position(criteria: Criteria, label: str) -> int:
@@ -334,7 +516,7 @@ def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang
         criteria_file=criteria_name(ranking),
         heat=lambda x: charts.heat(None if x is None else x / ranking.criteria.scale),
         histograms=histograms(views, ranking.criteria, w),
-        bar_charts=lambda v: bar_charts(v, ranking.criteria, w), interval_charts=interval_charts)
+        bar_charts=lambda v: bar_charts(v, ranking.criteria, w), interval_charts=lambda v: interval_charts(v, w))
 
 
 def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, object], lang: Lang) -> str:
@@ -344,72 +526,157 @@ def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, obje
 
 
 # --- rendering ----------------------------------------------------------------------------------------------
-def pdf_bytes(html: str) -> bytes:
-    """One PDF from one HTML text, loading nothing but the project's assets."""
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and `taskset` narrow)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - no affinity API (macOS)
+        return os.cpu_count() or 1
+
+
+def pdf_bytes(html: str, store: RenderCache | None = None) -> bytes:
+    """One PDF from one HTML text, loading nothing but the project's assets (trimmed fonts from `store`)."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetch_asset).write_pdf(
+    fetcher = partial(fetch_asset, store=store)
+    return bytes(HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
         attachments=[], pdf_identifier=hashlib.sha256(html.encode("utf-8")).digest()[:16]))
 
 
-def _render_many(jobs: Sequence[tuple[Path, str]]) -> None:
-    """Render and write documents one by one; a worker whose dti has died stops before the next one."""
-    for path, html in jobs:
-        if parent_gone():
-            os._exit(1)
-        path.write_bytes(pdf_bytes(html))
+@dataclass(frozen=True)
+class Reports:
+    """What write_reports wrote: every file (the publication first) and, by name inside the output folder
+    (`dti-2025.pdf`, `units/UNIT.pdf`), which documents were rendered and which came from the render cache."""
+
+    files: tuple[Path, ...]
+    rendered: tuple[str, ...]
+    reused: tuple[str, ...]
 
 
-def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-                  draft: RunDiff | None = None, workers: int = WORKERS, progress: Step | None = None) -> list[Path]:
-    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh); returns the files written.
-
-    Every document is independent: they are rendered in `workers` processes, the publication (the longest)
-    first; `progress(done, total)` is called after each one."""
-    units_dir = folder / "units"
-    units_dir.mkdir(exist_ok=True)
+def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+              draft: RunDiff | None = None, units: Collection[str] | None = None) -> Iterator[tuple[Path, str]]:
+    """(file, HTML) of every document, the longest first: the publication, then the breakdowns, groups with
+    more indicators first; with `units`, only those units' breakdowns. Lazy: each HTML is made when the
+    renderer asks for it, so that the PDF stage holds a few documents at a time however many units there are."""
+    if units is None:
+        yield inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang)
     by_unit: dict[str, list[IndicatorScore]] = {}
     for s in ranking.indicators:
         by_unit.setdefault(s.unit, []).append(s)
-    jobs: list[tuple[Path, str]] = [
-        (inside(folder, f"dti-{ranking.criteria.edition}", ".pdf"), publication_html(ranking, options, lang))]
-    for group in ranking.criteria.groups:
+    for group in sorted(ranking.criteria.groups, key=lambda g: -sum(1 for p in g.pillars for _ in p.leaves())):
         if not ranking.group(group.id):
             continue
         view = group_view(ranking, group)
-        for u in view.units:
+        for u in view.units if units is None else (u for u in view.units if u.score.unit in units):
             item = breakdown(ranking, view, u, by_unit.get(u.score.unit, []), draft)
-            jobs.append((inside(units_dir, u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)))
-    report = progress or (lambda done, total: None)
-    if len(jobs) <= SERIAL_BELOW or workers < 2:
-        for done, job in enumerate(jobs, start=1):
-            _render_many([job])
-            report(done, len(jobs))
+            yield inside(folder / "units", u.score.unit, ".pdf"), breakdown_html(ranking, item, options, lang)
+
+
+def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
+                  draft: RunDiff | None = None, workers: int | None = None, cache: Path | None = None,
+                  progress: Step | None = None) -> Reports:
+    """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh), rendered by `workers`
+    processes (default: every available core) or taken from the render cache in `cache` when their content
+    is unchanged; `progress(done, total)` is called after each document."""
+    folder = folder.resolve()
+    (folder / "units").mkdir(exist_ok=True)
+    store = RenderCache(cache, render_salt([path for path, _ in assets().values()], Path(__file__))) if cache else None
+    return render_documents(documents(ranking, folder, options, lang, draft), folder, store, workers or cores(),
+                            progress, 1 + len(ranking.units))
+
+
+Job = tuple[Path, str, str]
+"""A document to render: its file, its cache key ('' without a cache) and its HTML."""
+
+
+def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None,
+                     workers: int, progress: Step | None = None, total: int = 0) -> Reports:
+    """Every document (file, HTML) from the cache when its key is there, else rendered (in this process for
+    one worker); the files lie in `folder`; `progress(done, total)` after each."""
+    files: list[Path] = []
+    rendered: list[str] = []
+    reused: list[str] = []
+    keys: set[str] = set()
+    written = 0
+
+    def misses() -> Iterator[Job]:
+        for path, html in jobs:
+            files.append(path)
+            name = path.relative_to(folder).as_posix()
+            key = cache.key(html) if cache is not None else ""
+            keys.add(key)
+            pdf = cache.get(key) if cache is not None else None
+            if pdf is None:
+                rendered.append(name)
+                yield path, key, html
+            else:
+                reused.append(name)
+                path.write_bytes(pdf)
+                step()
+
+    def write(job: Job, pdf: bytes) -> None:
+        job[0].write_bytes(pdf)
+        if cache is not None:
+            cache.put(job[1], pdf)
+        step()
+
+    def step() -> None:
+        nonlocal written
+        written += 1
+        if progress is not None:
+            progress(written, total)
+
+    if workers < 2:
+        for job in misses():
+            write(job, pdf_bytes(job[2], cache))
     else:
-        _parallel(jobs, workers, report)
-    return [path for path, _ in jobs]
+        _parallel(misses(), write, workers, cache)
+    if cache is not None:
+        cache.prune(keys | {cache.key(f"asset:{name}") for name in assets()})
+    return Reports(tuple(files), tuple(rendered), tuple(reused))
 
 
-def _parallel(jobs: Sequence[tuple[Path, str]], workers: int, progress: Step) -> None:
-    """Every document in worker processes (spawned: no forked state) that die with dti. On any error or
-    signal (KeyboardInterrupt, SIGTERM raised as an exception by the command line) the queued documents
-    are cancelled and the workers ended before the exception goes on, so nothing writes into the staged
-    folder while it is removed."""
+def _render_one(html: str, store: RenderCache | None) -> bytes:
+    """A worker's task: one document, returned as bytes (the parent writes every file); a worker whose dti
+    has died stops before the next one."""
+    if parent_gone():
+        os._exit(1)
+    return pdf_bytes(html, store)
+
+
+def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers: int,
+              store: RenderCache | None) -> None:
+    """One document per task to `workers` spawned processes (no forked state), the longest first, so that no
+    worker is left with a long queue when the others finish. The pool starts with the first document to
+    render (nothing to render, no process) and holds two tasks per worker: HTML is made only as fast as the
+    workers take it. The workers die with dti; on any error or signal (KeyboardInterrupt, SIGTERM raised as an
+    exception by the command line) the queued documents are cancelled and the workers ended before the
+    exception goes on, so nothing writes into the staged folder while it is removed."""
     import multiprocessing
-    from concurrent.futures import as_completed
 
-    context = multiprocessing.get_context("spawn")
+    running: dict[Future[bytes], Job] = {}
+    pool: ProcessPoolExecutor | None = None
     before = set(multiprocessing.active_children())
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
-                               initargs=(os.getpid(),))
     try:
-        with signals_held((signal.SIGINT,)):  # the workers start deaf to the terminal's Ctrl-C
-            futures = [pool.submit(_render_many, [job]) for job in jobs]
-        for done, future in enumerate(as_completed(futures), start=1):
-            future.result()
-            progress(done, len(jobs))
+        for job in jobs:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                           initializer=die_with_parent, initargs=(os.getpid(),))
+            with signals_held((signal.SIGINT,)):  # a worker started here is deaf to the terminal's Ctrl-C
+                running[pool.submit(_render_one, job[2], store)] = job
+            if len(running) >= 2 * workers:
+                _collect(running, write, FIRST_COMPLETED)
+        _collect(running, write, ALL_COMPLETED)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        stop(p for p in multiprocessing.active_children() if p not in before)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+            stop(p for p in multiprocessing.active_children() if p not in before)
         raise
-    pool.shutdown()
+    if pool is not None:
+        pool.shutdown()
+
+
+def _collect(running: dict[Future[bytes], Job], write: Callable[[Job, bytes], None], when: str) -> None:
+    done, _ = wait(running, return_when=when)
+    for future in done:
+        write(running.pop(future), future.result())

@@ -1,9 +1,10 @@
 """Stage 4b — how firm is each rank: a seeded Monte Carlo uncertainty analysis (the OECD/JRC handbook's,
 as in COINr). Each draw perturbs the pillar weights around the published ones (Dirichlet), picks the
 aggregation (weighted sum, weighted geometric mean or TOPSIS over the pillar achievement matrix) and may
-leave one pillar out; every draw is ranked like the official ranking. All draws are computed at once with
-numpy (a few matrix products and one sort), which is what makes 10,000 draws take well under a second;
-scikit-criteria is the reference the tests hold these kernels to."""
+leave one pillar out; every draw is ranked like the official ranking. The draws are computed with numpy a
+chunk at a time (a few matrix products and one sort per chunk) and folded into a rank histogram per unit,
+so that memory does not grow with the number of draws: 10,000 draws of the sample take well under a second,
+of 3,321 communes a few seconds. scikit-criteria is the reference the tests hold these kernels to."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ METHODS: tuple[Method, ...] = ("weighted_sum", "weighted_product", "topsis")
 GEOMETRIC_FLOOR = 0.01
 LOW_PERCENT, HIGH_PERCENT = 5, 95
 BLOCK = 256
+SINGLE_THREAD = 1 << 18  # OpenBLAS multiplies on one thread up to 4 × 65,536 multiply-adds
+CHUNK_CELLS = 1 << 20  # draws × units computed at once (8 MB a matrix): memory flat in the number of draws
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,13 @@ def sample(weights: Array, spec: RobustnessSpec, rng: np.random.Generator,
 
 
 def _combine(weights: Array, per_unit: Array) -> Array:
-    """Σ_k weights[d, k] · per_unit[u, k] for every draw d and unit u: a matrix product, in blocks of
-    BLOCK draws. With only a few pillars a threaded BLAS spends its time waking threads (20–50× slower on
-    a busy 2-core machine); blocks this small run on one thread and take a fraction of a millisecond."""
+    """Σ_k weights[d, k] · per_unit[u, k] for every draw d and unit u: a matrix product, in blocks of rows
+    small enough (at most SINGLE_THREAD products) that OpenBLAS runs each on one thread. A threaded BLAS on
+    products this thin spends its time waking threads: 5–50× slower on a busy 2-core machine."""
     out = np.empty((len(weights), len(per_unit)))
-    for start in range(0, len(weights), BLOCK):
-        np.matmul(weights[start:start + BLOCK], per_unit.T, out=out[start:start + BLOCK])
+    rows = max(1, min(BLOCK, SINGLE_THREAD // max(per_unit.size, 1)))
+    for start in range(0, len(weights), rows):
+        np.matmul(weights[start:start + rows], per_unit.T, out=out[start:start + rows])
     return out
 
 
@@ -159,20 +163,43 @@ def interval(ranks: IntArray) -> tuple[Array, IntArray, IntArray]:
     return median.astype(float), low, high
 
 
+def histogram_interval(counts: IntArray) -> tuple[Array, IntArray, IntArray]:
+    """`interval` from rank histograms (units × ranks: how many draws gave unit u rank r + 1) instead of the
+    ranks themselves: the k-th smallest rank is the first whose cumulative count exceeds k."""
+    d = int(counts[0].sum())
+    cumulative = np.cumsum(counts, axis=1, dtype=counts.dtype)
+
+    def order(k: int) -> IntArray:
+        found: IntArray = (cumulative <= k).sum(axis=1) + 1
+        return found
+
+    median = (order((d - 1) // 2) + order(d // 2)) / 2
+    return median.astype(float), order(-(-d * LOW_PERCENT // 100) - 1), order(-(-d * HIGH_PERCENT // 100) - 1)
+
+
 def kendall_tau_b(x: npt.ArrayLike, y: npt.ArrayLike) -> float | None:
-    """Kendall's τ-b (ties in either ranking accounted for); None when a ranking is constant."""
+    """Kendall's τ-b (ties in either ranking accounted for); None when a ranking is constant. The pairs are
+    compared a block of rows at a time (whole numbers: the sums are exact), so memory stays bounded."""
     a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    sa, sb = np.sign(a[:, None] - a[None, :]), np.sign(b[:, None] - b[None, :])
-    pairs_a, pairs_b = np.count_nonzero(sa), np.count_nonzero(sb)
+    rows = max(1, CHUNK_CELLS // max(len(a), 1))
+    pairs_a = pairs_b = 0
+    agree = 0.0
+    for start in range(0, len(a), rows):
+        sa = np.sign(a[start:start + rows, None] - a[None, :])
+        sb = np.sign(b[start:start + rows, None] - b[None, :])
+        pairs_a += int(np.count_nonzero(sa))
+        pairs_b += int(np.count_nonzero(sb))
+        agree += float((sa * sb).sum())
     if pairs_a == 0 or pairs_b == 0:
         return None
-    return float((sa * sb).sum() / math.sqrt(pairs_a * pairs_b))
+    return agree / math.sqrt(pairs_a * pairs_b)
 
 
 def _average_ranks(values: Array) -> Array:
     """1-based ranks with ties given their average rank (what Spearman's ρ correlates)."""
-    below = (values[None, :] < values[:, None]).sum(axis=1)
-    equal = (values[None, :] == values[:, None]).sum(axis=1)
+    ordered = np.sort(values)
+    below = np.searchsorted(ordered, values, side="left")
+    equal = np.searchsorted(ordered, values, side="right") - below
     return np.asarray(below + (equal + 1) / 2, dtype=float)
 
 
@@ -194,11 +221,17 @@ def simulate(p: Pillars, spec: RobustnessSpec, rng: np.random.Generator,
 
 def summarise(group: str, p: Pillars, official: IntArray, draws: Draws, ranks: IntArray,
               spec: RobustnessSpec) -> tuple[tuple[Robustness, ...], GroupRobustness]:
-    """Each unit's interval and the group's statistics: mean absolute rank shift, overall and per method,
-    and each method's agreement with the official ranking at the published weights."""
-    median, low, high = interval(ranks)
+    """Each unit's interval and the group's statistics from every draw's ranks (draws × units) at once."""
+    return _summary(group, p, official, draws, interval(ranks), np.abs(ranks - official[None, :]).mean(axis=1), spec)
+
+
+def _summary(group: str, p: Pillars, official: IntArray, draws: Draws, found: tuple[Array, IntArray, IntArray],
+             shifts: Array, spec: RobustnessSpec) -> tuple[tuple[Robustness, ...], GroupRobustness]:
+    """Each unit's interval (median, low, high) and the group's statistics: mean absolute rank shift (given
+    per draw), overall and per method, and each method's agreement with the official ranking at the
+    published weights."""
+    median, low, high = found
     units = tuple(Robustness(float(m), int(lo), int(hi)) for m, lo, hi in zip(median, low, high, strict=True))
-    shifts = np.abs(ranks - official[None, :]).mean(axis=1)
     agreements = []
     for k, method in enumerate(METHODS):
         rows = draws.methods == k
@@ -206,7 +239,7 @@ def summarise(group: str, p: Pillars, official: IntArray, draws: Draws, ranks: I
         agreements.append(MethodAgreement(method, kendall_tau_b(published, official),
                                           spearman_rho(published, official),
                                           float(shifts[rows].mean()) if rows.any() else 0.0, int(rows.sum())))
-    stats = GroupRobustness(group, len(ranks), spec.seed, spec.concentration, spec.leave_one_out,
+    stats = GroupRobustness(group, len(shifts), spec.seed, spec.concentration, spec.leave_one_out,
                             float(shifts.mean()), tuple(agreements))
     return units, stats
 
@@ -214,6 +247,27 @@ def summarise(group: str, p: Pillars, official: IntArray, draws: Draws, ranks: I
 def group_rng(seed: int, group: str) -> np.random.Generator:
     """One stream per group, keyed by its id: adding a group never changes another group's draws."""
     return np.random.default_rng([seed, zlib.crc32(group.encode("utf-8"))])
+
+
+def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSpec, rng: np.random.Generator,
+                  methods: Sequence[Method] = METHODS, cells: int = CHUNK_CELLS,
+                  ) -> tuple[tuple[Robustness, ...], GroupRobustness]:
+    """`summarise(simulate(...))` a chunk of draws at a time, with the same draws and the same results: each
+    chunk's ranks are folded into a rank histogram per unit (units × ranks) and each draw's mean rank shift,
+    so that memory is bounded by `cells` and the number of units, not by the number of draws."""
+    draws = sample(p.weights, spec, rng, methods)
+    n = len(p.achievement)
+    counts = np.zeros(n * n, dtype=np.int64)
+    shifts = np.empty(len(draws.methods))
+    rows = max(BLOCK, cells // max(n, 1) // BLOCK * BLOCK)
+    offsets = np.arange(n) * n - 1  # rank r of unit u is cell u·n + r − 1
+    for start in range(0, len(draws.methods), rows):
+        part = slice(start, start + rows)
+        ranks = competition_ranks_rows(draw_scores(p, Draws(draws.weights[part], draws.methods[part],
+                                                            draws.dropped[part])))
+        np.add.at(counts, (ranks.T + offsets[:, None]).ravel(), 1)  # unit by unit: each in a narrow band
+        shifts[part] = np.abs(ranks - official[None, :]).mean(axis=1)
+    return _summary(group, p, official, draws, histogram_interval(counts.reshape(n, n)), shifts, spec)
 
 
 def analyse(ranking: Ranking, spec: RobustnessSpec | None = None, methods: Sequence[Method] = METHODS) -> Ranking:
@@ -227,9 +281,8 @@ def analyse(ranking: Ranking, spec: RobustnessSpec | None = None, methods: Seque
         if not members:
             continue
         p = pillars(group, [u.score for u in members])
-        draws, ranks = simulate(p, spec, group_rng(spec.seed, group.id), methods)
         official = np.array([u.rank for u in members], dtype=np.int64)
-        units, group_stats = summarise(group.id, p, official, draws, ranks, spec)
+        units, group_stats = analyse_group(group.id, p, official, spec, group_rng(spec.seed, group.id), methods)
         found.update((u.score.unit, r) for u, r in zip(members, units, strict=True))
         stats.append(group_stats)
 

@@ -13,13 +13,14 @@ import shutil
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
 from ranking.errors import Lang, Problem
-from ranking.i18n import t
+from ranking.i18n import LABELS, t
 from ranking.inputs import NUMBER
 from ranking.ranking import Ranking
 from ranking.system import exchange, pid_alive, signals_held
@@ -99,33 +100,102 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return buffer.getvalue()
 
 
-def write_xlsx(path: Path, sheets: Mapping[str, tuple[Sequence[str], Sequence[Sequence[Cell]]]],
-               banner: str | None = None) -> None:
-    """A formatted workbook of the same tables, with fixed timestamps so that it is reproducible; a
-    `banner` (the draft mark) takes the first row of every sheet and the header of every printed page."""
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet for people: headers in their language, typed cells, an Excel number format per column
+    ('' for text). Excel and LibreOffice show a number format with the reader's own separators."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+    formats: Sequence[str] = ()
+
+
+def _number(text: Cell) -> Cell:
+    """A value column's text as the number it is ('0.85' → 0.85, '65%' → 0.65), else the text."""
+    if isinstance(text, str) and NUMBER.match(text):
+        return float(text)
+    if isinstance(text, str) and text.endswith("%") and NUMBER.match(text[:-1]):
+        return float(text[:-1]) / 100
+    return text
+
+
+def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -> dict[str, Sheet]:
+    """results.xlsx: the result tables with headers, group and pillar titles in `lang` and numbers as
+    numbers, and `about` (the run's provenance); the CSV files keep the machine column names."""
+    c = ranking.criteria
+    index = "0." + "0" * c.decimals
+    points = "#,##0.00"
+    groups = {g.id: g.title for g in c.groups}
+    titles = {p.id: f"{p.id} — {p.title}" for g in c.groups for p in g.pillars}
+    shape = {"points": points, "max_points": points, "self_points": points, "index": index, "self_index": index,
+             "previous_index": index, "rank": "0", "previous_rank": "0", "rank_low": "0", "rank_high": "0",
+             "self_value": "General", "appraised_value": "General", "value": "General"}
+
+    def people(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Sheet:
+        """Column names, group ids and statuses in words; values as numbers where they are numbers."""
+        out = []
+        for row in rows:
+            cells: list[Cell] = []
+            for name, cell in zip(header, row, strict=True):
+                if name == "group":
+                    cell = groups.get(str(cell), cell)
+                elif name == "status" and f"diff.status.{cell}" in LABELS:
+                    cell = t(f"diff.status.{cell}", lang)
+                elif name in ("self_value", "appraised_value", "value"):
+                    cell = _number(cell)
+                cells.append(cell)
+            out.append(cells)
+        words = [titles[n[7:]] if n.startswith("pillar:") else t(f"xlsx.{n}", lang) if f"xlsx.{n}" in LABELS
+                 else n for n in header]
+        return Sheet(words, out, [index if n.startswith("pillar:") else shape.get(n, "") for n in header])
+
+    return {
+        t("xlsx.sheet.results", lang): people(*result_rows(ranking)),
+        t("xlsx.sheet.indicators", lang): people(*indicator_rows(ranking)),
+        t("xlsx.sheet.run", lang): Sheet([t("xlsx.run.key", lang), t("xlsx.run.value", lang)], about),
+    }
+
+
+def write_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None = None) -> None:
+    """A formatted workbook, with fixed timestamps so that it is reproducible: bold wrapped headers, frozen
+    and filtered, numbers stored as numbers with a number format, set up to print on A4 landscape with the
+    header row on every page; a `banner` (the draft mark) takes the first row of every sheet and the header
+    of every printed page."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)
-    for title, (header, rows) in sheets.items():
-        ws = wb.create_sheet(title)
+    for title, sheet in sheets.items():
+        ws = wb.create_sheet(title[:31])
         if banner:
             ws.append([banner])
             ws["A1"].font = Font(bold=True, color="B00020")
             ws.oddHeader.center.text = banner
         first = ws.max_row + 1 if banner else 1
-        ws.append(list(header))
+        ws.append(list(sheet.header))
         for cell in ws[first]:
             cell.font = Font(bold=True)
-        for row in rows:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in sheet.rows:
             ws.append([neutralise(c) for c in row])
+        for i, number_format in enumerate(sheet.formats, start=1):
+            if number_format:
+                for (cell,) in ws.iter_rows(min_row=first + 1, min_col=i, max_col=i):
+                    if isinstance(cell.value, int | float):
+                        cell.number_format = number_format
         ws.freeze_panes = f"A{first + 1}"
-        ws.auto_filter.ref = f"A{first}:{get_column_letter(max(len(header), 1))}{ws.max_row}"
-        for i, name in enumerate(header, start=1):
-            width = max([len(name), *(len(str(r[i - 1])) for r in rows[:200] if r[i - 1] is not None)])
+        ws.auto_filter.ref = f"A{first}:{get_column_letter(max(len(sheet.header), 1))}{ws.max_row}"
+        for i, name in enumerate(sheet.header, start=1):
+            width = max([min(len(name), 18), *(len(str(r[i - 1])) for r in sheet.rows[:200] if r[i - 1] is not None)])
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = f"{first}:{first}"
     save_workbook(wb, path)
 
 
@@ -197,19 +267,19 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], 
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
     record = run_record(ranking, options)
-    hashes: list[list[Cell]] = [[f"sha256:{name}", digest] for name, digest in provenance(ranking).items()]
+    hashes: list[list[Cell]] = [[f"SHA-256: {name}", digest] for name, digest in provenance(ranking).items()]
     stage = str(record["stage"])
     about: list[list[Cell]] = [
-        ["stage", f"{stage}: {t('stage.draft', lang)}" if stage == "draft" else stage],
-        ["sample", ranking.inputs.sample or "no"],
-        ["criteria", f"{ranking.criteria.title} ({ranking.criteria.edition})"],
-        ["criteria_file", criteria_name(ranking)],
-        ["criteria_sha256", ranking.criteria.sha256],
+        [t("xlsx.run.stage", lang), t(f"option.stage.{stage}", lang) + (f" — {t('stage.draft', lang)}"
+                                                                       if stage == "draft" else "")],
+        [t("xlsx.run.sample", lang), ranking.inputs.sample or t("xlsx.run.no", lang)],
+        [t("xlsx.run.criteria", lang), f"{ranking.criteria.title} ({ranking.criteria.edition})"],
+        [t("xlsx.run.criteria_file", lang), criteria_name(ranking)],
+        [t("xlsx.run.criteria_sha256", lang), ranking.criteria.sha256],
         *hashes,
-        ["dti", __version__],
+        [t("xlsx.run.dti", lang), __version__],
     ]
-    write_xlsx(folder / "results.xlsx", {"results": (header, rows), "indicator_scores": (ind_header, ind_rows),
-                                         "run": (["key", "value"], about)},
+    write_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
                t("stage.draft", lang) if stage == "draft" else None)
     text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
     (folder / "run.json").write_text(text + "\n", encoding="utf-8")

@@ -62,8 +62,11 @@ def test_rank_writes_the_tables_and_prints_the_top(make_case: CaseWriter, tmp_pa
     assert cli.main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["indicator_scores.csv", "results.csv", "results.xlsx", "run.json"]
     printed = capsys.readouterr().out
-    assert "    1   0.7600  Tốt            Sở Một" in printed
+    assert "    1   0,7600  Tốt            Sở Một" in printed  # issue 9: the one Vietnamese number style
     assert "DỮ LIỆU MẪU" not in printed
+    assert cli.main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out),
+                     "--lang", "en"]) == 0
+    assert "    1   0.7600  Tốt            Sở Một" in capsys.readouterr().out
 
 
 def test_bad_input_leaves_earlier_outputs_untouched(make_case: CaseWriter, tmp_path: Path) -> None:

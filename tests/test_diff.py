@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,9 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
     assert main(["diff", str(draft), str(final)]) == 0
     out = capsys.readouterr().out
     assert "Đơn vị thay đổi: 3" in out
-    assert "Sở Một (a1)  0.76 → 0.74  76 → 74  1 → 2" in out
+    assert "Sở Một (a1)  0,7600 → 0,7400  76 → 74  1 → 2" in out  # issue 9: the Vietnamese number style
+    assert re.search(r"a1 +K\.2 +5 → 3 +5 → 3 +\(không đổi\)\n", out)  # not "có số liệu → có số liệu"
+    assert "có số liệu → có số liệu" not in out
     assert "Chỉ số thành phần thay đổi: 3" in out
     assert "b2      Y                  có → —" in out
     with (final / "diff.csv").open(encoding="utf-8") as f:
@@ -67,8 +70,21 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
     assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74"]
     assert rows[4] == ["A", "a1", "Sở Một", "K.2", "", "", "", "", "5", "3", "ok", "ok", "5", "3"]
     assert main(["diff", str(draft), str(final), "--out", str(tmp_path / "d.csv"), "--lang", "en"]) == 0
-    assert "Units that changed: 3" in capsys.readouterr().out
+    english = capsys.readouterr().out
+    assert "Units that changed: 3" in english and "Sở Một (a1)  0.7600 → 0.7400  76 → 74  1 → 2" in english
     assert (tmp_path / "d.csv").read_bytes() == (final / "diff.csv").read_bytes()
+
+
+def test_render_keeps_shared_ranks_and_writes_numbers_one_way() -> None:
+    """Issue 9: '54= → 44' keeps the '=' of a shared rank; values, points and minus signs in the language's
+    style; an unchanged status is said once."""
+    diff = RunDiff((UnitChange("A", "u", "Xã Một", 0.5, 0.4, 1234.5, -2.0, 54, 44, old_tied=True),),
+                   (IndicatorChange("A", "u", "M", "0.502", "65.3%", -1.25, 0.0, "missing", "missing"),))
+    vi, en = render(diff, "vi"), render(diff, "en")
+    assert "0,5000 → 0,4000  1.234,5 → −2  54= → 44" in vi
+    assert "0.5000 → 0.4000  1,234.5 → −2  54= → 44" in en
+    assert "0,502 → 65,3\u00a0%  −1,25 → 0  (không đổi)" in vi
+    assert "0.502 → 65.3%  −1.25 → 0  (unchanged)" in en
 
 
 def test_diff_csv_is_neutralised_and_keeps_negative_numbers(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_rule_in_words(tiny: tuple[Criteria, tuple[Unit, ...], Path]) -> None:
     # what to enter, then the methodology's own words for the rule (one text for forms and report)
     assert words["Y"] == "Chọn có/không. Có: 10 điểm; không: 0 điểm."
     assert words["R"] == ("Tỷ lệ (ví dụ 85%), hoặc tử số ở cột Giá trị và mẫu số ở cột Mẫu số. Tỷ lệ đạt được: "
-                          "20 điểm × tỷ lệ / 80%, tối đa 20 điểm khi tỷ lệ đạt 80%.")
+                          "20 điểm × tỷ lệ / 80\u00a0%, tối đa 20 điểm khi tỷ lệ đạt 80\u00a0%.")
     assert words["T"] == ("Nhập một số. Theo mức: từ 4 trở lên: 20 điểm; từ 3 trở lên: 15 điểm; từ 2 trở lên: "
                           "10 điểm; từ 1 trở lên: 5 điểm; thấp hơn: 0 điểm.")
     assert words["C"] == "Chọn trong danh sách. Theo lựa chọn: “Chủ tịch”: 10 điểm; “Phó Chủ tịch”: 5 điểm."

@@ -18,7 +18,9 @@ from ranking.robustness import (
     METHODS,
     Pillars,
     analyse,
+    analyse_group,
     draw_scores,
+    histogram_interval,
     interval,
     kendall_tau_b,
     pillars,
@@ -211,3 +213,54 @@ def test_interval_is_the_median_and_inverted_cdf_percentiles(column: list[int]) 
     assert median[0] == np.median(ranks)
     assert low[0] == np.quantile(ranks, 0.05, method="inverted_cdf")
     assert high[0] == np.quantile(ranks, 0.95, method="inverted_cdf")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 6), min_size=6, max_size=6), min_size=1, max_size=40))
+def test_the_histogram_gives_the_same_interval_as_the_ranks(draws: list[list[int]]) -> None:
+    """What the chunked analysis keeps (how often each unit got each rank) gives exactly `interval`."""
+    ranks = np.array(draws, dtype=np.int64)
+    counts = np.zeros((6, 6), dtype=np.int64)
+    for row in ranks:
+        counts[np.arange(6), row - 1] += 1
+    expected, found = interval(ranks), histogram_interval(counts)
+    for a, b in zip(expected, found, strict=True):
+        assert np.array_equal(a, b)
+
+
+# --- chunked: the same draws, the same results, memory bounded ------------------------------------------------------
+@pytest.mark.parametrize("leave_one_out", [False, True])
+def test_chunked_analysis_is_identical_to_all_draws_at_once(leave_one_out: bool) -> None:
+    """Chunks of 256 draws (the last one short) against every draw at once: identical intervals, shifts and
+    method statistics, on 300 units with partly applicable pillars and ties."""
+    rng = np.random.default_rng(3)
+    achievement = rng.choice([0.0, 0.25, 0.5, 0.75, 1.0], size=(300, 5)) * rng.uniform(0.9, 1, size=(300, 1))
+    achievement[:20] = achievement[20:40]  # exact ties
+    share = np.where(rng.uniform(size=(300, 5)) < 0.1, 0.0, 1.0)
+    share[:, 0] = 1.0
+    p = Pillars(achievement * share, share, np.array([3.0, 1, 2, 2, 2]) / 10)
+    official = competition_ranks((achievement * share * share).sum(axis=1))
+    spec = RobustnessSpec(concentration=30, draws=1_000, seed=11, leave_one_out=leave_one_out)
+    draws, ranks = simulate(p, spec, np.random.default_rng(5))
+    whole = summarise("g", p, official, draws, ranks, spec)
+    chunked = analyse_group("g", p, official, spec, np.random.default_rng(5), cells=256 * 300)
+    assert chunked == whole
+
+
+def test_the_analysis_holds_no_draws_by_units_matrix() -> None:
+    """Memory flat in the draws: 20× the draws allocate no more at their peak (tracemalloc, numpy's arrays)."""
+    import tracemalloc
+
+    rng = np.random.default_rng(1)
+    p = _full(rng.uniform(0.2, 1, size=(400, 6)).tolist(), [1, 2, 3, 1, 2, 3])
+    official = competition_ranks(p.achievement @ p.weights)
+
+    def peak(draws: int) -> int:
+        tracemalloc.start()
+        analyse_group("g", p, official, RobustnessSpec(50, draws, 0, True), np.random.default_rng(0), cells=1 << 16)
+        size = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return size
+
+    small, large = peak(1_000), peak(20_000)
+    assert large < small * 1.5 + 2_000_000  # the draws' weights (20,000 × 6) are all that grows

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ranking.errors import Lang
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
 from ranking.tables import fmt, inside, neutralise, staged_output
@@ -57,12 +58,17 @@ def test_same_inputs_give_byte_identical_tables(make_case: CaseWriter, tmp_path:
 def test_workbook_reads_back_as_the_csv(tiny: Ranking, tmp_path: Path) -> None:
     write(tiny, tmp_path, {})
     wb = load_workbook(tmp_path / "results.xlsx", read_only=True)
-    assert wb.sheetnames == ["results", "indicator_scores", "run"]
-    sheet = list(wb["results"].iter_rows(values_only=True))
+    assert wb.sheetnames == ["Kết quả", "Điểm từng chỉ số", "Thông tin lần chạy"]
+    sheet = list(wb["Kết quả"].iter_rows(values_only=True))
     table = rows(tmp_path / "results.csv")
-    assert list(sheet[0]) == list(table[0])
+    # issue 9: Vietnamese headers, group and pillar titles; the CSV keeps the machine names
+    assert list(sheet[0][:8]) == ["Khối", "Mã đơn vị", "Tên đơn vị", "Điểm", "Điểm tối đa", "Chỉ số", "Hạng",
+                                  "Xếp loại"]
+    assert "P1 — Nhận thức số" in sheet[0] and "pillar:P1" in table[0]
+    titles = {"A": "Sở, ban, ngành", "B": "Xã, phường"}
     for cells, row in zip(sheet[1:], table, strict=True):
-        assert ["" if c is None else fmt(c, 6) if isinstance(c, float) else str(c) for c in cells] == list(row.values())
+        expected = [titles[v] if k == "group" else v for k, v in row.items()]
+        assert ["" if c is None else fmt(c, 6) if isinstance(c, float) else str(c) for c in cells] == expected
 
 
 def test_run_json_records_the_hash_of_every_input(tiny: Ranking, tmp_path: Path) -> None:
@@ -72,6 +78,32 @@ def test_run_json_records_the_hash_of_every_input(tiny: Ranking, tmp_path: Path)
     assert sorted(Path(p).name for p in record["inputs"]) == ["appraisal.csv", "self_assessment.csv", "units.csv"]
     assert all(len(h) == 64 for h in record["inputs"].values())
     assert record["options"] == {"command": "rank"} and record["sample"] is False
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_workbook_holds_numbers_with_number_formats_in_the_readers_words(tiny: Ranking, tmp_path: Path,
+                                                                        lang: Lang) -> None:
+    """Issue 9: numbers are numbers (not text) with a number format; indicator values too where numeric;
+    headers, groups and statuses in the run's language."""
+    write(tiny, tmp_path, {}, lang)
+    wb = load_workbook(tmp_path / "results.xlsx")
+    results, indicators = wb.worksheets[0], wb.worksheets[1]
+    head = [c.value for c in results[1]]
+    index = head.index("Chỉ số" if lang == "vi" else "Index") + 1
+    a1 = next(r for r in results.iter_rows(min_row=2) if r[1].value == "a1")
+    assert a1[0].value == "Sở, ban, ngành"
+    assert a1[index - 1].value == 0.76 and a1[index - 1].number_format == "0.0000"
+    assert a1[3].data_type == "n" and a1[3].number_format == "#,##0.00"
+    rows = {(r[1].value, r[2].value): r for r in indicators.iter_rows(min_row=2)}
+    r = rows[("a1", "R")]
+    assert [c.value for c in indicators[1]][3:7] == (
+        ["Trạng thái", "Giá trị tự đánh giá", "Giá trị thẩm định", "Giá trị dùng để tính"] if lang == "vi"
+        else ["Status", "Self-assessed value", "Appraised value", "Value used"])
+    assert r[4].value == 0.6 and r[4].data_type == "n"  # "60%" in the CSV
+    assert rows[("a1", "T")][6].value == 3
+    assert rows[("a1", "C")][6].value == "Phó Chủ tịch"
+    assert rows[("a3", "C")][3].value == ("thiếu số liệu" if lang == "vi" else "missing")
+    assert str(results.page_setup.paperSize) == "9" and results.print_title_rows == "$1:$1"  # A4
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
@@ -89,7 +121,7 @@ def test_a_formula_in_a_unit_name_is_inert_in_csv_and_workbook(make_case: CaseWr
     criteria_path, folder = make_case(units=units)
     write(build(*load(criteria_path, folder)), tmp_path / "out", {})
     assert "'=cmd|'/c calc'!A1" in (tmp_path / "out" / "results.csv").read_text(encoding="utf-8")
-    ws = load_workbook(tmp_path / "out" / "results.xlsx")["results"]
+    ws = load_workbook(tmp_path / "out" / "results.xlsx")["Kết quả"]
     names = [c.value for c in ws["C"]]
     assert "'=cmd|'/c calc'!A1" in names
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
@@ -116,9 +148,10 @@ def test_unit_ids_never_become_paths_outside_the_folder(tmp_path: Path, name: st
 def test_workbook_of_the_sample_says_it_is_sample_data(tmp_path: Path) -> None:
     ranking = Sample("2025").ranking()
     write(ranking, tmp_path, {})
-    about = dict(load_workbook(tmp_path / "results.xlsx", read_only=True)["run"].iter_rows(min_row=2, values_only=True))
-    assert str(about["sample"]).startswith("Dữ liệu mẫu tổng hợp")
-    assert about["criteria_sha256"] == ranking.criteria.sha256
+    sheet = load_workbook(tmp_path / "results.xlsx", read_only=True)["Thông tin lần chạy"]
+    about = dict(sheet.iter_rows(min_row=2, values_only=True))
+    assert str(about["Dữ liệu mẫu"]).startswith("Dữ liệu mẫu tổng hợp")
+    assert about["SHA-256 của bộ chỉ số"] == ranking.criteria.sha256
 
 
 @pytest.mark.parametrize(("epoch", "stamp"), [(None, "2000-01-01T00:00:00Z"), ("1767225600", "2026-01-01T00:00:00Z")])

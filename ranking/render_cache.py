@@ -1,0 +1,131 @@
+"""The render cache: finished PDFs kept beside the output, so that a re-run renders only the documents whose
+content changed. A document's key is the SHA-256 of exactly what decides its bytes: its HTML (which carries
+the report date), the bytes of the assets it may load, the renderer's code and the versions of dti, weasyprint,
+pydyf and fontTools. Equal keys give byte-identical PDFs, so an entry stands in for a render.
+
+An entry is one file `KEY.entry`: a header line, the key, the SHA-256 of the PDF, then the PDF. An entry whose
+header, key, digest or PDF framing does not check out (a torn write, a copy under another name, a file from
+another tool) is ignored and rendered again, never published. The cache is bounded (`prune`) and safe to
+delete at any time; failing to read or write it never fails a run. It guards against accidents, not against
+someone who can write to the cache folder (who could as well write to the output)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from ranking import __version__
+
+MAGIC = b"dti-render-cache 1\n"
+SUFFIX = ".entry"
+KEEP_RUNS = 3  # entries kept: this many runs' worth of documents (e.g. vi and en, draft and final)
+MAX_BYTES = 2 * 1024**3  # and at most this many bytes, unless the current run alone needs more
+STALE = 3600  # seconds after which a temporary file is a crashed run's, not a running one's
+_DIGEST = 64  # hex characters of a SHA-256
+
+
+def default_folder(out: Path) -> Path:
+    """A hidden sibling of the output folder: not inside it (a run replaces the output whole), not matched
+    by the `.NAME.*` names of staged and old outputs."""
+    return out.with_name(f".{out.name}-cache")
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:  # pragma: no cover - declared dependencies
+        return "?"
+
+
+def render_salt(assets: Iterable[Path], renderer: Path) -> str:
+    """What every key shares: the versions, the renderer's source and the assets' bytes (the source files:
+    the fonts a report embeds are derived from them by fontTools, whose version is included)."""
+    digest = hashlib.sha256()
+    for path in (renderer, *assets):
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    versions = ";".join(f"{p}={_version(p)}" for p in ("weasyprint", "pydyf", "fonttools"))
+    return f"dti={__version__};{versions};{digest.hexdigest()}"
+
+
+@dataclass(frozen=True)
+class RenderCache:
+    folder: Path
+    salt: str
+
+    def key(self, html: str) -> str:
+        return hashlib.sha256(f"{self.salt}\n".encode() + html.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    def get(self, key: str, pdf: bool = True) -> bytes | None:
+        """The PDF (or, with pdf=False, other bytes) stored under `key`, or None when there is none or the
+        entry does not check out."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        found = unpack(data, key, pdf)
+        if found is not None:
+            with contextlib.suppress(OSError):  # least recently used goes first when pruning
+                os.utime(self._path(key))
+        return found
+
+    def put(self, key: str, body: bytes) -> None:
+        """Store `body` (a PDF, or a trimmed font) under `key`, atomically; a cache that cannot be written is
+        skipped."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(pack(key, body))
+                os.replace(temp, self._path(key))
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+    def prune(self, used: Collection[str]) -> None:
+        """Bound the cache: keep the entries of this run, then the most recently used others while there are
+        fewer than KEEP_RUNS × len(used) entries and MAX_BYTES; remove the rest and stale temporary files."""
+        try:
+            listing = [(p, p.stat()) for p in self.folder.iterdir()]
+        except OSError:
+            return
+        entries = sorted(((p, s) for p, s in listing if p.name.endswith(SUFFIX)),
+                         key=lambda ps: (ps[0].name.removesuffix(SUFFIX) not in used, -ps[1].st_mtime))
+        count, size = 0, 0
+        for path, stat in entries:
+            count, size = count + 1, size + stat.st_size
+            current = path.name.removesuffix(SUFFIX) in used
+            if not current and (count > KEEP_RUNS * len(used) or size > MAX_BYTES):
+                path.unlink(missing_ok=True)
+        for path, stat in listing:
+            if path.name.endswith(".tmp") and time.time() - stat.st_mtime > STALE:
+                path.unlink(missing_ok=True)
+
+
+def pack(key: str, body: bytes) -> bytes:
+    return MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+
+
+def unpack(data: bytes, key: str, pdf: bool = True) -> bytes | None:
+    """The body of an entry if its header, key, digest and (for a PDF) PDF framing all check out, else None."""
+    start = len(MAGIC)
+    head, body = data[:start + 2 * (_DIGEST + 1)], data[start + 2 * (_DIGEST + 1):]
+    if not head.startswith(MAGIC) or head[start:start + _DIGEST + 1] != key.encode("ascii") + b"\n":
+        return None
+    if head[start + _DIGEST + 1:] != hashlib.sha256(body).hexdigest().encode("ascii") + b"\n":
+        return None
+    if pdf and (not body.startswith(b"%PDF-") or not body.rstrip().endswith(b"%%EOF")):
+        return None
+    return body

@@ -1,0 +1,152 @@
+"""The render cache: a re-run renders exactly the documents whose content changed, publishes bytes identical
+to a clean full render, and never publishes a damaged or foreign entry. Real weasyprint renders of the tiny
+case (six documents), in this process."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ranking.criteria import load_criteria
+from ranking.inputs import load_inputs
+from ranking.pipeline import build
+from ranking.ranking import Ranking
+from ranking.render_cache import KEEP_RUNS, MAGIC, SUFFIX, RenderCache, default_folder, pack, unpack
+from ranking.report import Reports, asset_bytes, cores, write_reports
+from tests.conftest import TINY_SELF, write_case
+
+EPOCH = "1767225600"
+OPTIONS = {"command": "run"}
+ALL = ["dti-2025.pdf", "units/a1.pdf", "units/a2.pdf", "units/a3.pdf", "units/b1.pdf", "units/b2.pdf"]
+# One unit's correction: b2's ratio R from 50 % to 60 %. b2's points change, and with them group B's pillar
+# mean that b1's breakdown shows, and the publication; group A's breakdowns show nothing that moved.
+CORRECTED = [(u, i, "60%" if (u, i) == ("b2", "R") else v, d, e) for u, i, v, d, e in TINY_SELF]
+
+
+@pytest.fixture(autouse=True)
+def epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def ranking_of(root: Path, self_rows: list[tuple[str, str, str, str, str]] = TINY_SELF) -> Ranking:
+    criteria_path, folder = write_case(root, self_rows=self_rows)
+    criteria = load_criteria(criteria_path)
+    return build(criteria, load_inputs(criteria, folder))
+
+
+def render(ranking: Ranking, out: Path, cache: Path | None) -> Reports:
+    out.mkdir(parents=True)
+    return write_reports(ranking, out, OPTIONS, "vi", workers=1, cache=cache)
+
+
+def pdfs(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.pdf"))}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, Ranking]]:
+    """The original case rendered once with a cache: (its output, the cache, the ranking)."""
+    root = tmp_path_factory.mktemp("first")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        ranking = ranking_of(root / "case")
+        reports = render(ranking, root / "out", root / "cache")
+    assert sorted(reports.rendered) == ALL and reports.reused == ()
+    yield root / "out", root / "cache", ranking
+
+
+def test_nothing_changed_renders_nothing_and_gives_the_same_bytes(first: tuple[Path, Path, Ranking],
+                                                                  tmp_path: Path) -> None:
+    out, cache, ranking = first
+    again = render(ranking, tmp_path / "again", cache)
+    assert again.rendered == () and sorted(again.reused) == ALL
+    assert pdfs(tmp_path / "again") == pdfs(out)
+    assert len(list(cache.glob(f"*{SUFFIX}"))) == len(ALL) + 2  # and the two trimmed fonts, for the workers
+
+
+def test_a_damaged_font_entry_is_trimmed_again(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "cache", "salt")
+    cache.put(cache.key("asset:sans.ttf"), b"not a font")
+    entry = cache.folder / f"{cache.key('asset:sans.ttf')}{SUFFIX}"
+    entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+    assert cache.get(cache.key("asset:sans.ttf"), pdf=False) is None
+    assert asset_bytes("sans.ttf", cache) == asset_bytes("sans.ttf")
+    assert cache.get(cache.key("asset:sans.ttf"), pdf=False) == asset_bytes("sans.ttf")
+
+
+def test_a_one_unit_correction_renders_exactly_what_changed(first: tuple[Path, Path, Ranking],
+                                                            tmp_path: Path) -> None:
+    out, cache, _ = first
+    corrected = ranking_of(tmp_path / "case", CORRECTED)
+    incremental = render(corrected, tmp_path / "incremental", cache)
+    assert sorted(incremental.rendered) == ["dti-2025.pdf", "units/b1.pdf", "units/b2.pdf"]
+    assert sorted(incremental.reused) == ["units/a1.pdf", "units/a2.pdf", "units/a3.pdf"]
+    clean = render(corrected, tmp_path / "clean", None)
+    assert clean.reused == () and sorted(clean.rendered) == ALL
+    assert pdfs(tmp_path / "incremental") == pdfs(tmp_path / "clean")  # the cache changed no byte
+    before, after = pdfs(out), pdfs(tmp_path / "clean")
+    assert sorted(name for name in ALL if before[name] != after[name]) == sorted(incremental.rendered)
+
+
+def test_a_tampered_or_foreign_entry_is_rendered_again(first: tuple[Path, Path, Ranking], tmp_path: Path) -> None:
+    out, original, ranking = first
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    entries = {}
+    for entry in original.glob(f"*{SUFFIX}"):
+        (cache / entry.name).write_bytes(entry.read_bytes())
+        entries[entry.read_bytes().split(b"\n", 3)[3]] = cache / entry.name
+    a1, a2 = entries[pdfs(out)["units/a1.pdf"]], entries[pdfs(out)["units/a2.pdf"]]
+    damaged = bytearray(a1.read_bytes())
+    damaged[-200] ^= 0x20  # one bit of a1's PDF flipped: its stored SHA-256 no longer matches
+    a1.write_bytes(bytes(damaged))
+    a2.write_bytes(entries[pdfs(out)["units/a3.pdf"]].read_bytes())  # a3's entry under a2's key
+    again = render(ranking, tmp_path / "again", cache)
+    assert sorted(again.rendered) == ["units/a1.pdf", "units/a2.pdf"]
+    assert pdfs(tmp_path / "again") == pdfs(out)
+    assert unpack(a1.read_bytes(), a1.name.removesuffix(SUFFIX)) is not None  # rendered again and stored again
+
+
+def test_entries_check_header_key_digest_and_framing() -> None:
+    key, pdf = "ab" * 32, b"%PDF-1.7\n...\n%%EOF\n"
+    entry = pack(key, pdf)
+    assert entry.startswith(MAGIC) and unpack(entry, key) == pdf
+    assert unpack(entry, "cd" * 32) is None  # another key's entry
+    assert unpack(entry[:-3], key) is None  # torn write
+    assert unpack(b"x" + entry[1:], key) is None  # not our format
+    assert unpack(pack(key, b"<html>not a pdf</html>"), key) is None
+    assert unpack(b"", key) is None
+
+
+def test_the_cache_is_bounded_least_recently_used_first(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "cache", "salt")
+    keys = [cache.key(f"<p>{i}</p>") for i in range(10)]
+    for age, key in enumerate(keys):
+        cache.put(key, b"%PDF-1.7\n%%EOF\n")
+        os.utime(cache.folder / f"{key}{SUFFIX}", (time.time() - 1000 + age, time.time() - 1000 + age))
+    stale = cache.folder / ".x.tmp"
+    stale.write_bytes(b"")
+    os.utime(stale, (0, 0))
+    used = {keys[0], keys[1]}  # this run's: kept although the oldest
+    cache.prune(used)
+    left = {p.name.removesuffix(SUFFIX) for p in cache.folder.iterdir()}
+    assert left == {*used, *keys[-(KEEP_RUNS * len(used) - len(used)):]}
+    assert cache.get(keys[0]) is not None and cache.get(keys[2]) is None
+
+
+def test_a_missing_or_unwritable_cache_never_fails_a_run(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "file", "salt")
+    cache.folder.write_text("not a folder", encoding="utf-8")
+    cache.put(cache.key("x"), b"%PDF-1.7\n%%EOF\n")
+    assert cache.get(cache.key("x")) is None
+    cache.prune(set())
+    assert RenderCache(tmp_path / "nowhere", "salt").get("00" * 32) is None
+
+
+def test_defaults() -> None:
+    assert default_folder(Path("reports/2025")) == Path("reports/.2025-cache")
+    assert cores() == len(os.sched_getaffinity(0))
