@@ -553,7 +553,7 @@ def test_units_file_problems_are_reported(tmp_path: Path, make_case: CaseWriter)
     with pytest.raises(DataError, match=r"units\.csv: không tìm thấy tệp"):
         load_units(criteria, tmp_path / "nowhere" / "units.csv")
     (folder / "units.csv").write_text("id,name,group,tags,predecessors\nA B,Sở,A,,\n", encoding="utf-8")
-    with pytest.raises(DataError, match="mã đơn vị 'A B' không hợp lệ"):
+    with pytest.raises(DataError, match="mã 'A B' không hợp lệ"):
         load_units(criteria, folder / "units.csv")
 
 
@@ -647,6 +647,7 @@ def test_odd_cells(tiny_forms: Forms) -> None:
         "form"]
     fill(paths["a2"], {}, raw={"H8": "QĐ\u202e 1", "F9": "9" * 400})
     assert rejected(criteria, units, [paths["a2"]], match=r"ô H8: có ký tự điều khiển .* U\+202E \(ở vị trí 3\)") == [
-        f"{paths['a2']}, sheet 'Tự đánh giá', cell H8: holds the control character U+202E (at position 3); remove it",
+        f"{paths['a2']}, sheet 'Tự đánh giá', cell H8: a control or bidirectional character U+202E (at position 3); "
+        "delete it",
         f"{paths['a2']}, sheet 'Tự đánh giá', cell F9: the number {'9' * 60}…{'9' * 10} is outside the accepted "
         "range: at most 10^12 in absolute value, at most 17 significant digits"]

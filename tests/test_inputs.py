@@ -83,7 +83,7 @@ def test_unknown_group_and_unsafe_id(make_case: CaseWriter) -> None:
     with pytest.raises(DataError) as err:
         load(make_case, units=units)
     text = str(err.value)
-    assert "mã đơn vị '../etc' không hợp lệ" in text
+    assert "mã '../etc' không hợp lệ" in text
     assert "nhóm 'C' không có trong bộ tiêu chí; chấp nhận: A, B" in text
 
 
