@@ -127,9 +127,10 @@ def test_validate_and_rank_through_the_real_command(tmp_path: Path) -> None:
         ("ok", "measured", "60%"), ("ok", "measured", "90/100"), ("unmeasured", "", "")]
     assert (rows["a1", "Y"]["source"], rows["a1", "K.2"]["source"], rows["a1", "C"]["source"]) == (
         "self", "appraised", "self")
-    sheet = load_workbook(out / "results.xlsx")["indicator_scores"]
+    sheet = load_workbook(out / "results.xlsx")["Điểm từng chỉ số"]
     header = [c.value for c in sheet[1]]
-    assert header[-1] == "source" and "measured" in [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert header[-1] == "Nguồn của giá trị"
+    assert "đo tự động" in [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True)]
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert any(name.endswith("measured.csv") for name in run["inputs"])
 
@@ -247,9 +248,9 @@ def test_the_breakdown_says_where_the_measurement_comes_from(tmp_path: Path) -> 
         pdf = tmp_path / f"{unit.score.unit}.pdf"
         pdf.write_bytes(pdf_bytes(breakdown_html(ranking, item, {}, "vi")))
         texts[unit.score.unit] = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
-    assert "đo tự động từ Hệ thống một cửa điện tử, ngày 28/11/2025: 60%" in texts["a1"]
+    assert "đo tự động từ Hệ thống một cửa điện tử, ngày 28/11/2025: 60 %" in texts["a1"]  # the Vietnamese way
     assert "đo tự động từ Hệ thống một cửa điện tử, ngày 28/11/2025: 90/100" in texts["a2"]
-    assert "Ý kiến Hội đồng: Hội đồng: hiệu chỉnh" in texts["a2"]
+    assert "Ý kiến Hội đồng: hiệu chỉnh" in texts["a2"]  # no "Hội đồng: Hội đồng:" stutter
     assert "đo tự động từ Hệ thống một cửa điện tử; chưa có số liệu đo" in texts["a3"]
     assert "Chưa có số liệu đo" in texts["a3"]
 
