@@ -307,6 +307,12 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ranking
     return out / "2025" / "site", ranking
 
 
+def test_a_unit_page_says_where_a_measurement_comes_from(sample_site: tuple[Path, Ranking]) -> None:
+    """Issue 11 on the web as in the PDF: a measured value names its system and date (measured.csv, an-khanh)."""
+    text = page(sample_site[0] / "units" / "an-khanh.html").text
+    assert "đo tự động từ Hệ thống thông tin giải quyết thủ tục hành chính Thành phố, ngày 28/11/2025: 0,487" in text
+
+
 @pytest.fixture(scope="module")
 def driver() -> Iterator[WebDriver]:
     reason = browser.missing()
