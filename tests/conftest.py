@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from ranking.scoring import Scores, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_YEARS = ("2024", "2025")
+EPOCH = "1767225600"  # 2026-01-01: SOURCE_DATE_EPOCH for byte-identical reports
 
 # Two groups; every rule kind; one composite; one tagged indicator. Max points: A = 100, B = 20.
 TINY_CRITERIA = """\
@@ -177,3 +178,11 @@ class Sample:
 @pytest.fixture(params=SAMPLE_YEARS)
 def sample(request: pytest.FixtureRequest) -> Sample:
     return Sample(request.param)
+
+
+@pytest.fixture(scope="module")
+def epoch() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for the module's renders: dated reports, byte for byte."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        yield

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,16 +33,9 @@ from ranking.report import (
 )
 from ranking.scoring import PillarScore
 from tests.conftest import ROOT
-from tests.test_report import EPOCH, OPTIONS, make_inputs
+from tests.test_report import OPTIONS, make_inputs
 
 SAMPLE_LINES = "Dữ liệu mẫu tổng hợp, không phải số liệu thật.\nSynthetic sample data, not real figures.\n"
-
-
-@pytest.fixture(scope="module")
-def epoch() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        yield
 
 
 @pytest.fixture(scope="module")

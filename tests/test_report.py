@@ -35,7 +35,6 @@ from ranking.scoring import score
 from ranking.tables import write_tables
 from tests.conftest import TINY_APPRAISAL, TINY_SELF, TINY_UNITS, write_case
 
-EPOCH = "1767225600"  # 2026-01-01
 VIETNAMESE = "Phường Ngọc Hà – Đống Đa ị ọ ụ ễ ữ"
 IMG = '<img src="file:///etc/passwd">'
 ATTACH = '<a rel="attachment" href="file:///etc/hostname">tệp</a>'
@@ -62,13 +61,6 @@ def plain_ranking(root: Path) -> Ranking:
     criteria_path, folder = make_inputs(root)
     criteria = load_criteria(criteria_path)
     return rank(score(criteria, load_inputs(criteria, folder)))
-
-
-@pytest.fixture(scope="module")
-def epoch() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        yield
 
 
 @pytest.fixture(scope="module")

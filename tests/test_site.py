@@ -30,7 +30,6 @@ from tests.conftest import ROOT, TINY_APPRAISAL, TINY_SELF, TINY_UNITS, write_ca
 if TYPE_CHECKING:
     from selenium.webdriver.chrome.webdriver import WebDriver
 
-EPOCH = "1767225600"  # 2026-01-01
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onerror="alert(1)'
@@ -76,13 +75,6 @@ def page(path: Path) -> Page:
 
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
-
-
-@pytest.fixture(scope="module")
-def epoch() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        yield
 
 
 def hostile_ranking(root: Path) -> Ranking:
