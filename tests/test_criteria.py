@@ -191,6 +191,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ("{id: A, title: a, points: 5, rule: {yes_no: 1}}", r"rule\.yes_no: quy tắc 'yes_no' không có tham số"),
     ("{id: A, title: a, points: 5, rule: {minmax: {better: smaller}}}",
      r"minmax\.better: cần một trong higher, lower, gặp 'smaller'"),
+    ("{id: A, title: a, points: ten, rule: yes_no}", r"indicators\[0\]\.points: cần một số \(.*\), gặp 'ten'"),
+    ("{id: A, title: a, points: 5, rule: {tiers: [" + ", ".join(f"[{i}, 1]" for i in range(101)) + "]}}",
+     r"rule\.tiers: danh sách có 101 mục, vượt quá 100"),
 ])
 def test_each_indicator_problem_has_its_message(tmp_path: Path, indicator: str, message: str) -> None:
     with pytest.raises(CriteriaError, match=message):
