@@ -4,6 +4,7 @@ it costs seconds at import), which serves as the reference and the alternative a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -17,7 +18,6 @@ from ranking.criteria import (
     Council,
     Count,
     Criteria,
-    Group,
     Indicator,
     MinMax,
     Ratio,
@@ -25,7 +25,7 @@ from ranking.criteria import (
     Tiers,
     YesNo,
 )
-from ranking.inputs import Inputs, Key, Unit, Value
+from ranking.inputs import Inputs, Key, Value
 
 Array = npt.NDArray[np.float64]
 Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured"]
@@ -160,24 +160,41 @@ def _column(rule: Rule, points: float, numbers: Array, applicable: npt.NDArray[n
     return out
 
 
-def _matrix(group: Group, units: list[Unit], values: Mapping[tuple[str, str], Value]) -> tuple[Array, Array]:
-    """Numbers (NaN = no value) and applicability (1/0) of units × indicators."""
-    shape = (len(units), len(group.indicators))
-    numbers = np.full(shape, np.nan)
-    applicable = np.zeros(shape)
-    for i, unit in enumerate(units):
-        for j, ind in enumerate(group.indicators):
-            value = values.get((unit.id, ind.id))
-            applies = ind.applies(unit.id, unit.tags) and (value is None or value.applicable)
-            applicable[i, j] = applies
-            if value is not None and value.number is not None and applies:
-                numbers[i, j] = value.number
-    return numbers, applicable
+Cell = Value | None
+Grid = list[list[Cell]]
 
 
-def _points(group: Group, numbers: Array, applicable: Array) -> Array:
+def _grid(values: Mapping[Key, Value], rows: Mapping[str, int], columns: Mapping[str, int]) -> Grid:
+    """The values of units (rows) × indicators (columns), None where there is none: one pass over the
+    values instead of a look-up per cell."""
+    grid: Grid = [[None] * len(columns) for _ in rows]
+    for (unit_id, indicator_id), value in values.items():
+        i = rows.get(unit_id)
+        j = columns.get(indicator_id)
+        if i is not None and j is not None:
+            grid[i][j] = value
+    return grid
+
+
+def _matrix(grid: Grid, applies: list[list[bool]]) -> tuple[Array, Array]:
+    """Numbers (NaN = no value) and applicability (1/0) of units × indicators, from the value that scores
+    in each cell and whether the indicator applies to the unit."""
+    numbers: list[list[float]] = []
+    applicable: list[list[bool]] = []
+    nan = math.nan
+    for row, applies_row in zip(grid, applies, strict=True):
+        app = [a and (v is None or v.applicable) for a, v in zip(applies_row, row, strict=True)]
+        numbers.append([v.number if a and v is not None and v.number is not None else nan
+                        for a, v in zip(app, row, strict=True)])
+        applicable.append(app)
+    shape = (len(grid), len(grid[0]) if grid else 0)
+    return (np.array(numbers, dtype=np.float64).reshape(shape),
+            np.array(applicable, dtype=np.float64).reshape(shape))
+
+
+def _points(indicators: tuple[Indicator, ...], numbers: Array, applicable: Array) -> Array:
     mask = applicable.astype(bool)
-    cols = [_column(ind.rule, ind.points, numbers[:, j], mask[:, j]) for j, ind in enumerate(group.indicators)]
+    cols = [_column(ind.rule, ind.points, numbers[:, j], mask[:, j]) for j, ind in enumerate(indicators)]
     return np.column_stack(cols) if cols else np.zeros(numbers.shape)
 
 
@@ -190,77 +207,89 @@ def _index(points: Array, maxima: Array, scale: float) -> Array:
     return weighted_sum(achievement, weights) * scale
 
 
-def used_value(indicator: Indicator, key: Key, inputs: Inputs) -> tuple[Value | None, Source]:
-    """The value that scores and where it comes from: the council's where there is one; a `council`
-    indicator has no other (the unit's own value is only its proposal); a measured indicator has the
-    measurement (a unit cannot self-assess it); else the unit's self-assessment."""
-    appraised = inputs.appraised.get(key)
+SELF, MEASURED, COUNCIL = 0, 1, 2
+
+
+def _policy(indicator: Indicator) -> int:
+    """Which value scores (used_value): the council's where there is one; a `council` indicator has no
+    other (the unit's own value is only its proposal); a measured indicator has the measurement (a unit
+    cannot self-assess it); else the unit's self-assessment."""
+    if isinstance(indicator.rule, Council):
+        return COUNCIL
+    return MEASURED if indicator.source == "measured" else SELF
+
+
+def used_value(policy: int, own: Cell, appraised: Cell, measured: Cell) -> tuple[Cell, Source]:
+    """The value that scores and where it comes from, by the indicator's _policy."""
     if appraised is not None:
         return appraised, "appraised"
-    if isinstance(indicator.rule, Council):
+    if policy == COUNCIL:
         return None, ""
-    if indicator.source == "measured":
-        measured = inputs.measured.get(key)
+    if policy == MEASURED:
         return (measured, "measured") if measured is not None else (None, "")
-    own = inputs.self_assessed.get(key)
     return (own, "self") if own is not None else (None, "")
 
 
-def _status(indicator: Indicator, applicable: bool, has_number: bool) -> Status:
-    if not applicable:
-        return "not_applicable"
-    if has_number:
-        return "ok"
-    if isinstance(indicator.rule, Council):
-        return "pending"
-    return "unmeasured" if indicator.source == "measured" else "missing"
+def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
+    """The status of each indicator where it applies but has no number."""
+    return ["pending" if isinstance(ind.rule, Council) else "unmeasured" if ind.source == "measured" else "missing"
+            for ind in indicators]
+
+
+def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> list[float]:
+    """Each row's sum over `columns`: numpy's pairwise sum of each row, as a 1-D sum of that row would give."""
+    return [float(x) for x in np.ascontiguousarray(matrix[:, columns]).sum(axis=1)]
 
 
 def score(criteria: Criteria, inputs: Inputs) -> Scores:
     """Self-assessed and final points of every unit on every indicator, pillar and in total."""
-    used = {(u.id, ind.id): used_value(ind, (u.id, ind.id), inputs)
-            for g in criteria.groups for u in inputs.units if u.group == g.id for ind in g.indicators}
-    final = {key: value for key, (value, _) in used.items() if value is not None}
-    # the self-assessed score takes the measurements as they are: the unit cannot change them
-    own_values = {**inputs.self_assessed, **inputs.measured}
     unit_scores: list[UnitScore] = []
     indicator_scores: list[IndicatorScore] = []
+    scale = criteria.scale
     for group in criteria.groups:
         units = [u for u in inputs.units if u.group == group.id]
         if not units:
             continue
         indicators = group.indicators
+        rows = {u.id: i for i, u in enumerate(units)}
+        columns = {ind.id: j for j, ind in enumerate(indicators)}
+        own, appraised, measured = (_grid(values, rows, columns)
+                                    for values in (inputs.self_assessed, inputs.appraised, inputs.measured))
+        policies = [_policy(ind) for ind in indicators]
+        used = [[used_value(*cell) for cell in zip(policies, *cells, strict=True)]
+                for cells in zip(own, appraised, measured, strict=True)]
+        applies = [[ind.applies(u.id, u.tags) for ind in indicators] for u in units]
+        # the self-assessed score takes the measurements as they are: the unit cannot change them
+        self_numbers, self_app = _matrix([[m if m is not None else o for o, m in zip(*cells, strict=True)]
+                                          for cells in zip(own, measured, strict=True)], applies)
+        numbers, app = _matrix([[value for value, _ in row] for row in used], applies)
+        self_points = _points(indicators, self_numbers, self_app)
+        points = _points(indicators, numbers, app)
         full = np.array([ind.points for ind in indicators])
-        self_numbers, self_app = _matrix(group, units, own_values)
-        numbers, app = _matrix(group, units, final)
-        self_points = _points(group, self_numbers, self_app)
-        points = _points(group, numbers, app)
         self_max, maxima = self_app * full, app * full
-        self_index = _index(self_points, self_max, criteria.scale)
-        index = _index(points, maxima, criteria.scale)
+        self_index = _index(self_points, self_max, scale).tolist()
+        index = _index(points, maxima, scale).tolist()
         pillar_of = np.array([ind.pillar for ind in indicators])
+        every = np.ones(len(indicators), dtype=bool)
+        totals = [_sums(m, every) for m in (points, maxima, self_points, self_max)]
+        by_pillar = [(pillar.id, _sums(points, cols), _sums(maxima, cols), _sums(self_points, cols))
+                     for pillar in group.pillars for cols in [pillar_of == pillar.id]]
         for i, unit in enumerate(units):
-            pillars = []
-            for pillar in group.pillars:
-                cols = pillar_of == pillar.id
-                p, m, sp = points[i, cols].sum(), maxima[i, cols].sum(), self_points[i, cols].sum()
-                pillars.append(PillarScore(pillar.id, float(p), float(m), float(sp),
-                                           float(p / m * criteria.scale) if m > 0 else None))
+            pillars = tuple(PillarScore(pid, p[i], m[i], sp[i], p[i] / m[i] * scale if m[i] > 0 else None)
+                            for pid, p, m, sp in by_pillar)
             unit_scores.append(UnitScore(
-                group.id, unit.id, unit.name, float(points[i].sum()), float(maxima[i].sum()), float(index[i]),
-                float(self_points[i].sum()), float(self_max[i].sum()), float(self_index[i]), tuple(pillars)))
-            for j, ind in enumerate(indicators):
-                own = inputs.self_assessed.get((unit.id, ind.id))
-                appraised = inputs.appraised.get((unit.id, ind.id))
-                measured = inputs.measured.get((unit.id, ind.id))
-                value, source = used[(unit.id, ind.id)]
-                status = _status(ind, bool(app[i, j]), not np.isnan(numbers[i, j]))
+                group.id, unit.id, unit.name, totals[0][i], totals[1][i], index[i],
+                totals[2][i], totals[3][i], self_index[i], pillars))
+        status_of = _statuses(indicators)
+        for unit, *row in zip(units, own, appraised, measured, used, self_points.tolist(), points.tolist(),
+                              maxima.tolist(), (~np.isnan(numbers)).tolist(), app.tolist(), strict=True):
+            for ind, o, a, m, (value, source), sp, p, mx, has, applicable, status in zip(
+                    indicators, *row, status_of, strict=True):
                 indicator_scores.append(IndicatorScore(
-                    group.id, unit.id, ind.id, ind.pillar, status,
-                    own.text if own else "", appraised.text if appraised else "", value.text if value else "",
-                    float(self_points[i, j]), float(points[i, j]), float(maxima[i, j]),
-                    own.comment if own else "", appraised.comment if appraised else "",
+                    group.id, unit.id, ind.id, ind.pillar,
+                    "not_applicable" if not applicable else "ok" if has else status,
+                    o.text if o else "", a.text if a else "", value.text if value else "",
+                    sp, p, mx, o.comment if o else "", a.comment if a else "",
                     source if value is not None and value.number is not None else "",
-                    measured.text if measured else "", measured.system if measured else "",
-                    measured.measured_at if measured else ""))
+                    m.text if m else "", m.system if m else "", m.measured_at if m else ""))
     return Scores(criteria, inputs, tuple(unit_scores), tuple(indicator_scores))
