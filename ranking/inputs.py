@@ -9,7 +9,7 @@ import io
 import re
 import stat
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ranking.criteria import (
@@ -192,13 +192,14 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
                                  line=1))
             return
         for row in reader:
-            if not any(cell.strip() for cell in row):
+            stripped = [cell.strip() for cell in row]
+            if not any(stripped):
                 continue
             if len(row) != len(columns):
                 problems.add(Problem(file, "csv_fields", {"found": len(row), "accepted": len(columns)},
                                      line=reader.line_num))
                 continue
-            cells = {c: cell.strip() for c, cell in zip(columns, row, strict=True)}
+            cells = dict(zip(columns, stripped, strict=True))
             bad = [(c, found) for c, cell in cells.items()
                    if (found := control_problem(cell)) is not None] if controls else []
             for column, found in bad:
@@ -406,19 +407,21 @@ def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units
             problems.add(Problem(file, "not_applicable_value", {"found": unit_id, "indicator": indicator_id},
                                  line=line, column="indicator", severity="warning"))
             continue
-        if _measured_problem(file, line, row, node, problems, appraisal, measured):
+        if (measured or node.source == "measured") and _measured_problem(file, line, row, node, problems,
+                                                                         appraisal, measured):
             continue
         value = _parse_row(file, line, row, node, problems, appraisal, columns[-1])
         if value is not None:
-            values[key] = replace(value, comment="", system=row["system"] or node.system,
-                                  measured_at=row["measured_at"]) if measured else value
+            values[key] = Value(value.text, value.number, "", value.line, value.applicable,
+                                row["system"] or node.system, row["measured_at"]) if measured else value
     return values
 
 
 def _measured_problem(file: str, line: int, row: Mapping[str, str], indicator: Indicator, problems: Problems,
                       appraisal: bool, measured: bool) -> bool:
     """A row that its file may not hold: a measurement of an indicator that is not measured, or a unit's own
-    value for one that is (the unit cannot override a measurement; the council may correct it)."""
+    value for one that is (the unit cannot override a measurement; the council may correct it). Only a
+    measurement or a row of a measured indicator can be such a row."""
     found = len(problems.items)
     if measured and indicator.source != "measured":
         problems.add(Problem(file, "not_measured", {"found": indicator.id}, line=line, column="indicator"))
@@ -476,9 +479,10 @@ def council_pending(criteria: Criteria, units: tuple[Unit, ...], appraised: Mapp
     it scores 0 until it does (a final run refuses)."""
     return [Problem(file, "council_pending", {"unit": unit.id, "indicator": ind.id, "name": unit.name},
                     severity="warning")
-            for group in criteria.groups for unit in units if unit.group == group.id
-            for ind in group.indicators
-            if isinstance(ind.rule, Council) and ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
+            for group, council in ((g, [i for i in g.indicators if isinstance(i.rule, Council)])
+                                   for g in criteria.groups)
+            for unit in units if unit.group == group.id for ind in council
+            if ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
 
 
 def measured_missing(criteria: Criteria, units: tuple[Unit, ...], measured: Mapping[Key, Value],
@@ -487,9 +491,9 @@ def measured_missing(criteria: Criteria, units: tuple[Unit, ...], measured: Mapp
     value): it is `unmeasured` and scores 0."""
     return [Problem(file, "measured_missing", {"unit": unit.id, "indicator": ind.id, "name": unit.name,
                                                "system": ind.system or "—"}, severity="warning")
-            for group in criteria.groups for unit in units if unit.group == group.id
-            for ind in group.indicators
-            if ind.source == "measured" and ind.applies(unit.id, unit.tags)
+            for group, measurable in ((g, [i for i in g.indicators if i.source == "measured"]) for g in criteria.groups)
+            for unit in units if unit.group == group.id for ind in measurable
+            if ind.applies(unit.id, unit.tags)
             and (unit.id, ind.id) not in measured and (unit.id, ind.id) not in appraised]
 
 

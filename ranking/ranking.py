@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from ranking.criteria import Criteria
 from ranking.inputs import Inputs
-from ranking.scoring import IndicatorScore, Scores, UnitScore
+from ranking.scoring import IndicatorScores, Scores, UnitScore
 
 TIE_TOLERANCE = 1e-9
 
@@ -30,14 +30,48 @@ def competition_ranks_rows(scores: npt.ArrayLike, tolerance: float = TIE_TOLERAN
     below it; ties chain, so rounding noise can never split a tie nor leave a rank that is not a
     competition rank. A tie's rank is 1 + the number of values before it. One sort per row."""
     s = np.asarray(scores, dtype=float)
-    order = np.argsort(-s, axis=1)
-    desc = np.take_along_axis(s, order, axis=1)
-    starts = np.ones(s.shape, dtype=bool)
-    starts[:, 1:] = (desc[:, :-1] - desc[:, 1:]) >= tolerance
-    first = np.maximum.accumulate(np.where(starts, np.arange(s.shape[1]), 0), axis=1)
+    order, ranked = descending_ranks(s, tolerance)
     ranks = np.empty(s.shape, dtype=np.int64)
-    np.put_along_axis(ranks, order, first + 1, axis=1)
+    ranks.ravel()[order + np.arange(s.shape[0])[:, None] * s.shape[1]] = ranked
     return ranks
+
+
+# The sign bit of a float64 and the bits below it: flipping those of a negative number orders all floats as
+# their bit patterns read as signed integers.
+_FLOAT_BITS = np.int64(0x7FFF_FFFF_FFFF_FFFF)
+
+
+def descending_ranks(s: npt.NDArray[np.float64], tolerance: float = TIE_TOLERANCE,
+                     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For every row of `s`: the columns from the highest value to the lowest (`order`), and the competition
+    rank of each of those places (`ranked`): the ranks of competition_ranks_rows, in sorted order.
+
+    Each value's bits, as an integer that sorts like the value, carry its column in their lowest bits, so
+    that one sort of integers (several times faster than numpy's argsort) orders a row. Values that differ
+    only in those bits (relative difference below 2⁻⁴⁰ for 3,321 columns) may come out of order: a row where
+    any does, or that holds NaN, is sorted again with argsort, so the ranks are exactly argsort's."""
+    s = np.ascontiguousarray(s, dtype=np.float64)
+    rows, n = s.shape
+    width = max(1, (n - 1).bit_length())
+    low = np.int64((1 << width) - 1)
+    packed = s.view(np.int64) >> 63
+    packed &= _FLOAT_BITS
+    packed ^= s.view(np.int64)
+    np.invert(packed, out=packed)  # from the highest value
+    packed &= ~low
+    packed |= np.arange(n, dtype=np.int64)
+    packed.sort(axis=1)
+    order = packed
+    order &= low
+    desc = np.take(s.ravel(), order + np.arange(rows)[:, None] * n)
+    wrong = np.flatnonzero(~(desc[:, :-1] >= desc[:, 1:]).all(axis=1))
+    if wrong.size:
+        order[wrong] = np.argsort(-s[wrong], axis=1)
+        desc[wrong] = np.take_along_axis(s[wrong], order[wrong], axis=1)
+    tie_starts = np.ones(s.shape, dtype=bool)
+    tie_starts[:, 1:] = (desc[:, :-1] - desc[:, 1:]) >= tolerance
+    ranked = np.maximum.accumulate(np.where(tie_starts, np.arange(1, n + 1), 0), axis=1)
+    return order, ranked
 
 
 FIRM_SPREAD, FIRM_SHARE = 2, 0.1
@@ -147,7 +181,7 @@ class Ranking:
     criteria: Criteria
     inputs: Inputs
     units: tuple[UnitResult, ...]
-    indicators: tuple[IndicatorScore, ...]
+    indicators: IndicatorScores
     analysis: tuple[GroupRobustness, ...] = ()
     """The robustness statistics of each ranked group (empty until robustness.analyse has run)."""
 

@@ -25,6 +25,7 @@ from ranking.ranking import (
     UnitResult,
     competition_ranks,
     competition_ranks_rows,
+    descending_ranks,
 )
 from ranking.scoring import Method, UnitScore
 
@@ -263,10 +264,13 @@ def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSp
     offsets = np.arange(n) * n - 1  # rank r of unit u is cell u·n + r − 1
     for start in range(0, len(draws.methods), rows):
         part = slice(start, start + rows)
-        ranks = competition_ranks_rows(draw_scores(p, Draws(draws.weights[part], draws.methods[part],
-                                                            draws.dropped[part])))
-        np.add.at(counts, (ranks.T + offsets[:, None]).ravel(), 1)  # unit by unit: each in a narrow band
-        shifts[part] = np.abs(ranks - official[None, :]).mean(axis=1)
+        order, ranked = descending_ranks(draw_scores(p, Draws(draws.weights[part], draws.methods[part],
+                                                              draws.dropped[part])))
+        m = len(order)
+        ranks = np.empty((n, m), dtype=np.int64)  # units × draws: the histogram is filled unit by unit
+        ranks.ravel()[order * m + np.arange(m)[:, None]] = ranked
+        np.add.at(counts, (ranks + offsets[:, None]).ravel(), 1)  # each unit's ranks in a narrow band
+        shifts[part] = np.abs(ranks - official[:, None]).mean(axis=0)
     return _summary(group, p, official, draws, histogram_interval(counts.reshape(n, n)), shifts, spec)
 
 

@@ -5,9 +5,9 @@ it costs seconds at import), which serves as the reference and the alternative a
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -145,11 +145,37 @@ class UnitScore:
 
 
 @dataclass(frozen=True)
+class IndicatorScores(Sequence[IndicatorScore]):
+    """Every unit's IndicatorScore, in order, kept as one column per field: each IndicatorScore is made when
+    it is read. A national case has some 175,000 of them; as objects they would be scanned again and again
+    by Python's garbage collector while the run lasts, as columns of plain values they are not."""
+
+    columns: tuple[tuple[Any, ...], ...] = tuple(() for _ in fields(IndicatorScore))
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    @overload
+    def __getitem__(self, index: int) -> IndicatorScore: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[IndicatorScore, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> IndicatorScore | tuple[IndicatorScore, ...]:
+        if isinstance(index, slice):
+            return tuple(map(IndicatorScore, *(c[index] for c in self.columns)))
+        return IndicatorScore(*(c[index] for c in self.columns))
+
+    def __iter__(self) -> Iterator[IndicatorScore]:
+        return map(IndicatorScore, *self.columns)
+
+
+@dataclass(frozen=True)
 class Scores:
     criteria: Criteria
     inputs: Inputs
     units: tuple[UnitScore, ...]
-    indicators: tuple[IndicatorScore, ...]
+    indicators: IndicatorScores
 
 
 def _column(rule: Rule, points: float, numbers: Array, applicable: npt.NDArray[np.bool_]) -> Array:
@@ -219,15 +245,22 @@ def _policy(indicator: Indicator) -> int:
     return MEASURED if indicator.source == "measured" else SELF
 
 
-def used_value(policy: int, own: Cell, appraised: Cell, measured: Cell) -> tuple[Cell, Source]:
-    """The value that scores and where it comes from, by the indicator's _policy."""
+def used_value(policy: int, own: Cell, appraised: Cell, measured: Cell) -> Cell:
+    """The value that scores, by the indicator's _policy."""
     if appraised is not None:
-        return appraised, "appraised"
+        return appraised
     if policy == COUNCIL:
-        return None, ""
-    if policy == MEASURED:
-        return (measured, "measured") if measured is not None else (None, "")
-    return (own, "self") if own is not None else (None, "")
+        return None
+    return measured if policy == MEASURED else own
+
+
+def _source(policy: int, value: Cell, appraised: Cell) -> Source:
+    """Where the value that scores comes from ('' when there is none)."""
+    if value is None:
+        return ""
+    if appraised is not None:
+        return "appraised"
+    return "measured" if policy == MEASURED else "self"
 
 
 def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
@@ -244,7 +277,7 @@ def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> list[float]:
 def score(criteria: Criteria, inputs: Inputs) -> Scores:
     """Self-assessed and final points of every unit on every indicator, pillar and in total."""
     unit_scores: list[UnitScore] = []
-    indicator_scores: list[IndicatorScore] = []
+    table: list[list[Any]] = [[] for _ in fields(IndicatorScore)]
     scale = criteria.scale
     for group in criteria.groups:
         units = [u for u in inputs.units if u.group == group.id]
@@ -262,7 +295,7 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
         # the self-assessed score takes the measurements as they are: the unit cannot change them
         self_numbers, self_app = _matrix([[m if m is not None else o for o, m in zip(*cells, strict=True)]
                                           for cells in zip(own, measured, strict=True)], applies)
-        numbers, app = _matrix([[value for value, _ in row] for row in used], applies)
+        numbers, app = _matrix(used, applies)
         self_points = _points(indicators, self_numbers, self_app)
         points = _points(indicators, numbers, app)
         full = np.array([ind.points for ind in indicators])
@@ -280,16 +313,31 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
             unit_scores.append(UnitScore(
                 group.id, unit.id, unit.name, totals[0][i], totals[1][i], index[i],
                 totals[2][i], totals[3][i], self_index[i], pillars))
-        status_of = _statuses(indicators)
-        for unit, *row in zip(units, own, appraised, measured, used, self_points.tolist(), points.tolist(),
-                              maxima.tolist(), (~np.isnan(numbers)).tolist(), app.tolist(), strict=True):
-            for ind, o, a, m, (value, source), sp, p, mx, has, applicable, status in zip(
-                    indicators, *row, status_of, strict=True):
-                indicator_scores.append(IndicatorScore(
-                    group.id, unit.id, ind.id, ind.pillar,
-                    "not_applicable" if not applicable else "ok" if has else status,
-                    o.text if o else "", a.text if a else "", value.text if value else "",
-                    sp, p, mx, o.comment if o else "", a.comment if a else "",
-                    source if value is not None and value.number is not None else "",
-                    m.text if m else "", m.system if m else "", m.measured_at if m else ""))
-    return Scores(criteria, inputs, tuple(unit_scores), tuple(indicator_scores))
+        values = [v for row in used for v in row]
+        own_cells = [o for row in own for o in row]
+        appraised_cells = [a for row in appraised for a in row]
+        measured_cells = [m for row in measured for m in row]
+        statuses = _statuses(indicators) * len(units)
+        for column, cells in zip(table, (
+                [group.id] * len(values),
+                [u.id for u in units for _ in indicators],
+                [ind.id for ind in indicators] * len(units),
+                [ind.pillar for ind in indicators] * len(units),
+                ["not_applicable" if not a else "ok" if has else status
+                 for a, has, status in zip(app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(), statuses,
+                                           strict=True)],
+                [o.text if o else "" for o in own_cells],
+                [a.text if a else "" for a in appraised_cells],
+                [v.text if v else "" for v in values],
+                self_points.ravel().tolist(),
+                points.ravel().tolist(),
+                maxima.ravel().tolist(),
+                [o.comment if o else "" for o in own_cells],
+                [a.comment if a else "" for a in appraised_cells],
+                [_source(policy, value, a) if value is not None and value.number is not None else ""
+                 for value, a, policy in zip(values, appraised_cells, policies * len(units), strict=True)],
+                [m.text if m else "" for m in measured_cells],
+                [m.system if m else "" for m in measured_cells],
+                [m.measured_at if m else "" for m in measured_cells]), strict=True):
+            column.extend(cells)
+    return Scores(criteria, inputs, tuple(unit_scores), IndicatorScores(tuple(tuple(c) for c in table)))
