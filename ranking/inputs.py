@@ -9,7 +9,7 @@ import io
 import re
 import stat
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ranking.criteria import (
@@ -78,6 +78,49 @@ class Value:
 
 
 Key = tuple[str, str]
+
+
+@dataclass(frozen=True, eq=False)
+class Values(Mapping[Key, Value]):
+    """One file's values by (unit, indicator), kept as one column per field of Value: each Value is made
+    when it is read. A national case has some 186,000; as objects, Python's garbage collector would scan
+    them again and again while the run lasts (seconds), as columns of plain values it does not. Compares
+    equal to any mapping with the same items, a dict too."""
+
+    rows: Mapping[Key, int] = field(default_factory=dict)
+    """Where each key's value is in the columns."""
+    text: tuple[str, ...] = ()
+    number: tuple[float | None, ...] = ()
+    comment: tuple[str, ...] = ()
+    line: tuple[int, ...] = ()
+    applicable: tuple[bool, ...] = ()
+    system: tuple[str, ...] = ()
+    measured_at: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, values: Mapping[Key, Value]) -> Values:
+        """`values` as columns (itself when it already is)."""
+        if isinstance(values, Values):
+            return values
+        items = list(values.values())
+        return cls({key: i for i, key in enumerate(values)}, *(tuple(getattr(v, f.name) for v in items)
+                                                               for f in fields(Value)))
+
+    def value(self, row: int) -> Value:
+        return Value(self.text[row], self.number[row], self.comment[row], self.line[row], self.applicable[row],
+                     self.system[row], self.measured_at[row])
+
+    def __getitem__(self, key: Key) -> Value:
+        return self.value(self.rows[key])
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.rows
 
 
 @dataclass(frozen=True)
@@ -371,13 +414,14 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
     return tuple(units)
 
 
-def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
-                 problems: Problems, appraisal: bool, measured: bool = False) -> dict[Key, Value]:
+def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
+                 problems: Problems, appraisal: bool, measured: bool = False) -> Values:
     file = str(path)
     groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
     seen: dict[Key, int] = {}
-    values: dict[Key, Value] = {}
-    for line, row in read_csv(path, columns, problems):
+    rows: dict[Key, int] = {}
+    found: list[tuple[str, float | None, str, int, bool, str, str]] = []  # the fields of each Value
+    for line, row in read_csv(path, names, problems):
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
         if unit is None:
@@ -410,11 +454,12 @@ def _load_values(path: Path, columns: tuple[str, ...], criteria: Criteria, units
         if (measured or node.source == "measured") and _measured_problem(file, line, row, node, problems,
                                                                          appraisal, measured):
             continue
-        value = _parse_row(file, line, row, node, problems, appraisal, columns[-1])
+        value = _parse_row(file, line, row, node, problems, appraisal, names[-1])
         if value is not None:
-            values[key] = Value(value.text, value.number, "", value.line, value.applicable,
-                                row["system"] or node.system, row["measured_at"]) if measured else value
-    return values
+            rows[key] = len(rows)
+            found.append((*value[:2], "", *value[3:], row["system"] or node.system, row["measured_at"]) if measured
+                         else (*value, "", ""))
+    return Values(rows, *map(tuple, zip(*found, strict=True))) if found else Values()
 
 
 def _measured_problem(file: str, line: int, row: Mapping[str, str], indicator: Indicator, problems: Problems,
@@ -438,21 +483,26 @@ def _measured_problem(file: str, line: int, row: Mapping[str, str], indicator: I
     return len(problems.items) > found
 
 
+Parsed = tuple[str, float | None, str, int, bool]
+"""The first fields of a Value (text, number, comment, line, applicable): a plain tuple, which Python's
+garbage collector soon stops scanning."""
+
+
 def _parse_row(file: str, line: int, row: dict[str, str], indicator: Indicator, problems: Problems,
-               appraisal: bool, comment_column: str) -> Value | None:
+               appraisal: bool, comment_column: str) -> Parsed | None:
     text, denominator = row["value"], row["denominator"]
     if not text:
         if appraisal:
             problems.add(Problem(file, "empty_appraisal", line=line, column="value"))
             return None
-        return Value("", None, row[comment_column], line)
+        return "", None, row[comment_column], line, True
     try:
         number, applicable = parse_value(indicator.rule, indicator.points, text, denominator)
     except ValueProblem as exc:
         problems.add(Problem(file, exc.reason, exc.params, line=line, column=exc.column))
         return None
     shown = f"{text}/{denominator}" if denominator else text
-    return Value(shown, number, row[comment_column], line, applicable)
+    return shown, number, row[comment_column], line, applicable
 
 
 def load_units(criteria: Criteria, path: Path) -> tuple[Unit, ...]:
@@ -497,12 +547,12 @@ def measured_missing(criteria: Criteria, units: tuple[Unit, ...], measured: Mapp
             and (unit.id, ind.id) not in measured and (unit.id, ind.id) not in appraised]
 
 
-def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> dict[Key, Value]:
+def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Mapping[Key, Value]:
     """measured.csv alone, when it exists (the forms show the measurements); DataError lists every problem."""
     problem = file_problem(path)
     if problem is not None:
         if problem.reason == "file_missing":
-            return {}
+            return Values()
         raise DataError([problem])
     problems = Problems()
     measured = _load_values(path, MEASURED_COLUMNS, criteria, {u.id: u for u in units}, problems, False,
@@ -533,17 +583,17 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
         problems.raise_if_errors(DataError)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
-    self_assessed: dict[Key, Value] = {}
+    self_assessed = Values()
     if "self_assessment.csv" not in absent:
         self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)
-    appraised: dict[Key, Value] = {}
+    appraised = Values()
     if "appraisal.csv" not in absent:
         appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
     marker = root / "SAMPLE"
     sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
     problems.raise_if_errors(DataError)
     measured_path = root / "measured.csv"  # optional: the values of the measured indicators
-    measured: dict[Key, Value] = {}
+    measured = Values()
     if (problem := file_problem(measured_path)) is None:
         measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True)
     elif problem.reason != "file_missing":

@@ -25,7 +25,7 @@ from ranking.criteria import (
     Tiers,
     YesNo,
 )
-from ranking.inputs import Inputs, Key, Value
+from ranking.inputs import Inputs, Values
 
 Array = npt.NDArray[np.float64]
 Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured"]
@@ -186,36 +186,45 @@ def _column(rule: Rule, points: float, numbers: Array, applicable: npt.NDArray[n
     return out
 
 
-Cell = Value | None
-Grid = list[list[Cell]]
-
-
-def _grid(values: Mapping[Key, Value], rows: Mapping[str, int], columns: Mapping[str, int]) -> Grid:
-    """The values of units (rows) × indicators (columns), None where there is none: one pass over the
-    values instead of a look-up per cell."""
-    grid: Grid = [[None] * len(columns) for _ in rows]
-    for (unit_id, indicator_id), value in values.items():
+def _rows(values: Values, rows: Mapping[str, int], columns: Mapping[str, int]) -> list[int]:
+    """Where the value of each cell of units (rows) × indicators (columns) is in `values`, -1 where there is
+    none, cell by cell (unit after unit): one pass over the values instead of a look-up per cell."""
+    width = len(columns)
+    cells = [-1] * (len(rows) * width)
+    for (unit_id, indicator_id), row in values.rows.items():
         i = rows.get(unit_id)
         j = columns.get(indicator_id)
         if i is not None and j is not None:
-            grid[i][j] = value
-    return grid
+            cells[i * width + j] = row
+    return cells
 
 
-def _matrix(grid: Grid, applies: list[list[bool]]) -> tuple[Array, Array]:
+# Where a cell's value comes from: an index into _tables and SOURCES
+NONE, OWN, MEASURED, APPRAISED = 0, 1, 2, 3
+SOURCES: tuple[Source, ...] = ("", "self", "measured", "appraised")
+
+
+def _tables(inputs: Inputs) -> tuple[Values, Values, Values, Values]:
+    """The values by source (NONE has none), as columns."""
+    return Values(), Values.of(inputs.self_assessed), Values.of(inputs.measured), Values.of(inputs.appraised)
+
+
+def _cells(tables: tuple[Values, ...], sources: list[int], rows: list[int], name: str, empty: Any) -> list[Any]:
+    """Field `name` of the value of every cell (`empty` where there is none)."""
+    columns = [getattr(t, name) for t in tables]
+    return [columns[s][r] if s else empty for s, r in zip(sources, rows, strict=True)]
+
+
+def _matrix(tables: tuple[Values, ...], sources: list[int], rows: list[int], applies: list[bool],
+            shape: tuple[int, int]) -> tuple[Array, Array]:
     """Numbers (NaN = no value) and applicability (1/0) of units × indicators, from the value that scores
     in each cell and whether the indicator applies to the unit."""
-    numbers: list[list[float]] = []
-    applicable: list[list[bool]] = []
+    app = [a and ok for a, ok in zip(applies, _cells(tables, sources, rows, "applicable", True), strict=True)]
     nan = math.nan
-    for row, applies_row in zip(grid, applies, strict=True):
-        app = [a and (v is None or v.applicable) for a, v in zip(applies_row, row, strict=True)]
-        numbers.append([v.number if a and v is not None and v.number is not None else nan
-                        for a, v in zip(app, row, strict=True)])
-        applicable.append(app)
-    shape = (len(grid), len(grid[0]) if grid else 0)
+    numbers = [x if a and x is not None else nan
+               for a, x in zip(app, _cells(tables, sources, rows, "number", None), strict=True)]
     return (np.array(numbers, dtype=np.float64).reshape(shape),
-            np.array(applicable, dtype=np.float64).reshape(shape))
+            np.array(app, dtype=np.float64).reshape(shape))
 
 
 def _points(indicators: tuple[Indicator, ...], numbers: Array, applicable: Array) -> Array:
@@ -233,34 +242,15 @@ def _index(points: Array, maxima: Array, scale: float) -> Array:
     return weighted_sum(achievement, weights) * scale
 
 
-SELF, MEASURED, COUNCIL = 0, 1, 2
-
-
-def _policy(indicator: Indicator) -> int:
-    """Which value scores (used_value): the council's where there is one; a `council` indicator has no
-    other (the unit's own value is only its proposal); a measured indicator has the measurement (a unit
-    cannot self-assess it); else the unit's self-assessment."""
+def _used(indicator: Indicator, own: list[int], appraised: list[int], measured: list[int]) -> list[int]:
+    """The source of the value that scores in each of the indicator's cells: the council's where there is
+    one; a `council` indicator has no other (the unit's own value is only its proposal); a measured indicator
+    has the measurement (a unit cannot self-assess it); else the unit's self-assessment."""
     if isinstance(indicator.rule, Council):
-        return COUNCIL
-    return MEASURED if indicator.source == "measured" else SELF
-
-
-def used_value(policy: int, own: Cell, appraised: Cell, measured: Cell) -> Cell:
-    """The value that scores, by the indicator's _policy."""
-    if appraised is not None:
-        return appraised
-    if policy == COUNCIL:
-        return None
-    return measured if policy == MEASURED else own
-
-
-def _source(policy: int, value: Cell, appraised: Cell) -> Source:
-    """Where the value that scores comes from ('' when there is none)."""
-    if value is None:
-        return ""
-    if appraised is not None:
-        return "appraised"
-    return "measured" if policy == MEASURED else "self"
+        return [APPRAISED if a >= 0 else NONE for a in appraised]
+    if indicator.source == "measured":
+        return [APPRAISED if a >= 0 else MEASURED if m >= 0 else NONE for a, m in zip(appraised, measured, strict=True)]
+    return [APPRAISED if a >= 0 else OWN if o >= 0 else NONE for a, o in zip(appraised, own, strict=True)]
 
 
 def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
@@ -279,23 +269,29 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
     unit_scores: list[UnitScore] = []
     table: list[list[Any]] = [[] for _ in fields(IndicatorScore)]
     scale = criteria.scale
+    tables = _tables(inputs)
+    _, own_values, measured_values, appraised_values = tables
     for group in criteria.groups:
         units = [u for u in inputs.units if u.group == group.id]
         if not units:
             continue
         indicators = group.indicators
-        rows = {u.id: i for i, u in enumerate(units)}
+        k = len(indicators)
+        shape = (len(units), k)
+        positions = {u.id: i for i, u in enumerate(units)}
         columns = {ind.id: j for j, ind in enumerate(indicators)}
-        own, appraised, measured = (_grid(values, rows, columns)
-                                    for values in (inputs.self_assessed, inputs.appraised, inputs.measured))
-        policies = [_policy(ind) for ind in indicators]
-        used = [[used_value(*cell) for cell in zip(policies, *cells, strict=True)]
-                for cells in zip(own, appraised, measured, strict=True)]
-        applies = [[ind.applies(u.id, u.tags) for ind in indicators] for u in units]
+        own, appraised, measured = (_rows(values, positions, columns)
+                                    for values in (own_values, appraised_values, measured_values))
+        # the source of each cell's value, indicator by indicator, then unit after unit like the cells
+        by_indicator = [_used(ind, own[j::k], appraised[j::k], measured[j::k]) for j, ind in enumerate(indicators)]
+        used = [source for unit_sources in zip(*by_indicator, strict=True) for source in unit_sources]
+        used_rows = [(-1, o, m, a)[s] for s, o, m, a in zip(used, own, measured, appraised, strict=True)]
         # the self-assessed score takes the measurements as they are: the unit cannot change them
-        self_numbers, self_app = _matrix([[m if m is not None else o for o, m in zip(*cells, strict=True)]
-                                          for cells in zip(own, measured, strict=True)], applies)
-        numbers, app = _matrix(used, applies)
+        own_used = [MEASURED if m >= 0 else OWN if o >= 0 else NONE for o, m in zip(own, measured, strict=True)]
+        own_rows = [m if m >= 0 else o for o, m in zip(own, measured, strict=True)]
+        applies = [ind.applies(u.id, u.tags) for u in units for ind in indicators]
+        self_numbers, self_app = _matrix(tables, own_used, own_rows, applies, shape)
+        numbers, app = _matrix(tables, used, used_rows, applies, shape)
         self_points = _points(indicators, self_numbers, self_app)
         points = _points(indicators, numbers, app)
         full = np.array([ind.points for ind in indicators])
@@ -303,7 +299,7 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
         self_index = _index(self_points, self_max, scale).tolist()
         index = _index(points, maxima, scale).tolist()
         pillar_of = np.array([ind.pillar for ind in indicators])
-        every = np.ones(len(indicators), dtype=bool)
+        every = np.ones(k, dtype=bool)
         totals = [_sums(m, every) for m in (points, maxima, self_points, self_max)]
         by_pillar = [(pillar.id, _sums(points, cols), _sums(maxima, cols), _sums(self_points, cols))
                      for pillar in group.pillars for cols in [pillar_of == pillar.id]]
@@ -313,31 +309,30 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
             unit_scores.append(UnitScore(
                 group.id, unit.id, unit.name, totals[0][i], totals[1][i], index[i],
                 totals[2][i], totals[3][i], self_index[i], pillars))
-        values = [v for row in used for v in row]
-        own_cells = [o for row in own for o in row]
-        appraised_cells = [a for row in appraised for a in row]
-        measured_cells = [m for row in measured for m in row]
-        statuses = _statuses(indicators) * len(units)
+        n = len(used)
+        own_sources, appraised_sources, measured_sources = (
+            [source if r >= 0 else NONE for r in rows]
+            for source, rows in ((OWN, own), (APPRAISED, appraised), (MEASURED, measured)))
+        used_numbers = _cells(tables, used, used_rows, "number", None)
         for column, cells in zip(table, (
-                [group.id] * len(values),
+                [group.id] * n,
                 [u.id for u in units for _ in indicators],
                 [ind.id for ind in indicators] * len(units),
                 [ind.pillar for ind in indicators] * len(units),
                 ["not_applicable" if not a else "ok" if has else status
-                 for a, has, status in zip(app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(), statuses,
-                                           strict=True)],
-                [o.text if o else "" for o in own_cells],
-                [a.text if a else "" for a in appraised_cells],
-                [v.text if v else "" for v in values],
+                 for a, has, status in zip(app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(),
+                                           _statuses(indicators) * len(units), strict=True)],
+                _cells(tables, own_sources, own, "text", ""),
+                _cells(tables, appraised_sources, appraised, "text", ""),
+                _cells(tables, used, used_rows, "text", ""),
                 self_points.ravel().tolist(),
                 points.ravel().tolist(),
                 maxima.ravel().tolist(),
-                [o.comment if o else "" for o in own_cells],
-                [a.comment if a else "" for a in appraised_cells],
-                [_source(policy, value, a) if value is not None and value.number is not None else ""
-                 for value, a, policy in zip(values, appraised_cells, policies * len(units), strict=True)],
-                [m.text if m else "" for m in measured_cells],
-                [m.system if m else "" for m in measured_cells],
-                [m.measured_at if m else "" for m in measured_cells]), strict=True):
+                _cells(tables, own_sources, own, "comment", ""),
+                _cells(tables, appraised_sources, appraised, "comment", ""),
+                [SOURCES[s] if x is not None else "" for s, x in zip(used, used_numbers, strict=True)],
+                _cells(tables, measured_sources, measured, "text", ""),
+                _cells(tables, measured_sources, measured, "system", ""),
+                _cells(tables, measured_sources, measured, "measured_at", "")), strict=True):
             column.extend(cells)
     return Scores(criteria, inputs, tuple(unit_scores), IndicatorScores(tuple(tuple(c) for c in table)))
