@@ -421,6 +421,7 @@ def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: 
     seen: dict[Key, int] = {}
     rows: dict[Key, int] = {}
     found: list[tuple[str, float | None, str, int, bool, str, str]] = []  # the fields of each Value
+    known: Known = {}
     for line, row in read_csv(path, names, problems):
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
@@ -454,7 +455,7 @@ def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: 
         if (measured or node.source == "measured") and _measured_problem(file, line, row, node, problems,
                                                                          appraisal, measured):
             continue
-        value = _parse_row(file, line, row, node, problems, appraisal, names[-1])
+        value = _parse_row(file, line, row, unit.group, node, problems, appraisal, names[-1], known)
         if value is not None:
             rows[key] = len(rows)
             found.append((*value[:2], "", *value[3:], row["system"] or node.system, row["measured_at"]) if measured
@@ -488,21 +489,32 @@ Parsed = tuple[str, float | None, str, int, bool]
 garbage collector soon stops scanning."""
 
 
-def _parse_row(file: str, line: int, row: dict[str, str], indicator: Indicator, problems: Problems,
-               appraisal: bool, comment_column: str) -> Parsed | None:
+Known = dict[tuple[str, str, str, str], "tuple[float, bool] | ValueProblem"]
+"""What parse_value made of (group, indicator, value, denominator): a column holds the same few values
+again and again (yes/no, a choice, a small count), each parsed once."""
+
+
+def _parse_row(file: str, line: int, row: dict[str, str], group: str, indicator: Indicator, problems: Problems,
+               appraisal: bool, comment_column: str, known: Known) -> Parsed | None:
     text, denominator = row["value"], row["denominator"]
     if not text:
         if appraisal:
             problems.add(Problem(file, "empty_appraisal", line=line, column="value"))
             return None
         return "", None, row[comment_column], line, True
-    try:
-        number, applicable = parse_value(indicator.rule, indicator.points, text, denominator)
-    except ValueProblem as exc:
-        problems.add(Problem(file, exc.reason, exc.params, line=line, column=exc.column))
+    key = (group, indicator.id, text, denominator)
+    parsed = known.get(key)
+    if parsed is None:
+        try:
+            parsed = parse_value(indicator.rule, indicator.points, text, denominator)
+        except ValueProblem as exc:
+            parsed = exc.with_traceback(None)
+        known[key] = parsed
+    if isinstance(parsed, ValueProblem):
+        problems.add(Problem(file, parsed.reason, parsed.params, line=line, column=parsed.column))
         return None
     shown = f"{text}/{denominator}" if denominator else text
-    return shown, number, row[comment_column], line, applicable
+    return shown, parsed[0], row[comment_column], line, parsed[1]
 
 
 def load_units(criteria: Criteria, path: Path) -> tuple[Unit, ...]:

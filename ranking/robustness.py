@@ -261,16 +261,16 @@ def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSp
     counts = np.zeros(n * n, dtype=np.int64)
     shifts = np.empty(len(draws.methods))
     rows = max(BLOCK, cells // max(n, 1) // BLOCK * BLOCK)
-    offsets = np.arange(n) * n - 1  # rank r of unit u is cell u·n + r − 1
     for start in range(0, len(draws.methods), rows):
         part = slice(start, start + rows)
+        # each draw's units from the best to the worst and their ranks: no need to put them back in order
         order, ranked = descending_ranks(draw_scores(p, Draws(draws.weights[part], draws.methods[part],
                                                               draws.dropped[part])))
-        m = len(order)
-        ranks = np.empty((n, m), dtype=np.int64)  # units × draws: the histogram is filled unit by unit
-        ranks.ravel()[order * m + np.arange(m)[:, None]] = ranked
-        np.add.at(counts, (ranks + offsets[:, None]).ravel(), 1)  # each unit's ranks in a narrow band
-        shifts[part] = np.abs(ranks - official[:, None]).mean(axis=0)
+        cell = order * n  # rank r of unit u is cell u·n + r − 1
+        cell += ranked
+        cell -= 1
+        np.add.at(counts, cell.ravel(), 1)
+        shifts[part] = np.abs(ranked - official[order]).mean(axis=1)  # sums of whole numbers: exact in any order
     return _summary(group, p, official, draws, histogram_interval(counts.reshape(n, n)), shifts, spec)
 
 
