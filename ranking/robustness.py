@@ -8,10 +8,14 @@ of 3,321 communes a few seconds. scikit-criteria is the reference the tests hold
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -179,21 +183,46 @@ def histogram_interval(counts: IntArray) -> tuple[Array, IntArray, IntArray]:
 
 
 def kendall_tau_b(x: npt.ArrayLike, y: npt.ArrayLike) -> float | None:
-    """Kendall's τ-b (ties in either ranking accounted for); None when a ranking is constant. The pairs are
-    compared a block of rows at a time (whole numbers: the sums are exact), so memory stays bounded."""
+    """Kendall's τ-b (ties in either ranking accounted for); None when a ranking is constant. Knight's
+    O(n log n) count: concordant − discordant = all pairs − pairs tied in x − tied in y + tied in both − 2 ×
+    the pairs that y orders the other way once sorted by x then y; every count a whole number, exact."""
     a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    rows = max(1, CHUNK_CELLS // max(len(a), 1))
-    pairs_a = pairs_b = 0
-    agree = 0.0
-    for start in range(0, len(a), rows):
-        sa = np.sign(a[start:start + rows, None] - a[None, :])
-        sb = np.sign(b[start:start + rows, None] - b[None, :])
-        pairs_a += int(np.count_nonzero(sa))
-        pairs_b += int(np.count_nonzero(sb))
-        agree += float((sa * sb).sum())
-    if pairs_a == 0 or pairs_b == 0:
+    pairs = len(a) * (len(a) - 1) // 2
+    tied_a, tied_b = _tied_pairs(a), _tied_pairs(b)
+    if pairs in (tied_a, tied_b):
         return None
-    return agree / math.sqrt(pairs_a * pairs_b)
+    order = np.lexsort((b, a))
+    joint = _tied_pairs(np.unique(np.stack([a[order], b[order]]), axis=1, return_inverse=True)[1])
+    codes = np.unique(b, return_inverse=True)[1][order]
+    agree = 2 * (pairs - tied_a - tied_b + joint - 2 * _inversions(codes))  # over ordered pairs, as τ-b sums
+    return agree / math.sqrt(2 * (pairs - tied_a) * 2 * (pairs - tied_b))
+
+
+def _tied_pairs(values: npt.NDArray[np.generic]) -> int:
+    """The pairs of equal values."""
+    counts = np.unique(values, return_counts=True)[1].astype(np.int64)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def _inversions(codes: IntArray) -> int:
+    """The pairs i < j with codes[i] > codes[j] (whole numbers ≥ 0): sorted runs of doubling width are
+    merged, and each element of a right half counts the greater ones of its left half."""
+    n = len(codes)
+    runs = np.asarray(codes, dtype=np.int64)
+    span = int(runs.max()) + 1 if n else 1
+    position = np.arange(n)
+    found = 0
+    width = 1
+    while width < n:
+        block = position // (2 * width)
+        keys = runs + block * span  # blocks apart: one sorted array holds every left half in order
+        right = (position // width) % 2 == 1
+        left = keys[~right]
+        ends = np.searchsorted(left, (block[right] + 1) * span)  # past the end of the block's left half
+        found += int((ends - np.searchsorted(left, keys[right], side="right")).sum())
+        runs = np.sort(keys) - block * span
+        width *= 2
+    return found
 
 
 def _average_ranks(values: Array) -> Array:
@@ -250,27 +279,49 @@ def group_rng(seed: int, group: str) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(group.encode("utf-8"))])
 
 
+def cores() -> int:
+    """The processor cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSpec, rng: np.random.Generator,
-                  methods: Sequence[Method] = METHODS, cells: int = CHUNK_CELLS,
+                  methods: Sequence[Method] = METHODS, cells: int = CHUNK_CELLS, workers: int | None = None,
                   ) -> tuple[tuple[Robustness, ...], GroupRobustness]:
     """`summarise(simulate(...))` a chunk of draws at a time, with the same draws and the same results: each
     chunk's ranks are folded into a rank histogram per unit (units × ranks) and each draw's mean rank shift,
-    so that memory is bounded by `cells` and the number of units, not by the number of draws."""
+    so that memory is bounded by `cells` and the number of units, not by the number of draws.
+
+    The chunks are shared among `workers` threads (one per core by default; numpy lets go of the
+    interpreter while it sorts and counts), each with its own histogram: counts add up the same in any
+    order, so the results do not depend on how many there are."""
     draws = sample(p.weights, spec, rng, methods)
     n = len(p.achievement)
-    counts = np.zeros(n * n, dtype=np.int64)
     shifts = np.empty(len(draws.methods))
     rows = max(BLOCK, cells // max(n, 1) // BLOCK * BLOCK)
-    for start in range(0, len(draws.methods), rows):
-        part = slice(start, start + rows)
-        # each draw's units from the best to the worst and their ranks: no need to put them back in order
-        order, ranked = descending_ranks(draw_scores(p, Draws(draws.weights[part], draws.methods[part],
-                                                              draws.dropped[part])))
-        cell = order * n  # rank r of unit u is cell u·n + r − 1
-        cell += ranked
-        cell -= 1
-        np.add.at(counts, cell.ravel(), 1)
-        shifts[part] = np.abs(ranked - official[order]).mean(axis=1)  # sums of whole numbers: exact in any order
+    starts = range(0, len(draws.methods), rows)
+    workers = max(1, min(len(starts), workers or cores()))
+    count = np.int32 if len(draws.methods) <= np.iinfo(np.int32).max else np.int64  # half the memory of int64
+
+    def fold(share: range) -> npt.NDArray[Any]:
+        counts = np.zeros(n * n, dtype=count)
+        for start in share:
+            part = slice(start, start + rows)
+            # each draw's units from the best to the worst and their ranks: never put back in unit order
+            order, ranked = descending_ranks(draw_scores(p, Draws(draws.weights[part], draws.methods[part],
+                                                                  draws.dropped[part])))
+            cell = order * n  # rank r of unit u is cell u·n + r − 1
+            cell += ranked
+            cell -= 1
+            np.add.at(counts, cell.ravel(), count(1))
+            shifts[part] = np.abs(ranked - official[order]).mean(axis=1)  # whole numbers: exact in any order
+        return counts
+
+    if workers == 1:
+        counts = fold(starts)
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            counts = functools.reduce(lambda total, more: np.add(total, more, out=total),
+                                      pool.map(fold, (starts[w::workers] for w in range(workers))))
     return _summary(group, p, official, draws, histogram_interval(counts.reshape(n, n)), shifts, spec)
 
 
