@@ -13,7 +13,7 @@ from ranking import inputs as inputs_module
 from ranking.cli import main
 from ranking.criteria import id_problem, load_criteria
 from ranking.errors import MAX_PROBLEMS, DataError, Problem
-from ranking.inputs import Inputs, load_inputs
+from ranking.inputs import Inputs, Value, Values, load_inputs
 from tests.conftest import TINY_SELF, TINY_UNITS, CaseWriter, Sample
 
 
@@ -464,3 +464,32 @@ def test_validate_at_every_step_of_the_year(make_case: CaseWriter, capsys: pytes
     with pytest.raises(SystemExit):
         main(["validate", "--criteria", criteria, "--units", units, "--inputs", str(folder)])
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_the_values_read_like_a_dict(make_case: CaseWriter) -> None:
+    """Values keeps a file's values as columns; read, it is a mapping like the dict it replaces."""
+    values = load(make_case).self_assessed
+    as_dict = dict(values.items())
+    assert values == as_dict and as_dict == values and values != {**as_dict, ("a1", "Y"): as_dict["a2", "Y"]}
+    assert list(values) == [(u, i) for u, i, *_ in TINY_SELF] and len(values) == len(TINY_SELF)
+    assert values[("a1", "Y")] == Value("có", 1.0, "QĐ 1", 2)
+    assert values.get(("a2", "R")) == Value("90/100", 0.9, "", 11)
+    assert values.get(("b1", "R")) == Value("5/0", 0.0, "", 24, applicable=False)
+    assert values.get(("a1", "Z")) is None and ("a1", "Y") in values and ("a1", "Z") not in values
+    with pytest.raises(KeyError):
+        values[("a9", "Y")]
+    assert Values.of(as_dict) == values and Values.of(values) is values and not Values()
+
+
+def test_a_value_parsed_once_is_still_reported_on_every_line(make_case: CaseWriter) -> None:
+    """Each distinct value of an indicator is parsed once: a bad one repeated is a problem on each of its
+    lines, and a good one repeated is the same number everywhere."""
+    rows = [(u, i, "ba" if (u, i) in {("a1", "T"), ("a2", "T")} else v, d, e) for u, i, v, d, e in TINY_SELF]
+    with pytest.raises(DataError) as err:
+        load(make_case, self_rows=rows)
+    assert [(p.reason, p.line, p.column, p.params) for p in err.value.problems] == [
+        ("not_number", 4, "value", {"found": "ba"}), ("not_number", 12, "value", {"found": "ba"})]
+    rows = [(u, i, "có" if i == "Y" else v, d, e) for u, i, v, d, e in TINY_SELF]
+    values = load(make_case, self_rows=rows).self_assessed
+    assert [(values[u, "Y"].number, values[u, "Y"].line) for u in ("a1", "a2", "a3")] == [(1.0, 2), (1.0, 10),
+                                                                                          (1.0, 18)]

@@ -264,3 +264,41 @@ def test_the_analysis_holds_no_draws_by_units_matrix() -> None:
 
     small, large = peak(1_000), peak(20_000)
     assert large < small * 1.5 + 2_000_000  # the draws' weights (20,000 × 6) are all that grows
+
+
+def pairwise_kendall(x: list[float], y: list[float]) -> float | None:
+    """The reference for the O(n log n) count: τ-b as the sum over every ordered pair, as it was computed."""
+    a, b = np.array(x, dtype=float), np.array(y, dtype=float)
+    sa, sb = np.sign(a[:, None] - a[None, :]), np.sign(b[:, None] - b[None, :])
+    pairs_a, pairs_b = int(np.count_nonzero(sa)), int(np.count_nonzero(sb))
+    if pairs_a == 0 or pairs_b == 0:
+        return None
+    return float((sa * sb).sum()) / math.sqrt(pairs_a * pairs_b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 50).flatmap(lambda n: st.tuples(st.lists(st.integers(1, 8), min_size=n, max_size=n),
+                                                      st.lists(st.integers(1, 8) | st.floats(0, 1),
+                                                               min_size=n, max_size=n))))
+def test_kendall_counts_exactly_what_every_pair_gives(pair: tuple[list[int], list[float]]) -> None:
+    x, y = pair
+    assert kendall_tau_b(x, y) == pairwise_kendall(x, y)  # the same float, not just close
+
+
+def test_kendall_on_a_national_size_group() -> None:
+    rng = np.random.default_rng(2)
+    x = rng.permutation(3_321) + 1
+    y = np.minimum(x + rng.integers(-300, 300, size=3_321), 3_000)  # ties at the bottom
+    assert kendall_tau_b(x.tolist(), y.tolist()) == pairwise_kendall(x.tolist(), y.tolist())
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_the_threads_do_not_change_the_results(workers: int) -> None:
+    """The chunks shared among 1, 2 or 3 threads: the same intervals and statistics as all draws at once."""
+    rng = np.random.default_rng(8)
+    p = _full(np.round(rng.uniform(0.2, 1, size=(200, 4)), 2).tolist(), [1, 2, 3, 1])
+    official = competition_ranks(p.achievement @ p.weights)
+    spec = RobustnessSpec(concentration=40, draws=1_300, seed=3, leave_one_out=True)
+    draws, ranks = simulate(p, spec, np.random.default_rng(6))
+    whole = summarise("g", p, official, draws, ranks, spec)
+    assert analyse_group("g", p, official, spec, np.random.default_rng(6), cells=256 * 200, workers=workers) == whole

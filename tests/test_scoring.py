@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from random import Random
 
@@ -14,9 +15,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from ranking.criteria import Best, Count, MinMax, Ratio, Tiers, load_criteria
-from ranking.inputs import load_inputs
-from ranking.ranking import rank
-from ranking.scoring import rule_points, score, skcriteria_scores, weighted_sum
+from ranking.inputs import Values, load_inputs
+from ranking.ranking import Ranking, rank
+from ranking.scoring import IndicatorScore, IndicatorScores, rule_points, score, skcriteria_scores, weighted_sum
 from tests.conftest import TINY_APPRAISAL, TINY_CRITERIA, TINY_SELF, TINY_UNITS, Sample, write_csv
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -100,3 +101,23 @@ def test_the_sample_has_the_promised_features(sample: Sample) -> None:
     assert any(i.appraised_value and i.appraised_value != i.self_value for i in ranking.indicators)
     ranks = [(u.score.group, u.rank) for u in ranking.units]
     assert len(set(ranks)) < len(ranks), "the sample must hold at least one tie"
+
+
+def test_the_indicator_scores_read_like_a_tuple(tiny: Ranking) -> None:
+    """IndicatorScores keeps every unit's indicator scores as columns; read, it is the tuple it replaces."""
+    rows = tiny.indicators
+    listed = list(rows)
+    assert len(rows) == len(listed) > 0
+    assert all(isinstance(r, IndicatorScore) for r in listed)
+    assert (rows[0], rows[-1], rows[1:3]) == (listed[0], listed[-1], tuple(listed[1:3]))
+    assert [(r.unit, r.indicator) for r in listed[:2]] == [("a1", "Y"), ("a1", "R")]
+    assert len(IndicatorScores()) == 0 and list(IndicatorScores()) == []
+
+
+def test_plain_dicts_of_values_score_the_same(tiny: Ranking) -> None:
+    """Inputs made in code (dicts of Value) are scored like those loaded from files (Values)."""
+    inputs = tiny.inputs
+    plain = replace(inputs, self_assessed=dict(inputs.self_assessed), appraised=dict(inputs.appraised),
+                    measured=dict(inputs.measured))
+    assert isinstance(inputs.self_assessed, Values) and not isinstance(plain.self_assessed, Values)
+    assert score(tiny.criteria, plain) == score(tiny.criteria, inputs)
