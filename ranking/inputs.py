@@ -235,7 +235,7 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
                                  line=1))
             return
         for row in reader:
-            stripped = [cell.strip() for cell in row]
+            stripped = list(map(str.strip, row))
             if not any(stripped):
                 continue
             if len(row) != len(columns):
