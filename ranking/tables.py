@@ -4,6 +4,7 @@ byte-for-byte reproducibly into a staged folder that replaces the output only wh
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -23,6 +24,7 @@ from ranking.errors import Lang, Problem
 from ranking.i18n import LABELS, t
 from ranking.inputs import NUMBER
 from ranking.ranking import Ranking
+from ranking.render_cache import RenderCache, package_version
 from ranking.system import exchange, pid_alive, signals_held
 
 if TYPE_CHECKING:
@@ -261,9 +263,11 @@ def run_record(ranking: Ranking, options: Mapping[str, object]) -> dict[str, obj
     }
 
 
-def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
+def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi",
+                 cache: Path | None = None) -> str:
     """results.csv, indicator_scores.csv, results.xlsx and run.json into `folder`; a draft's workbook says
-    so above every table."""
+    so above every table. With a render cache folder `cache`, a workbook whose content is unchanged is taken
+    from it (openpyxl takes seconds to write one); returns the workbook's cache key ('' without a cache)."""
     header, rows = result_rows(ranking)
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
@@ -281,10 +285,35 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], 
         *hashes,
         [t("xlsx.run.dti", lang), __version__],
     ]
-    write_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
-               t("stage.draft", lang) if stage == "draft" else None)
+    key = cached_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
+                      t("stage.draft", lang) if stage == "draft" else None, cache)
     text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
     (folder / "run.json").write_text(text + "\n", encoding="utf-8")
+    return key
+
+
+def workbook_cache(folder: Path) -> RenderCache:
+    """The render cache's view for workbooks: keys salted with what decides a workbook's bytes besides its
+    cells (this module's code, openpyxl's version), so that they never meet a PDF's key."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return RenderCache(folder, f"workbook;dti={__version__};openpyxl={package_version('openpyxl')};{code}")
+
+
+def cached_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None, cache: Path | None) -> str:
+    """write_xlsx, or its earlier bytes from the render cache when every cell, format, the banner and the
+    date stamped in it are the same; returns the key ('' without a cache)."""
+    if cache is None:
+        write_xlsx(path, sheets, banner)
+        return ""
+    store = workbook_cache(cache)
+    key = store.key(repr((source_date().isoformat(), banner, sorted(sheets.items()))))
+    kept = store.get(key, kind="xlsx")
+    if kept is not None:
+        path.write_bytes(kept)
+        return key
+    write_xlsx(path, sheets, banner)
+    store.put(key, path.read_bytes())
+    return key
 
 
 def _nearest_existing(path: Path) -> Path:
