@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,8 @@ from ranking.system import exchange, pid_alive, signals_held
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 RESULT_COLUMNS = (
     "group", "unit", "name", "points", "max_points", "index", "rank", "band", "self_points", "self_index",
@@ -164,43 +167,61 @@ def write_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None = Non
     """A formatted workbook, with fixed timestamps so that it is reproducible: bold wrapped headers, frozen
     and filtered, numbers stored as numbers with a number format, set up to print on A4 landscape with the
     header row on every page; a `banner` (the draft mark) takes the first row of every sheet and the header
-    of every printed page."""
+    of every printed page. Rows are streamed (openpyxl's write-only mode): memory stays flat however many
+    units there are."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for title, sheet in sheets.items():
         ws = wb.create_sheet(title[:31])
-        if banner:
-            ws.append([banner])
-            ws["A1"].font = Font(bold=True, color="B00020")
-            ws.oddHeader.center.text = banner
-        first = ws.max_row + 1 if banner else 1
-        ws.append(list(sheet.header))
-        for cell in ws[first]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in sheet.rows:
-            ws.append([neutralise(c) for c in row])
-        for i, number_format in enumerate(sheet.formats, start=1):
-            if number_format:
-                for (cell,) in ws.iter_rows(min_row=first + 1, min_col=i, max_col=i):
-                    if isinstance(cell.value, int | float):
-                        cell.number_format = number_format
-        ws.freeze_panes = f"A{first + 1}"
-        ws.auto_filter.ref = f"A{first}:{get_column_letter(max(len(sheet.header), 1))}{ws.max_row}"
+        first = 2 if banner else 1
+        last = first + len(sheet.rows)
         for i, name in enumerate(sheet.header, start=1):
             width = max([min(len(name), 18), *(len(str(r[i - 1])) for r in sheet.rows[:200] if r[i - 1] is not None)])
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        corner = f"{get_column_letter(max(len(sheet.header), 1))}{last}"
+        # the <dimension> that a streamed sheet cannot compute: readers in read-only mode (pandas, openpyxl)
+        # size every row by it, so that a row ending in empty cells keeps its width
+        ws.calculate_dimension = partial(str, f"A1:{corner}")
+        ws.freeze_panes = f"A{first + 1}"
+        ws.auto_filter.ref = f"A{first}:{corner}"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_title_rows = f"{first}:{first}"
+        if banner:
+            ws.oddHeader.center.text = banner
+            mark = WriteOnlyCell(ws, banner)
+            mark.font = Font(bold=True, color="B00020")
+            ws.append([mark])
+        header = []
+        for name in sheet.header:
+            cell = WriteOnlyCell(ws, name)
+            cell.font, cell.alignment = bold, wrap
+            header.append(cell)
+        ws.append(header)
+        formats = list(sheet.formats) + [""] * (len(sheet.header) - len(sheet.formats))
+        for row in sheet.rows:
+            ws.append([_formatted(ws, neutralise(c), f) for c, f in zip(row, formats, strict=False)])
     save_workbook(wb, path)
+
+
+def _formatted(ws: WriteOnlyWorksheet, value: Cell, number_format: str) -> Cell | WriteOnlyCell:
+    """A number with its column's number format as a styled cell; anything else as the plain value."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not number_format or not isinstance(value, int | float):
+        return value
+    cell = WriteOnlyCell(ws, value)
+    cell.number_format = number_format
+    return cell
 
 
 def source_date() -> datetime:
