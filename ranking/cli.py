@@ -381,7 +381,8 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
         result.raise_if_errors()
     write_csv_atomic(args.out, result.header, result.rows)
     progress.finish()
-    print(t("collect.written", lang, rows=len(result.rows), forms=len(result.forms), out=args.out))
+    rows = t("collect.rows", lang, n=len(result.rows))
+    print(t("collect.written", lang, rows=rows, forms=len(result.forms), out=args.out))
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0
