@@ -88,7 +88,8 @@ HELP: Mapping[str, tuple[str, str]] = {
                         "write the clean forms and list the rest (exit 2)"),
     "diff.old": ("thư mục kết quả lần chạy trước (bản dự thảo)", "the earlier run's output folder (the draft)"),
     "diff.new": ("thư mục kết quả lần chạy sau", "the later run's output folder"),
-    "diff.out": ("tệp diff.csv cần ghi (mặc định MỚI/diff.csv)", "diff.csv to write (default: NEW/diff.csv)"),
+    "diff.out": ("ghi thêm các thay đổi vào tệp CSV này (mặc định: chỉ in ra)",
+                 "also write the changes to this CSV file (default: print them only)"),
     "cmd.validate": ("liệt kê mọi vấn đề của những gì đã có: chỉ bộ chỉ số, kèm units.csv, hoặc kèm thư mục dữ "
                      "liệu với những tệp đã có",
                      "list every problem of what is given: the criteria alone, with units.csv, or with an inputs "
@@ -381,7 +382,8 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
         result.raise_if_errors()
     write_csv_atomic(args.out, result.header, result.rows)
     progress.finish()
-    print(t("collect.written", lang, rows=len(result.rows), forms=len(result.forms), out=args.out))
+    rows = t("collect.rows", lang, n=len(result.rows))
+    print(t("collect.written", lang, rows=rows, forms=len(result.forms), out=args.out))
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0
@@ -402,12 +404,13 @@ def _diff(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.diff import diff_runs, write_diff
     from ranking.diff import render as render_diff
 
-    out = args.out or args.new / "diff.csv"
-    _refuse(file_problems(out, "diff.csv"))
+    if args.out is not None:  # never into either run's folder by default: it holds exactly one run's files
+        _refuse(file_problems(args.out, "diff.csv"))
     changes = diff_runs(args.old, args.new)
     print(render_diff(changes, lang))
-    write_diff(changes, out)
-    print(t("written", lang, out=out))
+    if args.out is not None:
+        write_diff(changes, args.out)
+        print(t("written", lang, out=args.out))
     return 0
 
 

@@ -113,19 +113,19 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.all_firm": ("Thứ hạng của mọi đơn vị trong khối đều vững.", "Every unit's rank in this group is firm."),
     "report.firm_yes": (
         "Thứ hạng {rank} là thứ hạng vững. Khi bảng xếp hạng được tính lại với trọng số và cách gộp điểm khác "
-        "(xem bản công bố, phần Phương pháp), đơn vị xếp từ hạng {low} đến hạng {high} trong 90 % số lần tính: "
+        "(xem bản công bố, phần Phương pháp), đơn vị {span} trong 90 % số lần tính: "
         "khoảng này không rộng quá {limit} bậc, nên thứ hạng hầu như không phụ thuộc vào cách tính.",
         "Rank {rank} is firm. When the ranking is computed again with other weights and other ways of combining "
-        "points (see the publication's methodology), the unit ranks from {low} to {high} in 90 % of the "
+        "points (see the publication's methodology), the unit {span} in 90 % of the "
         "recomputations: no more than {limit} places, so its rank hardly depends on the method.",
     ),
     "report.firm_no": (
         "Thứ hạng {rank} chưa vững. Khi bảng xếp hạng được tính lại với trọng số và cách gộp điểm khác (xem bản "
-        "công bố, phần Phương pháp), đơn vị xếp từ hạng {low} đến hạng {high} trong 90 % số lần tính: rộng hơn "
+        "công bố, phần Phương pháp), đơn vị {span} trong 90 % số lần tính: rộng hơn "
         "{limit} bậc, nên đơn vị gần như ngang với các đơn vị xếp trong khoảng này; thứ hạng chính thức vẫn là "
         "{rank}.",
         "Rank {rank} is not firm. When the ranking is computed again with other weights and other ways of "
-        "combining points (see the publication's methodology), the unit ranks from {low} to {high} in 90 % of "
+        "combining points (see the publication's methodology), the unit {span} in 90 % of "
         "the recomputations: more than {limit} places, so the unit is nearly level with the units ranked in "
         "that range; its official rank remains {rank}.",
     ),
@@ -366,6 +366,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.rank_down": ("giảm {n} bậc", "down {n} places"),
     "report.rank_same": ("giữ nguyên thứ hạng", "same rank"),
     "report.rank_range": ("Khoảng thứ hạng", "Likely ranks"),
+    "rank.span": ("xếp từ hạng {low} đến hạng {high}", "ranks from {low} to {high}"),
+    "rank.span.one": ("giữ hạng {low}", "holds rank {low}"),
     "report.pillars": ("Điểm theo chỉ số thành phần", "Points by pillar"),
     "report.this_unit": ("Đơn vị", "This unit"),
     "report.group_mean": ("Trung bình khối", "Group mean"),
@@ -485,11 +487,12 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "await the council and score 0.|4. Do not "
         "add, delete or reorder rows or rename sheets; filters are fine.|5. Save as an Excel Workbook (.xlsx)."),
     "forms.written": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbooks to {out}"),
-    "collect.written": ("Đã ghi {rows} dòng từ {forms} phiếu vào {out}",
-                        "Wrote {rows} rows from {forms} forms to {out}"),
+    "collect.written": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from {forms} forms to {out}"),
+    "collect.rows": ("{n} dòng", "{n} rows"),
+    "collect.rows.one": ("{n} dòng", "{n} row"),
     "collect.rejected": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} forms rejected, not written: {files}"),
     "collect.rejected.one": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} form rejected, not written: {files}"),
-    "collect.written.one": ("Đã ghi {rows} dòng từ {forms} phiếu vào {out}", "Wrote {rows} rows from 1 form to {out}"),
+    "collect.written.one": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from 1 form to {out}"),
     "forms.written.one": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbook to {out}"),
     "diff.none": ("Không có thay đổi giữa hai lần chạy.", "Nothing changed between the two runs."),
     "diff.units": ("Đơn vị thay đổi: {n}", "Units that changed: {n}"),
@@ -557,12 +560,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "Khoảng thứ hạng: thứ hạng 5–95 % khi trọng số các chỉ số thành phần thay đổi (xem Phương pháp đánh giá).",
         "Likely ranks: the 5–95 % rank interval when the pillar weights vary (see Methodology)."),
     "site.firm": (
-        "Thứ hạng vững: khi trọng số thay đổi, đơn vị xếp trong khoảng {low}–{high}, không rộng quá {limit} bậc.",
-        "The rank is firm: as the weights vary the unit ranks {low}–{high}, no wider than {limit} places."),
+        "Thứ hạng vững: khi trọng số thay đổi, đơn vị {span}; khoảng này không rộng quá {limit} bậc.",
+        "The rank is firm: as the weights vary the unit {span}, a range no wider than {limit} places."),
     "site.not_firm": (
-        "Thứ hạng chưa vững: khi trọng số thay đổi, đơn vị có thể xếp từ {low} đến {high}, rộng hơn {limit} bậc.",
-        "The rank is not firm: as the weights vary the unit may rank anywhere from {low} to {high}, wider than "
-        "{limit} places."),
+        "Thứ hạng chưa vững: khi trọng số thay đổi, đơn vị {span}, rộng hơn {limit} bậc.",
+        "The rank is not firm: as the weights vary the unit {span}, wider than {limit} places."),
     "site.chart_of": ("Chỉ số của các đơn vị: {title}", "Index of every unit: {title}"),
     "site.chart_data": ("Số liệu của biểu đồ có trong bảng xếp hạng ở trên.",
                         "The chart's figures are in the ranking table above."),
@@ -655,6 +657,11 @@ class Words:
         if text.endswith("%") and NUMBER.match(text[:-1].strip()):
             return self.share(float(text[:-1]) / 100, 6)
         return self.num(float(text), 6, fixed=False) if NUMBER.match(text) else text
+
+    def span(self, low: int, high: int) -> str:
+        """Where a unit ranks in 90 % of the robustness recomputations, as the verb of a sentence: 'xếp từ
+        hạng 3 đến hạng 7', or 'giữ hạng 1' when the interval is one rank (not 'từ hạng 1 đến hạng 1')."""
+        return self("rank.span.one" if low == high else "rank.span", low=low, high=high)
 
     def rank(self, value: int | None, tied: bool = False) -> str:
         """A competition rank, '15=' where it is shared; '—' for none."""

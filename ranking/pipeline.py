@@ -80,8 +80,8 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
             cache: Path | None = None) -> Reports:
     """The tables, the PDFs and (unless `site` is False) the web site in one fresh staged folder that replaces
     `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
-    that run. PDFs whose content is in the render cache `cache` are not rendered again; `workers` render
-    processes (default: every core)."""
+    that run. PDFs and the workbook whose content is in the render cache `cache` are not made again; `workers`
+    render processes (default: every core)."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
     from ranking.site import write_site
@@ -89,12 +89,12 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
     with staged_output(out) as stage:
         if progress is not None:
             progress.stage("tables")
-        write_tables(ranking, stage, options, lang)
+        workbook = write_tables(ranking, stage, options, lang, cache)
         changes = diff_runs(draft, stage) if draft is not None else None
         if progress is not None:
             progress.stage("pdf")
         reports = write_reports(ranking, stage, options, lang, changes, workers, cache,
-                                progress.counter("pdf") if progress is not None else None)
+                                progress.counter("pdf") if progress is not None else None, keep={workbook})
         if site:
             if progress is not None:
                 progress.stage("site")

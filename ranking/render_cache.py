@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Literal
 
 from ranking import __version__
 
@@ -29,6 +30,12 @@ KEEP_RUNS = 3  # entries kept: this many runs' worth of documents (e.g. vi and e
 MAX_BYTES = 2 * 1024**3  # and at most this many bytes, unless the current run alone needs more
 STALE = 3600  # seconds after which a temporary file is a crashed run's, not a running one's
 _DIGEST = 64  # hex characters of a SHA-256
+Kind = Literal["pdf", "xlsx", "font"]
+FRAMING: dict[Kind, tuple[bytes, bytes]] = {  # what a whole body of each kind starts and ends with
+    "pdf": (b"%PDF-", b"%%EOF"),
+    "xlsx": (b"PK\x03\x04", b""),  # a zip archive; its end record is checked apart (it may carry a comment)
+    "font": (b"\x00\x01\x00\x00", b""),  # a TrueType font
+}
 
 
 def default_folder(out: Path) -> Path:
@@ -37,7 +44,7 @@ def default_folder(out: Path) -> Path:
     return out.with_name(f".{out.name}-cache")
 
 
-def _version(package: str) -> str:
+def package_version(package: str) -> str:
     try:
         return version(package)
     except PackageNotFoundError:  # pragma: no cover - declared dependencies
@@ -50,7 +57,7 @@ def render_salt(assets: Iterable[Path], renderer: Path) -> str:
     digest = hashlib.sha256()
     for path in (renderer, *assets):
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    versions = ";".join(f"{p}={_version(p)}" for p in ("weasyprint", "pydyf", "fonttools"))
+    versions = ";".join(f"{p}={package_version(p)}" for p in ("weasyprint", "pydyf", "fonttools"))
     return f"dti={__version__};{versions};{digest.hexdigest()}"
 
 
@@ -65,22 +72,22 @@ class RenderCache:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}{SUFFIX}"
 
-    def get(self, key: str, pdf: bool = True) -> bytes | None:
-        """The PDF (or, with pdf=False, other bytes) stored under `key`, or None when there is none or the
-        entry does not check out."""
+    def get(self, key: str, kind: Kind = "pdf") -> bytes | None:
+        """The body of `kind` stored under `key`, or None when there is none or the entry does not check
+        out."""
         try:
             data = self._path(key).read_bytes()
         except OSError:
             return None
-        found = unpack(data, key, pdf)
+        found = unpack(data, key, kind)
         if found is not None:
             with contextlib.suppress(OSError):  # least recently used goes first when pruning
                 os.utime(self._path(key))
         return found
 
     def put(self, key: str, body: bytes) -> None:
-        """Store `body` (a PDF, or a trimmed font) under `key`, atomically; a cache that cannot be written is
-        skipped."""
+        """Store `body` (a PDF, a workbook or a trimmed font) under `key`, atomically; a cache that cannot be
+        written is skipped."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
@@ -118,14 +125,18 @@ def pack(key: str, body: bytes) -> bytes:
     return MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
 
 
-def unpack(data: bytes, key: str, pdf: bool = True) -> bytes | None:
-    """The body of an entry if its header, key, digest and (for a PDF) PDF framing all check out, else None."""
+def unpack(data: bytes, key: str, kind: Kind = "pdf") -> bytes | None:
+    """The body of an entry if its header, key, digest and the framing of its `kind` all check out, else
+    None."""
     start = len(MAGIC)
     head, body = data[:start + 2 * (_DIGEST + 1)], data[start + 2 * (_DIGEST + 1):]
     if not head.startswith(MAGIC) or head[start:start + _DIGEST + 1] != key.encode("ascii") + b"\n":
         return None
     if head[start + _DIGEST + 1:] != hashlib.sha256(body).hexdigest().encode("ascii") + b"\n":
         return None
-    if pdf and (not body.startswith(b"%PDF-") or not body.rstrip().endswith(b"%%EOF")):
+    start_with, end_with = FRAMING[kind]
+    if not body.startswith(start_with) or not body.rstrip().endswith(end_with):
+        return None
+    if kind == "xlsx" and b"PK\x05\x06" not in body[-65_557:]:  # a zip's end record: within 22 + 65,535 bytes
         return None
     return body

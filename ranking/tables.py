@@ -4,6 +4,7 @@ byte-for-byte reproducibly into a staged folder that replaces the output only wh
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,10 +25,13 @@ from ranking.errors import Lang, Problem
 from ranking.i18n import LABELS, t
 from ranking.inputs import NUMBER
 from ranking.ranking import Ranking
+from ranking.render_cache import RenderCache, package_version
 from ranking.system import exchange, pid_alive, signals_held
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 RESULT_COLUMNS = (
     "group", "unit", "name", "points", "max_points", "index", "rank", "band", "self_points", "self_index",
@@ -162,43 +167,61 @@ def write_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None = Non
     """A formatted workbook, with fixed timestamps so that it is reproducible: bold wrapped headers, frozen
     and filtered, numbers stored as numbers with a number format, set up to print on A4 landscape with the
     header row on every page; a `banner` (the draft mark) takes the first row of every sheet and the header
-    of every printed page."""
+    of every printed page. Rows are streamed (openpyxl's write-only mode): memory stays flat however many
+    units there are."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for title, sheet in sheets.items():
         ws = wb.create_sheet(title[:31])
-        if banner:
-            ws.append([banner])
-            ws["A1"].font = Font(bold=True, color="B00020")
-            ws.oddHeader.center.text = banner
-        first = ws.max_row + 1 if banner else 1
-        ws.append(list(sheet.header))
-        for cell in ws[first]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in sheet.rows:
-            ws.append([neutralise(c) for c in row])
-        for i, number_format in enumerate(sheet.formats, start=1):
-            if number_format:
-                for (cell,) in ws.iter_rows(min_row=first + 1, min_col=i, max_col=i):
-                    if isinstance(cell.value, int | float):
-                        cell.number_format = number_format
-        ws.freeze_panes = f"A{first + 1}"
-        ws.auto_filter.ref = f"A{first}:{get_column_letter(max(len(sheet.header), 1))}{ws.max_row}"
+        first = 2 if banner else 1
+        last = first + len(sheet.rows)
         for i, name in enumerate(sheet.header, start=1):
             width = max([min(len(name), 18), *(len(str(r[i - 1])) for r in sheet.rows[:200] if r[i - 1] is not None)])
             ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        corner = f"{get_column_letter(max(len(sheet.header), 1))}{last}"
+        # the <dimension> that a streamed sheet cannot compute: readers in read-only mode (pandas, openpyxl)
+        # size every row by it, so that a row ending in empty cells keeps its width
+        ws.calculate_dimension = partial(str, f"A1:{corner}")
+        ws.freeze_panes = f"A{first + 1}"
+        ws.auto_filter.ref = f"A{first}:{corner}"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_title_rows = f"{first}:{first}"
+        if banner:
+            ws.oddHeader.center.text = banner
+            mark = WriteOnlyCell(ws, banner)
+            mark.font = Font(bold=True, color="B00020")
+            ws.append([mark])
+        header = []
+        for name in sheet.header:
+            cell = WriteOnlyCell(ws, name)
+            cell.font, cell.alignment = bold, wrap
+            header.append(cell)
+        ws.append(header)
+        formats = list(sheet.formats) + [""] * (len(sheet.header) - len(sheet.formats))
+        for row in sheet.rows:
+            ws.append([_formatted(ws, neutralise(c), f) for c, f in zip(row, formats, strict=False)])
     save_workbook(wb, path)
+
+
+def _formatted(ws: WriteOnlyWorksheet, value: Cell, number_format: str) -> Cell | WriteOnlyCell:
+    """A number with its column's number format as a styled cell; anything else as the plain value."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not number_format or not isinstance(value, int | float):
+        return value
+    cell = WriteOnlyCell(ws, value)
+    cell.number_format = number_format
+    return cell
 
 
 def source_date() -> datetime:
@@ -261,9 +284,11 @@ def run_record(ranking: Ranking, options: Mapping[str, object]) -> dict[str, obj
     }
 
 
-def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
+def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi",
+                 cache: Path | None = None) -> str:
     """results.csv, indicator_scores.csv, results.xlsx and run.json into `folder`; a draft's workbook says
-    so above every table."""
+    so above every table. With a render cache folder `cache`, a workbook whose content is unchanged is taken
+    from it (openpyxl takes seconds to write one); returns the workbook's cache key ('' without a cache)."""
     header, rows = result_rows(ranking)
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
@@ -281,10 +306,35 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], 
         *hashes,
         [t("xlsx.run.dti", lang), __version__],
     ]
-    write_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
-               t("stage.draft", lang) if stage == "draft" else None)
+    key = cached_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
+                      t("stage.draft", lang) if stage == "draft" else None, cache)
     text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
     (folder / "run.json").write_text(text + "\n", encoding="utf-8")
+    return key
+
+
+def workbook_cache(folder: Path) -> RenderCache:
+    """The render cache's view for workbooks: keys salted with what decides a workbook's bytes besides its
+    cells (this module's code, openpyxl's version), so that they never meet a PDF's key."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return RenderCache(folder, f"workbook;dti={__version__};openpyxl={package_version('openpyxl')};{code}")
+
+
+def cached_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None, cache: Path | None) -> str:
+    """write_xlsx, or its earlier bytes from the render cache when every cell, format, the banner and the
+    date stamped in it are the same; returns the key ('' without a cache)."""
+    if cache is None:
+        write_xlsx(path, sheets, banner)
+        return ""
+    store = workbook_cache(cache)
+    key = store.key(repr((source_date().isoformat(), banner, sorted(sheets.items()))))
+    kept = store.get(key, kind="xlsx")
+    if kept is not None:
+        path.write_bytes(kept)
+        return key
+    write_xlsx(path, sheets, banner)
+    store.put(key, path.read_bytes())
+    return key
 
 
 def _nearest_existing(path: Path) -> Path:

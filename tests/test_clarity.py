@@ -130,8 +130,16 @@ def test_a_breakdown_says_whether_its_rank_is_firm(ranked: Ranking, epoch: None,
         text = unit_pdf(ranked, unit_id, "vi", tmp_path)
         firm = "là thứ hạng vững" if r.is_firm(unit.group_size) else "chưa vững"
         assert re.search(rf"Độ vững của thứ hạng: Thứ hạng {unit.rank}=? {firm}", text), text[:600]
-        assert f"đơn vị xếp từ hạng {r.low} đến hạng {r.high} trong 90 % số lần tính" in text
+        assert f"đơn vị {Words('vi').span(r.low, r.high)} trong 90 % số lần tính" in text
         assert "Khoảng thứ hạng" not in text  # no longer a bare "46–91" under "Năm trước"
+
+
+def test_an_interval_of_one_rank_is_worded_as_one_rank() -> None:
+    vi, en = Words("vi"), Words("en")
+    assert vi.span(3, 7) == "xếp từ hạng 3 đến hạng 7" and en.span(3, 7) == "ranks from 3 to 7"
+    assert vi.span(1, 1) == "giữ hạng 1" and en.span(1, 1) == "holds rank 1"  # not "từ hạng 1 đến hạng 1"
+    sentence = vi("report.firm_yes", rank="1", span=vi.span(1, 1), limit=2)
+    assert "đơn vị giữ hạng 1 trong 90 % số lần tính: khoảng này không rộng quá 2 bậc" in sentence
 
 
 # --- 2, 3. ties as readers see them ----------------------------------------------------------------------
@@ -315,5 +323,9 @@ def test_english_plurals() -> None:
     assert t("collect.rejected", "en", n=1, files="a.xlsx") == "1 form rejected, not written: a.xlsx"
     assert t("collect.rejected", "en", n=2, files="a, b") == "2 forms rejected, not written: a, b"
     assert t("forms.written", "en", n=1, out="x") == "Wrote 1 workbook to x"
-    assert t("collect.written", "en", rows=3, forms=1, out="x") == "Wrote 3 rows from 1 form to x"
+    rows = t("collect.rows", "en", n=3)
+    assert t("collect.written", "en", rows=rows, forms=1, out="x") == "Wrote 3 rows from 1 form to x"
+    assert t("collect.rows", "en", n=1) == "1 row" and t("collect.rows", "vi", n=1) == "1 dòng"
+    rows = t("collect.rows", "vi", n=4)
+    assert t("collect.written", "vi", rows=rows, forms=2, out="x") == "Đã ghi 4 dòng từ 2 phiếu vào x"
     assert t("problems", "en", n=1, w=0) == "errors: 1, warnings: 0"

@@ -56,15 +56,21 @@ def test_a_run_against_itself_has_no_changes(runs: tuple[Path, Path]) -> None:
 def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     draft, final = runs
+    before = {p: p.read_bytes() for p in [*draft.rglob("*"), *final.rglob("*")] if p.is_file()}
     assert main(["diff", str(draft), str(final)]) == 0
+    # a run's folder holds exactly its run's files: without --out, diff writes nothing anywhere
+    assert {p: p.read_bytes() for p in [*draft.rglob("*"), *final.rglob("*")] if p.is_file()} == before
     out = capsys.readouterr().out
+    assert "Đã ghi" not in out
     assert "Đơn vị thay đổi: 3" in out
     assert "Sở Một (a1)  0,7600 → 0,7400  76 → 74  1 → 2" in out  # issue 9: the Vietnamese number style
     assert re.search(r"a1 +K\.2 +5 → 3 +5 → 3 +\(không đổi\)\n", out)  # not "có số liệu → có số liệu"
     assert "có số liệu → có số liệu" not in out
     assert "Chỉ số thành phần thay đổi: 3" in out
     assert "b2      Y                  có → —" in out
-    with (final / "diff.csv").open(encoding="utf-8") as f:
+    assert main(["diff", str(draft), str(final), "--out", str(tmp_path / "diff.csv")]) == 0
+    assert f"Đã ghi {tmp_path / 'diff.csv'}" in capsys.readouterr().out
+    with (tmp_path / "diff.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert rows[0][:4] == ["group", "unit", "name", "indicator"]
     assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74"]
@@ -72,7 +78,7 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
     assert main(["diff", str(draft), str(final), "--out", str(tmp_path / "d.csv"), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert "Units that changed: 3" in english and "Sở Một (a1)  0.7600 → 0.7400  76 → 74  1 → 2" in english
-    assert (tmp_path / "d.csv").read_bytes() == (final / "diff.csv").read_bytes()
+    assert (tmp_path / "d.csv").read_bytes() == (tmp_path / "diff.csv").read_bytes()
 
 
 def test_render_keeps_shared_ranks_and_writes_numbers_one_way() -> None:

@@ -17,6 +17,7 @@ from ranking.pipeline import build
 from ranking.ranking import Ranking
 from ranking.render_cache import KEEP_RUNS, MAGIC, SUFFIX, RenderCache, default_folder, pack, unpack
 from ranking.report import Reports, asset_bytes, cores, write_reports
+from ranking.tables import workbook_cache, write_tables
 from tests.conftest import TINY_SELF, write_case
 
 EPOCH = "1767225600"
@@ -73,9 +74,9 @@ def test_a_damaged_font_entry_is_trimmed_again(tmp_path: Path) -> None:
     cache.put(cache.key("asset:sans.ttf"), b"not a font")
     entry = cache.folder / f"{cache.key('asset:sans.ttf')}{SUFFIX}"
     entry.write_bytes(entry.read_bytes()[:-1] + b"!")
-    assert cache.get(cache.key("asset:sans.ttf"), pdf=False) is None
+    assert cache.get(cache.key("asset:sans.ttf"), kind="font") is None
     assert asset_bytes("sans.ttf", cache) == asset_bytes("sans.ttf")
-    assert cache.get(cache.key("asset:sans.ttf"), pdf=False) == asset_bytes("sans.ttf")
+    assert cache.get(cache.key("asset:sans.ttf"), kind="font") == asset_bytes("sans.ttf")
 
 
 def test_a_one_unit_correction_renders_exactly_what_changed(first: tuple[Path, Path, Ranking],
@@ -145,6 +146,60 @@ def test_a_missing_or_unwritable_cache_never_fails_a_run(tmp_path: Path) -> None
     assert cache.get(cache.key("x")) is None
     cache.prune(set())
     assert RenderCache(tmp_path / "nowhere", "salt").get("00" * 32) is None
+
+
+def test_an_unchanged_workbook_comes_from_the_cache_and_a_changed_one_is_written(tmp_path: Path) -> None:
+    ranking = ranking_of(tmp_path / "case")
+    made: list[Path] = []
+    for name in ("clean", "first", "again"):
+        (tmp_path / name).mkdir()
+        made.append(tmp_path / name / "results.xlsx")
+    assert write_tables(ranking, tmp_path / "clean", OPTIONS) == ""  # no cache, no key
+    key = write_tables(ranking, tmp_path / "first", OPTIONS, cache=tmp_path / "cache")
+    entry = tmp_path / "cache" / f"{key}{SUFFIX}"
+    assert entry.is_file() and workbook_cache(tmp_path / "cache").get(key, kind="xlsx") == made[0].read_bytes()
+    before = entry.stat().st_mtime_ns
+    os.utime(entry, ns=(before - 10**9, before - 10**9))
+    assert write_tables(ranking, tmp_path / "again", OPTIONS, cache=tmp_path / "cache") == key
+    assert entry.stat().st_mtime_ns > before - 10**9  # read, and marked as used
+    assert made[0].read_bytes() == made[1].read_bytes() == made[2].read_bytes()
+    # a draft, another language, another value or another date is another workbook
+    others = [(ranking, {"stage": "draft"}, "vi"), (ranking, OPTIONS, "en"),
+              (ranking_of(tmp_path / "corrected", CORRECTED), OPTIONS, "vi")]
+    keys = {key}
+    for n, (other, options, lang) in enumerate(others):
+        (tmp_path / f"other{n}").mkdir()
+        keys.add(write_tables(other, tmp_path / f"other{n}", options, lang, tmp_path / "cache"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86400))
+        (tmp_path / "later").mkdir()
+        keys.add(write_tables(ranking, tmp_path / "later", OPTIONS, cache=tmp_path / "cache"))
+    assert len(keys) == 5
+
+
+def test_a_damaged_workbook_entry_is_written_again(tmp_path: Path) -> None:
+    ranking = ranking_of(tmp_path / "case")
+    (tmp_path / "clean").mkdir()
+    write_tables(ranking, tmp_path / "clean", OPTIONS)
+    clean = (tmp_path / "clean" / "results.xlsx").read_bytes()
+    store = workbook_cache(tmp_path / "cache")
+    (tmp_path / "first").mkdir()
+    key = write_tables(ranking, tmp_path / "first", OPTIONS, cache=tmp_path / "cache")
+    store.put(key, clean[:-30])  # a torn workbook under the right key, with a matching digest
+    assert store.get(key, kind="xlsx") is None
+    (tmp_path / "again").mkdir()
+    write_tables(ranking, tmp_path / "again", OPTIONS, cache=tmp_path / "cache")
+    assert (tmp_path / "again" / "results.xlsx").read_bytes() == clean
+    assert store.get(key, kind="xlsx") == clean  # written again and stored again
+
+
+def test_entries_of_each_kind_check_their_framing() -> None:
+    key = "ab" * 32
+    assert unpack(pack(key, b"PK\x03\x04...PK\x05\x06" + bytes(18)), key, "xlsx") is not None
+    assert unpack(pack(key, b"PK\x03\x04 no end record"), key, "xlsx") is None
+    assert unpack(pack(key, b"%PDF-1.7\n%%EOF\n"), key, "xlsx") is None
+    assert unpack(pack(key, b"\x00\x01\x00\x00glyphs"), key, "font") is not None
+    assert unpack(pack(key, b"PK\x03\x04"), key, "font") is None
 
 
 def test_defaults() -> None:
