@@ -243,12 +243,13 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
                                      line=reader.line_num))
                 continue
             cells = dict(zip(columns, stripped, strict=True))
-            bad = [(c, found) for c, cell in cells.items()
-                   if (found := control_problem(cell)) is not None] if controls else []
-            for column, found in bad:
-                problems.add(Problem(file, "control_char", found, line=reader.line_num, column=column))
-            if not bad:
-                yield reader.line_num, cells
+            if controls:
+                bad = [(c, found) for c, cell in cells.items() if (found := control_problem(cell)) is not None]
+                for column, found in bad:
+                    problems.add(Problem(file, "control_char", found, line=reader.line_num, column=column))
+                if bad:
+                    continue
+            yield reader.line_num, cells
     except csv.Error as exc:
         problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
 
