@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 import yaml
 
-from ranking.errors import CriteriaError, Problem, Problems
+from ranking.errors import CONTROL_RANGES, CriteriaError, Problem, Problems
 
 if TYPE_CHECKING:
     from ranking.schema import CriteriaSpec, GroupSpec, PillarSpec, RuleSpec
@@ -234,13 +234,9 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _ID_LOWER = re.compile(r"[a-z0-9][a-z0-9._-]*")
 WINDOWS_RESERVED = ("con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)))
 
-# Free text (criteria strings, CSV cells, workbook cells, the SAMPLE mark) holds no control character (C0 but
-# tab, line feed and carriage return; DEL; C1) and none of the invisible ones that reorder or break text
-# (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators; a stray BOM), so
+# Free text (criteria strings, CSV cells, workbook cells, the SAMPLE mark) holds none of CONTROL_RANGES, so
 # that none reaches a terminal, a workbook or a PDF.
-_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F),
-                   (0x2028, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF))
-_CONTROL_CLASS = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in _CONTROL_RANGES)
+_CONTROL_CLASS = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in CONTROL_RANGES)
 CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 TEXT_PATTERN = f"^[^{_CONTROL_CLASS}]*$"  # the same rule for editors (JSON Schema, ECMA-262 syntax)
 _BREAK = re.compile(r"\r\n|\r|\n")

@@ -315,9 +315,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
 }
 
 
-# What a terminal must never receive raw from an input: control characters (C0, DEL, C1: escape sequences
-# can rewrite the screen or the window title) and the invisible characters that reorder text.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+# The characters no free text may hold (criteria strings, CSV and workbook cells): control characters (C0
+# but tab, line feed and carriage return; DEL; C1) and the invisible ones that reorder or break text
+# (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators; a stray BOM).
+CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F),
+                  (0x2028, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF))
+# What a terminal must never receive raw from an input: the same, and tab and line breaks too (escape
+# sequences can rewrite the screen or the window title; a line break can forge a message line).
+_UNSAFE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ((0x00, 0x1F), *(r for r in CONTROL_RANGES
+                                                                                    if r[0] > 0x1F))) + "]")
 MAX_FOUND = 80  # a found value longer than this is shown cut, so that a 400-digit number stays one line
 MAX_PROBLEMS = 200  # problems listed; the rest are counted (README, "Limits")
 
