@@ -543,7 +543,6 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "xlsx.run.stage": ("Giai đoạn", "Stage"),
     "xlsx.run.dti": ("Phiên bản dti", "dti version"),
     # --- the web site (H5 site, issue 10: ranking/site.py and ranking/templates/site/) ---
-    "progress.site": ("Ghi trang web", "Writing the web site"),
     "site.skip": ("Bỏ qua, tới nội dung chính", "Skip to the main content"),
     "site.nav": ("Điều hướng", "Navigation"),
     "site.rankings": ("Bảng xếp hạng", "Rankings"),

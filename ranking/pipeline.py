@@ -16,7 +16,7 @@ from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
-from ranking.tables import staged_output, write_tables
+from ranking.tables import staged_output, write_csv_tables, write_tables, write_workbook
 
 if TYPE_CHECKING:
     from ranking.report import Reports
@@ -89,14 +89,17 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
     with staged_output(out) as stage:
         if progress is not None:
             progress.stage("tables")
-        workbook = write_tables(ranking, stage, options, lang, cache)
+        write_csv_tables(ranking, stage, options)
         changes = diff_runs(draft, stage) if draft is not None else None
+
+        def meanwhile() -> list[str]:
+            """The workbook and the site, written while the render processes finish the PDFs."""
+            workbook = write_workbook(ranking, stage, options, lang, cache)
+            if site:
+                write_site(ranking, stage, options, lang, changes)
+            return [workbook]
+
         if progress is not None:
             progress.stage("pdf")
-        reports = write_reports(ranking, stage, options, lang, changes, workers, cache,
-                                progress.counter("pdf") if progress is not None else None, keep={workbook})
-        if site:
-            if progress is not None:
-                progress.stage("site")
-            write_site(ranking, stage, options, lang, changes)
-        return reports
+        return write_reports(ranking, stage, options, lang, changes, workers, cache,
+                             progress.counter("pdf") if progress is not None else None, meanwhile)

@@ -587,27 +587,32 @@ def documents(ranking: Ranking, folder: Path, options: Mapping[str, object], lan
 
 def write_reports(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
                   draft: RunDiff | None = None, workers: int | None = None, cache: Path | None = None,
-                  progress: Step | None = None, keep: Collection[str] = ()) -> Reports:
+                  progress: Step | None = None, meanwhile: Meanwhile | None = None) -> Reports:
     """dti-YEAR.pdf and units/UNIT.pdf into `folder` (the staged output, fresh), rendered by `workers`
     processes (default: every available core) or taken from the render cache in `cache` when their content
-    is unchanged; `progress(done, total)` is called after each document. The cache then keeps this run's
-    entries, those of the `keep` keys (this run's workbook) and a few earlier runs' (render_cache.prune)."""
+    is unchanged; `progress(done, total)` is called after each document, `meanwhile` once every document
+    is handed out (render_documents). The cache then keeps this run's entries, those `meanwhile` used, and
+    a few earlier runs' (render_cache.prune)."""
     folder = folder.resolve()
     (folder / "units").mkdir(exist_ok=True)
     store = RenderCache(cache, render_salt([path for path, _ in assets().values()], Path(__file__))) if cache else None
     return render_documents(documents(ranking, folder, options, lang, draft), folder, store, workers or cores(),
-                            progress, 1 + len(ranking.units), keep)
+                            progress, 1 + len(ranking.units), meanwhile)
 
 
 Job = tuple[Path, str, str]
 """A document to render: its file, its cache key ('' without a cache) and its HTML."""
+Meanwhile = Callable[[], Collection[str]]
+"""This process's own work while the render processes finish (the workbook, the site): it shortens a re-run
+whose last task is the publication; returns the render-cache keys it used, kept when the cache is pruned."""
 
 
 def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: RenderCache | None,
                      workers: int, progress: Step | None = None, total: int = 0,
-                     keep: Collection[str] = ()) -> Reports:
+                     meanwhile: Meanwhile | None = None) -> Reports:
     """Every document (file, HTML) from the cache when its key is there, else rendered (in this process for
-    one worker); the files lie in `folder`; `progress(done, total)` after each."""
+    one worker); the files lie in `folder`; `progress(done, total)` after each; `meanwhile` as soon as the
+    last document is handed to a worker (with one worker, after the last is rendered)."""
     files: list[Path] = []
     rendered: list[str] = []
     reused: list[str] = []
@@ -641,13 +646,20 @@ def render_documents(jobs: Iterable[tuple[Path, str]], folder: Path, cache: Rend
         if progress is not None:
             progress(written, total)
 
+    used: set[str] = set()
+
+    def own_work() -> None:
+        if meanwhile is not None:
+            used.update(meanwhile())
+
     if workers < 2:
         for job in misses():
             write(job, pdf_bytes(job[2], cache))
+        own_work()
     else:
-        _parallel(misses(), write, workers, cache)
+        _parallel(misses(), write, workers, cache, own_work)
     if cache is not None:
-        cache.prune(keys | {cache.key(f"asset:{name}") for name in assets()} | set(keep) - {""})
+        cache.prune(keys | {cache.key(f"asset:{name}") for name in assets()} | used - {""})
     return Reports(tuple(files), tuple(rendered), tuple(reused))
 
 
@@ -660,13 +672,14 @@ def _render_one(html: str, store: RenderCache | None) -> bytes:
 
 
 def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers: int,
-              store: RenderCache | None) -> None:
+              store: RenderCache | None, meanwhile: Callable[[], None]) -> None:
     """One document per task to `workers` spawned processes (no forked state), the longest first, so that no
     worker is left with a long queue when the others finish. The pool starts with the first document to
     render (nothing to render, no process) and holds two tasks per worker: HTML is made only as fast as the
     workers take it. The workers die with dti; on any error or signal (KeyboardInterrupt, SIGTERM raised as an
     exception by the command line) the queued documents are cancelled and the workers ended before the
-    exception goes on, so nothing writes into the staged folder while it is removed."""
+    exception goes on, so nothing writes into the staged folder while it is removed. Once every document is
+    handed out, this process does `meanwhile` while the workers finish."""
     import multiprocessing
 
     running: dict[Future[bytes], Job] = {}
@@ -681,6 +694,7 @@ def _parallel(jobs: Iterator[Job], write: Callable[[Job, bytes], None], workers:
                 running[pool.submit(_render_one, job[2], store)] = job
             if len(running) >= 2 * workers:
                 _collect(running, write, FIRST_COMPLETED)
+        meanwhile()
         _collect(running, write, ALL_COMPLETED)
     except BaseException:
         if pool is not None:

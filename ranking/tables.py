@@ -286,16 +286,29 @@ def run_record(ranking: Ranking, options: Mapping[str, object]) -> dict[str, obj
 
 def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi",
                  cache: Path | None = None) -> str:
-    """results.csv, indicator_scores.csv, results.xlsx and run.json into `folder`; a draft's workbook says
-    so above every table. With a render cache folder `cache`, a workbook whose content is unchanged is taken
-    from it (openpyxl takes seconds to write one); returns the workbook's cache key ('' without a cache)."""
+    """results.csv, indicator_scores.csv, run.json and results.xlsx into `folder`; returns the workbook's
+    render-cache key (write_workbook)."""
+    write_csv_tables(ranking, folder, options)
+    return write_workbook(ranking, folder, options, lang, cache)
+
+
+def write_csv_tables(ranking: Ranking, folder: Path, options: Mapping[str, object]) -> None:
+    """results.csv, indicator_scores.csv and run.json: what `dti diff` and a later run read."""
     header, rows = result_rows(ranking)
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
-    record = run_record(ranking, options)
+    text = json.dumps(run_record(ranking, options), ensure_ascii=False, indent=2, sort_keys=True)
+    (folder / "run.json").write_text(text + "\n", encoding="utf-8")
+
+
+def write_workbook(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang = "vi",
+                   cache: Path | None = None) -> str:
+    """results.xlsx, the tables for people; a draft's says so above every table. With a render cache folder
+    `cache`, a workbook whose content is unchanged is taken from it (openpyxl takes seconds to write one);
+    returns the workbook's cache key ('' without a cache)."""
     hashes: list[list[Cell]] = [[f"SHA-256: {name}", digest] for name, digest in provenance(ranking).items()]
-    stage = str(record["stage"])
+    stage = str(options.get("stage", "final"))
     about: list[list[Cell]] = [
         [t("xlsx.run.stage", lang), t(f"option.stage.{stage}", lang) + (f" — {t('stage.draft', lang)}"
                                                                        if stage == "draft" else "")],
@@ -306,11 +319,8 @@ def write_tables(ranking: Ranking, folder: Path, options: Mapping[str, object], 
         *hashes,
         [t("xlsx.run.dti", lang), __version__],
     ]
-    key = cached_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
-                      t("stage.draft", lang) if stage == "draft" else None, cache)
-    text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
-    (folder / "run.json").write_text(text + "\n", encoding="utf-8")
-    return key
+    return cached_xlsx(folder / "results.xlsx", xlsx_sheets(ranking, lang, about),
+                       t("stage.draft", lang) if stage == "draft" else None, cache)
 
 
 def workbook_cache(folder: Path) -> RenderCache:

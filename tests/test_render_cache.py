@@ -202,6 +202,37 @@ def test_entries_of_each_kind_check_their_framing() -> None:
     assert unpack(pack(key, b"PK\x03\x04"), key, "font") is None
 
 
+def test_meanwhile_runs_once_every_document_is_handed_out_and_its_keys_are_kept(
+        first: tuple[Path, Path, Ranking], tmp_path: Path) -> None:
+    _, original, ranking = first
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for entry in original.glob(f"*{SUFFIX}"):
+        (cache / entry.name).write_bytes(entry.read_bytes())
+    store = RenderCache(cache, "salt")
+    kept, dropped = store.key("kept by meanwhile"), store.key("kept by no one")
+    for key in (kept, dropped):
+        store.put(key, b"%PDF-1.7\n%%EOF\n")
+        os.utime(cache / f"{key}{SUFFIX}", (0, 0))  # the oldest entries: pruned unless a run keeps them
+    for i in range(KEEP_RUNS * (len(ALL) + 2)):
+        store.put(store.key(f"newer {i}"), b"%PDF-1.7\n%%EOF\n")
+    seen: list[int] = []
+
+    def meanwhile() -> list[str]:
+        seen.append(len(list((tmp_path / "out" / "units").glob("*.pdf"))))
+        return [kept]
+
+    (tmp_path / "out").mkdir()
+    write_reports(ranking, tmp_path / "out", OPTIONS, "vi", workers=1, cache=cache, meanwhile=meanwhile)
+    assert seen == [len(ALL) - 1]  # once, with every breakdown written (one worker: after the last)
+    assert (cache / f"{kept}{SUFFIX}").is_file() and not (cache / f"{dropped}{SUFFIX}").exists()
+    calls: list[int] = []
+    (tmp_path / "two").mkdir()
+    done = write_reports(ranking, tmp_path / "two", OPTIONS, "vi", workers=2, meanwhile=lambda: calls.append(1) or [])
+    assert calls == [1] and sorted(done.rendered) == ALL
+    assert pdfs(tmp_path / "two") == pdfs(tmp_path / "out")
+
+
 def test_defaults() -> None:
     assert default_folder(Path("reports/2025")) == Path("reports/.2025-cache")
     assert cores() == len(os.sched_getaffinity(0))
