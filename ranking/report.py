@@ -246,12 +246,14 @@ def index_digits(units: Sequence[UnitResult], decimals: int) -> dict[str, int]:
     index of every unit of another rank: the ranking uses the unrounded index, and readers compare what
     they see."""
     out: dict[str, int] = {}
-    for u in units:
-        d = decimals
-        while d < EXTRA_DIGITS and any(v.rank != u.rank and shown_equal(d)(u.score.index, v.score.index)
-                                       for v in units):
-            d += 1
-        out[u.score.unit] = d
+    pending = list(units)
+    for d in range(decimals, EXTRA_DIGITS):  # each unit's first d at which no other rank looks the same
+        ranks: dict[str, set[int]] = {}  # shown text → the ranks that show it (linear, for 3,321 communes)
+        for v in units:
+            ranks.setdefault(f"{v.score.index:.{d}f}", set()).add(v.rank)
+        out.update((u.score.unit, d) for u in pending if len(ranks[f"{u.score.index:.{d}f}"]) == 1)
+        pending = [u for u in pending if u.score.unit not in out]
+    out.update((u.score.unit, max(decimals, EXTRA_DIGITS)) for u in pending)
     return out
 
 
