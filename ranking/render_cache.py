@@ -1,7 +1,8 @@
 """The render cache: finished PDFs kept beside the output, so that a re-run renders only the documents whose
 content changed. A document's key is the SHA-256 of exactly what decides its bytes: its HTML (which carries
 the report date), the bytes of the assets it may load, the renderer's code and the versions of dti, weasyprint,
-pydyf and fontTools. Equal keys give byte-identical PDFs, so an entry stands in for a render.
+pydyf, fontTools and zlib (which compresses its streams). Equal keys give byte-identical PDFs, so an entry
+stands in for a render.
 
 An entry is one file `KEY.entry`: a header line, the key, the SHA-256 of the PDF, then the PDF. An entry whose
 header, key, digest or PDF framing does not check out (a torn write, a copy under another name, a file from
@@ -16,6 +17,7 @@ import hashlib
 import os
 import tempfile
 import time
+import zlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -58,7 +60,7 @@ def render_salt(assets: Iterable[Path], renderer: Path) -> str:
     for path in (renderer, *assets):
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     versions = ";".join(f"{p}={package_version(p)}" for p in ("weasyprint", "pydyf", "fonttools"))
-    return f"dti={__version__};{versions};{digest.hexdigest()}"
+    return f"dti={__version__};{versions};zlib={zlib.ZLIB_RUNTIME_VERSION};{digest.hexdigest()}"
 
 
 @dataclass(frozen=True)

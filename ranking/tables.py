@@ -12,6 +12,7 @@ import re
 import secrets
 import shutil
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -325,9 +326,11 @@ def write_workbook(ranking: Ranking, folder: Path, options: Mapping[str, object]
 
 def workbook_cache(folder: Path) -> RenderCache:
     """The render cache's view for workbooks: keys salted with what decides a workbook's bytes besides its
-    cells (this module's code, openpyxl's version), so that they never meet a PDF's key."""
+    cells (this module's code, the versions of openpyxl, its XML writer and zlib), so that they never meet a
+    PDF's key."""
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    return RenderCache(folder, f"workbook;dti={__version__};openpyxl={package_version('openpyxl')};{code}")
+    versions = ";".join(f"{p}={package_version(p)}" for p in ("openpyxl", "et_xmlfile"))
+    return RenderCache(folder, f"workbook;dti={__version__};{versions};zlib={zlib.ZLIB_RUNTIME_VERSION};{code}")
 
 
 def cached_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None, cache: Path | None) -> str:
@@ -337,7 +340,7 @@ def cached_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None, cac
         write_xlsx(path, sheets, banner)
         return ""
     store = workbook_cache(cache)
-    key = store.key(repr((source_date().isoformat(), banner, sorted(sheets.items()))))
+    key = store.key(repr((source_date().isoformat(), banner, list(sheets.items()))))  # sheets in their order
     kept = store.get(key, kind="xlsx")
     if kept is not None:
         path.write_bytes(kept)

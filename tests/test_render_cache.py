@@ -17,7 +17,7 @@ from ranking.pipeline import build
 from ranking.ranking import Ranking
 from ranking.render_cache import KEEP_RUNS, MAGIC, SUFFIX, RenderCache, default_folder, pack, unpack
 from ranking.report import Reports, asset_bytes, cores, write_reports
-from ranking.tables import workbook_cache, write_tables
+from ranking.tables import Sheet, cached_xlsx, workbook_cache, write_tables
 from tests.conftest import TINY_SELF, write_case
 
 EPOCH = "1767225600"
@@ -175,6 +175,13 @@ def test_an_unchanged_workbook_comes_from_the_cache_and_a_changed_one_is_written
         (tmp_path / "later").mkdir()
         keys.add(write_tables(ranking, tmp_path / "later", OPTIONS, cache=tmp_path / "cache"))
     assert len(keys) == 5
+
+
+def test_a_workbook_key_covers_the_order_of_its_sheets(tmp_path: Path) -> None:
+    one, two = Sheet(["a"], [[1]]), Sheet(["b"], [["x"]])
+    first = cached_xlsx(tmp_path / "1.xlsx", {"A": one, "B": two}, None, tmp_path / "cache")
+    second = cached_xlsx(tmp_path / "2.xlsx", {"B": two, "A": one}, None, tmp_path / "cache")
+    assert first != second and (tmp_path / "1.xlsx").read_bytes() != (tmp_path / "2.xlsx").read_bytes()
 
 
 def test_a_damaged_workbook_entry_is_written_again(tmp_path: Path) -> None:
