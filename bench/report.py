@@ -18,7 +18,8 @@ from pathlib import Path
 from measure import ROOT, TreePeak, machine
 
 from ranking.pipeline import build, load, sample_paths
-from ranking.report import cores, write_reports
+from ranking.report import write_reports
+from ranking.system import cores
 from ranking.tables import write_tables
 
 

@@ -40,7 +40,7 @@ from ranking.i18n import LABELS, Words, describe_rule, measurement_note
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
-from ranking.system import die_with_parent, parent_gone, signals_held, stop
+from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, inside, provenance, source_date
 
 if TYPE_CHECKING:
@@ -530,14 +530,6 @@ def breakdown_html(ranking: Ranking, item: Breakdown, options: Mapping[str, obje
 
 
 # --- rendering ----------------------------------------------------------------------------------------------
-def cores() -> int:
-    """The cores this process may run on (its CPU affinity, which containers and `taskset` narrow)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - no affinity API (macOS)
-        return os.cpu_count() or 1
-
-
 @cache
 def font_configuration(store: RenderCache | None) -> FontConfiguration:
     """One fontconfig set-up per process (and render cache, where the trimmed fonts come from), shared by its

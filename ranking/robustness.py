@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import zlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +31,7 @@ from ranking.ranking import (
     descending_ranks,
 )
 from ranking.scoring import Method, UnitScore
+from ranking.system import cores
 
 Array = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -277,11 +277,6 @@ def _summary(group: str, p: Pillars, official: IntArray, draws: Draws, found: tu
 def group_rng(seed: int, group: str) -> np.random.Generator:
     """One stream per group, keyed by its id: adding a group never changes another group's draws."""
     return np.random.default_rng([seed, zlib.crc32(group.encode("utf-8"))])
-
-
-def cores() -> int:
-    """The processor cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSpec, rng: np.random.Generator,

@@ -102,3 +102,12 @@ def stop(processes: Iterable[BaseProcess], grace: float = 2.0) -> None:
         if p.is_alive():
             p.kill()
             p.join(grace)
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and `taskset` narrow): the render
+    processes and the robustness threads."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - no affinity API (macOS)
+        return os.cpu_count() or 1

@@ -16,7 +16,8 @@ from ranking.inputs import load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Ranking
 from ranking.render_cache import KEEP_RUNS, MAGIC, SUFFIX, RenderCache, default_folder, pack, unpack
-from ranking.report import Reports, asset_bytes, cores, write_reports
+from ranking.report import Reports, asset_bytes, write_reports
+from ranking.system import cores
 from ranking.tables import Sheet, cached_xlsx, workbook_cache, write_tables
 from tests.conftest import TINY_SELF, write_case
 
