@@ -96,7 +96,7 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
             """The workbook and the site, written while the render processes finish the PDFs."""
             workbook = write_workbook(ranking, stage, options, lang, cache)
             if site:
-                write_site(ranking, stage, options, lang, changes)
+                write_site(ranking, stage, options, lang, changes, pdfs=True)
             return [workbook]
 
         if progress is not None:

@@ -96,16 +96,19 @@ def unit_file(units_dir: Path, unit_id: str) -> str:
     return inside(units_dir, unit_id, ".html").name
 
 
-def _downloads(folder: Path, ranking: Ranking, w: Words, prefix: str) -> list[Download]:
-    """The outputs beside site/ that exist (the PDFs only when `dti run`/`report` made them)."""
+def _downloads(folder: Path, ranking: Ranking, w: Words, prefix: str, pdfs: bool) -> list[Download]:
+    """The outputs beside site/ that exist, and the publication when `pdfs` says the run is writing it."""
     publication = f"dti-{ranking.criteria.edition}.pdf"
     named = [(publication, "site.publication_pdf"), *DOWNLOADS]
-    return [Download(prefix + quote(name), w(key), name) for name, key in named if (folder / name).is_file()]
+    return [Download(prefix + quote(name), w(key), name) for name, key in named
+            if (folder / name).is_file() or (pdfs and name == publication)]
 
 
 def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], lang: Lang,
-               draft: RunDiff | None = None) -> list[Path]:
+               draft: RunDiff | None = None, pdfs: bool = False) -> list[Path]:
     """`folder`/site/: index.html, methodology.html, units/UNIT.html and the two assets; returns the files.
+    The pages link the PDFs that are in `folder`, or with `pdfs` every PDF, which the run is writing there
+    (`dti run` writes the site while its workers render).
 
     `folder` is the staged output: a site left there by an earlier run is replaced as a whole."""
     site = folder / "site"
@@ -133,7 +136,7 @@ def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], la
                               for i, svg in enumerate(bar_charts(v, criteria, w))] for v in views}
     page(site / "index.html", "index.html", "", charts=charts_of, inputs=list(provenance(ranking).items()),
          criteria_file=criteria_name(ranking),
-         downloads=_downloads(folder, ranking, w, "../"))
+         downloads=_downloads(folder, ranking, w, "../", pdfs))
     page(site / "methodology.html", "methodology.html", "")
     by_unit: dict[str, list[IndicatorScore]] = {}
     for s in ranking.indicators:
@@ -144,7 +147,7 @@ def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], la
             pdf = f"{u.score.unit}.pdf"
             page(units_dir / pages[u.score.unit], "unit.html", "../", b=item,
                  chart=titled(pillar_chart(item, criteria, w), w("report.pillars"), "chart-pillars"),
-                 pdf="../../units/" + quote(pdf) if (folder / "units" / pdf).is_file() else None)
+                 pdf="../../units/" + quote(pdf) if pdfs or (folder / "units" / pdf).is_file() else None)
     css = (HERE / "assets" / "site.css").read_text(encoding="utf-8") + palette_css(len(criteria.bands))
     (site / "site.css").write_text(css, encoding="utf-8", newline="")
     shutil.copyfile(HERE / "assets" / "site.js", site / "site.js")
