@@ -15,6 +15,7 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn
@@ -30,7 +31,7 @@ from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
 from ranking.render_cache import default_folder
 from ranking.system import STOP_SIGNALS
-from ranking.tables import file_problems, folder_problems
+from ranking.tables import file_problems, folder_problems, staged_output
 
 # Every text of the help, (Vietnamese, English).
 HELP: Mapping[str, tuple[str, str]] = {
@@ -109,6 +110,14 @@ HELP: Mapping[str, tuple[str, str]] = {
     "cmd.schema": ("JSON Schema của định dạng bộ chỉ số, cho trình soạn thảo",
                    "the JSON Schema of the criteria format, for editors"),
     "schema.out": ("tệp cần ghi (mặc định: in ra màn hình)", "the file to write (default: standard output)"),
+    "cmd.tasks": ("tiến độ các nhiệm vụ của kế hoạch theo từng đơn vị đến một ngày (đến hạn, đúng hạn, trễ hạn, quá "
+                  "hạn, sắp đến hạn)",
+                  "progress of the plan's tasks per unit at a date (due, on time, late, overdue, due soon)"),
+    "tasks.as_of": ("ngày xem tiến độ, YYYY-MM-DD (mặc định hôm nay): nhiệm vụ hoàn thành sau ngày này coi như chưa "
+                    "xong", "the day to view, YYYY-MM-DD (default today): a task done after it was not yet done"),
+    "tasks.out": ("thư mục ghi tasks.xlsx và tasks.pdf (được thay toàn bộ); mặc định chỉ in ra",
+                  "folder for tasks.xlsx and tasks.pdf (replaced as a whole); default: print only"),
+    "DATE": ("NGÀY", "DATE"),
     "cmd.diff": ("điều đã thay đổi giữa hai lần chạy, theo đơn vị và chỉ số",
                  "what changed between two runs, per unit and per indicator"),
 }
@@ -119,6 +128,7 @@ ARGPARSE_VI = (
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: lựa chọn không hợp lệ \2 (chọn một trong \3)"),
     (r"argument (\S+): expected one argument", r"\1: cần một giá trị"),
     (r"ambiguous option: ", "tùy chọn không rõ: "),
+    (r"argument (\S+): expected a day YYYY-MM-DD, found (.*)", r"\1: cần một ngày dạng YYYY-MM-DD, gặp \2"),
 )
 STAGES = ("draft", "final")
 
@@ -227,6 +237,11 @@ def _parser(lang: Lang) -> _Parser:
     collect.add_argument("--partial", action="store_true", help=h("collect.partial"))
     schema = command("schema")
     schema.add_argument("--out", type=Path, metavar=file, help=h("schema.out"))
+    tasks = command("tasks")
+    tasks.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
+    tasks.add_argument("--inputs", type=Path, required=True, metavar=folder, help=h("inputs"))
+    tasks.add_argument("--as-of", type=_day, metavar=h("DATE"), help=h("tasks.as_of"))
+    tasks.add_argument("--out", type=Path, metavar=folder, help=h("tasks.out"))
     diff = command("diff")
     diff.add_argument("old", type=Path, metavar=h("OLD"), help=h("diff.old"))
     diff.add_argument("new", type=Path, metavar=h("NEW"), help=h("diff.new"))
@@ -239,6 +254,16 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text!r}")
     return int(text)
+
+
+def _day(text: str) -> date:
+    """--as-of: a real day written YYYY-MM-DD."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day YYYY-MM-DD, found {text!r}") from None
 
 
 def _resolve(args: argparse.Namespace) -> Paths:
@@ -414,6 +439,35 @@ def _diff(args: argparse.Namespace, lang: Lang) -> int:
     return 0
 
 
+def _tasks(args: argparse.Namespace, lang: Lang) -> int:
+    """The register seen on a day: a table on the terminal, and with --out the workbook and the PDF (a staged
+    folder, as every output). Needs only units.csv and tasks.csv: it runs all year long."""
+    from ranking import tasks
+    from ranking.inputs import file_problem
+
+    register = args.inputs / tasks.REGISTER
+    out_problems = [] if args.out is None else folder_problems(args.out, [args.criteria, args.inputs],
+                                                                marker=tasks.WORKBOOK)
+    try:
+        criteria = load_criteria(args.criteria)
+        inputs = load_inputs(criteria, args.inputs, partial=True, as_of=args.as_of)
+    except DtiError as exc:
+        raise DtiError([*out_problems, *exc.problems]) from None
+    missing = file_problem(register)
+    _refuse([*out_problems, *([missing] if missing is not None else [])])
+    for warning in inputs.warnings:
+        if warning.file == str(register):
+            print(warning.message(lang), file=sys.stderr)
+    report = tasks.progress(criteria, inputs, inputs.as_of or date.today())
+    print(tasks.render(report, lang))
+    if args.out is not None:
+        with staged_output(args.out) as stage:
+            tasks.write(report, stage, lang)
+        print()
+        print(t("written", lang, out=args.out))
+    return 0
+
+
 def _raise_stopped(signum: int, _frame: FrameType | None) -> None:
     """The first SIGINT/SIGTERM unwinds the run; any further one is ignored so the clean-up can finish."""
     for s in STOP_SIGNALS:
@@ -461,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(_help_lang(argv)).parse_args(argv)
     lang: Lang = args.lang
     commands = {"validate": _validate, "rank": _rank, "run": _rank, "report": _rank, "forms": _forms,
-                "collect": _collect, "diff": _diff, "schema": _schema}
+                "collect": _collect, "diff": _diff, "schema": _schema, "tasks": _tasks}
     try:
         with _stoppable():
             return commands[args.command](args, lang)

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from ranking.schema import Node as NodeSpec
 
 Better = Literal["higher", "lower"]
-Source = Literal["self", "measured"]
+Source = Literal["self", "measured", "tasks"]
 
 
 # --- the rules (parameters only; scoring.py holds their kernels) -------------------------------------
@@ -106,6 +107,10 @@ class Indicator:
     system: str = ""
     line: int = field(default=0, compare=False)
     path: str = field(default="", compare=False)
+    late: float = 0.0
+    """For `source: tasks`: the share of credit of a task done after its deadline but within the period."""
+    plan: str = ""
+    """For `source: tasks`: only the tasks of this plan count ('' for every plan)."""
 
     def applies(self, unit_id: str, tags: frozenset[str]) -> bool:
         return self.applies_to is None or unit_id in self.applies_to or bool(self.applies_to & tags)
@@ -198,6 +203,17 @@ class RobustnessSpec:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The days (both ends included) whose task deadlines a `source: tasks` indicator counts."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
 class Criteria:
     id: str
     title: str
@@ -210,6 +226,12 @@ class Criteria:
     robustness: RobustnessSpec
     source: str
     sha256: str
+    period: Period | None = None
+    """`period:` of the criteria file; None: the edition's calendar year (see `tasks_period`)."""
+
+    def tasks_period(self) -> Period:
+        """The period whose task deadlines count: the declared one, else the edition's calendar year."""
+        return self.period or Period(date(self.edition, 1, 1), date(self.edition, 12, 31))
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
@@ -529,7 +551,8 @@ class _Build:
             return Composite(spec.id, spec.title, children, line, path)
         assert spec.points is not None and spec.rule is not None  # the schema checked it
         return Indicator(spec.id, spec.title, float(spec.points), _rule(spec.rule), pillar, spec.evidence or "",
-                         applies_to, parent, spec.source, spec.system or "", line, path)
+                         applies_to, parent, spec.source, spec.system or "", line, path,
+                         float(spec.late or 0.0), spec.plan or "")
 
     def pillar(self, spec: PillarSpec, path: str) -> Pillar:
         applies_to = frozenset(spec.applies_to) if spec.applies_to is not None else None
@@ -551,6 +574,8 @@ class _Build:
             robustness=RobustnessSpec(float(r.concentration), r.draws, r.seed, r.leave_one_out) if r
             else RobustnessSpec(),
             source=file, sha256=sha256,
+            period=Period(date.fromisoformat(spec.period.start), date.fromisoformat(spec.period.end))
+            if spec.period else None,
         )
 
 

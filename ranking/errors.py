@@ -112,6 +112,17 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                                 "'system' is only for a measured indicator (source: measured)"),
     "measured_council": ("chỉ số do Hội đồng chấm (rule: council) không thể là chỉ số đo tự động (source: measured)",
                          "an indicator scored by the council (rule: council) cannot be measured (source: measured)"),
+    # the year's tasks (issue 19): the criteria
+    "bad_date": ("cần một ngày dạng YYYY-MM-DD (ví dụ 2025-12-31), gặp {found}",
+                 "expected a day written YYYY-MM-DD (e.g. 2025-12-31), found {found}"),
+    "period_order": ("ngày kết thúc {found} trước ngày bắt đầu {accepted}",
+                     "the end {found} is before the start {accepted}"),
+    "tasks_option_without_source": ("{found!r} chỉ dùng cho chỉ số tính từ sổ theo dõi nhiệm vụ (source: tasks)",
+                                    "{found!r} is only for an indicator computed from the task register "
+                                    "(source: tasks)"),
+    "tasks_rule": ("chỉ số tính từ sổ theo dõi nhiệm vụ (source: tasks) là một tỷ lệ: cần rule: ratio",
+                   "an indicator computed from the task register (source: tasks) is a fraction: it needs "
+                   "rule: ratio"),
     "composite_too_deep": ("chỉ số tổng hợp lồng quá {accepted} cấp dưới một chỉ số chính",
                            "composites nested more than {accepted} levels under a pillar"),
     # ids: one rule for unit, group, pillar, indicator ids and tags (criteria.id_problem)
@@ -243,6 +254,33 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                      "self-assesses it"),
     "bad_measured_at": ("ngày đo phải viết dạng YYYY-MM-DD (ví dụ 2025-11-30), gặp {found!r}",
                         "the measurement date must be written YYYY-MM-DD (e.g. 2025-11-30), found {found!r}"),
+    # the year's tasks (issue 19): the register tasks.csv
+    "bad_task_date": ("{column} phải là một ngày có thật viết dạng YYYY-MM-DD (ví dụ 2025-06-30), gặp {found!r}",
+                      "{column} must be a real day written YYYY-MM-DD (e.g. 2025-06-30), found {found!r}"),
+    "task_done_future": ("ngày hoàn thành {found} sau ngày chạy {accepted}; một nhiệm vụ chưa xong thì để trống "
+                         "done_on",
+                         "the completion day {found} is after the day of the run {accepted}; leave done_on empty "
+                         "for a task not done yet"),
+    "duplicate_task": ("nhiệm vụ {found!r} của đơn vị {unit!r} đã có ở dòng {accepted}",
+                       "task {found!r} of unit {unit!r} already appears on line {accepted}"),
+    "task_outside_period": ("nhiệm vụ {task!r} có hạn {found}, ngoài kỳ đánh giá {start} – {end}; không được tính "
+                            "vào tỷ lệ hoàn thành",
+                            "task {task!r} is due on {found}, outside the period {start} – {end}; it does not "
+                            "count in the completion"),
+    "tasks_missing": ("không có sổ theo dõi nhiệm vụ tasks.csv: chỉ số {found} tính từ sổ này chưa có số liệu "
+                      "(0 điểm)",
+                      "no task register tasks.csv: the indicator(s) {found} computed from it have no value "
+                      "(0 points)"),
+    "tasks_self_value": ("chỉ số {indicator!r} được tính từ sổ theo dõi nhiệm vụ (tasks.csv), đơn vị {unit!r} "
+                         "không tự đánh giá: hãy để trống ô giá trị; chỉ Hội đồng thẩm định được hiệu chỉnh "
+                         "(kèm ghi chú)",
+                         "indicator {indicator!r} is computed from the task register (tasks.csv); unit {unit!r} "
+                         "cannot self-assess it: leave the value empty; only the appraisal council may correct it "
+                         "(with a note)"),
+    "tasks_correction_note": ("Hội đồng hiệu chỉnh giá trị tính từ sổ theo dõi nhiệm vụ của {indicator!r}: cần "
+                              "ghi chú lý do",
+                              "the council corrects the value of {indicator!r} computed from the task register: "
+                              "a note must say why"),
     # H2 inputs: hostile and broken inputs (issues 8 and 13)
     "csv_delimiter": ("các cột được phân cách bằng {found} (Excel ghi như vậy khi máy đặt vùng Việt Nam); dti cần "
                       "dấu phẩy: hãy lưu lại dạng CSV UTF-8 phân cách bằng dấu phẩy",

@@ -10,6 +10,7 @@ import re
 import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 
 from ranking.criteria import (
@@ -33,11 +34,13 @@ from ranking.criteria import (
     rule_name,
 )
 from ranking.errors import DataError, Problem, Problems, nearest
+from ranking.tasks import REGISTER, Completion, Task, by_unit, completion
 
 UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
 SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
 APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
 MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
+TASKS_COLUMNS = ("task", "unit", "title", "plan", "deadline", "done_on", "evidence", "note")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
@@ -135,7 +138,14 @@ class Inputs:
     absent: tuple[str, ...] = ()
     """The files a partial load (validate) did not find yet, e.g. self_assessment.csv before the forms."""
     measured: Mapping[Key, Value] = field(default_factory=dict)
-    """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
+    """Values of `source: measured` indicators, from measured.csv (exported from the city's systems), and of
+    `source: tasks` indicators, computed from tasks.csv (their `system` is 'tasks.csv')."""
+    tasks: tuple[Task, ...] = ()
+    """The task register (tasks.csv), in file order; empty without one."""
+    as_of: date | None = None
+    """The day the register is seen on: a task done after it was not yet done (default: the day of the run)."""
+    completions: Mapping[Key, Completion] = field(default_factory=dict)
+    """The counts behind each `source: tasks` value, by (unit, indicator)."""
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
@@ -453,7 +463,7 @@ def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: 
             problems.add(Problem(file, "not_applicable_value", {"found": unit_id, "indicator": indicator_id},
                                  line=line, column="indicator", severity="warning"))
             continue
-        if (measured or node.source == "measured") and _measured_problem(file, line, row, node, problems,
+        if (measured or node.source in ("measured", "tasks")) and _measured_problem(file, line, row, node, problems,
                                                                          appraisal, measured):
             continue
         value = _parse_row(file, line, row, unit.group, node, problems, appraisal, names[-1], known)
@@ -476,6 +486,11 @@ def _measured_problem(file: str, line: int, row: Mapping[str, str], indicator: I
         problems.add(Problem(file, "empty_field", {"column": "value"}, line=line, column="value"))
     elif measured and not ISO_DATE.match(row["measured_at"]):
         problems.add(Problem(file, "bad_measured_at", {"found": row["measured_at"]}, line=line, column="measured_at"))
+    elif appraisal and indicator.source == "tasks" and row["value"] and not row["note"]:
+        problems.add(Problem(file, "tasks_correction_note", {"indicator": indicator.id}, line=line, column="note"))
+    elif not measured and not appraisal and indicator.source == "tasks" and row["value"]:
+        problems.add(Problem(file, "tasks_self_value", {"unit": row["unit"], "indicator": indicator.id},
+                             line=line, column="value"))
     elif appraisal and indicator.source == "measured" and row["value"] and not row["note"]:
         problems.add(Problem(file, "measured_correction_note", {"indicator": indicator.id}, line=line, column="note"))
     elif not measured and not appraisal and indicator.source == "measured" and row["value"]:
@@ -574,12 +589,87 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Ma
     return measured
 
 
+def _day(text: str) -> date | None:
+    """A day written YYYY-MM-DD that exists, else None."""
+    if not ISO_DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def read_tasks(path: Path, criteria: Criteria, units: Mapping[str, Unit], today: date,
+               problems: Problems) -> tuple[Task, ...]:
+    """The task register: every row checked (an unknown unit, the same task twice for a unit, a malformed
+    date, a task done after `today`, the day of the run, are errors; a deadline outside the criteria's
+    period is a warning), all at once with their lines."""
+    file = str(path)
+    period = criteria.tasks_period()
+    seen: dict[tuple[str, str], int] = {}
+    tasks: list[Task] = []
+    for line, row in read_csv(path, TASKS_COLUMNS, problems):
+        found = len(problems.errors)
+        for column in ("task", "unit", "title", "deadline"):
+            if not row[column]:
+                problems.add(Problem(file, "empty_field", {"column": column}, line=line, column=column))
+        unit_id = row["unit"]
+        if unit_id and unit_id not in units:
+            hint = "" if problems.full else nearest(unit_id, units)
+            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": hint}, line=line, column="unit"))
+        days: dict[str, date | None] = {}
+        for column in ("deadline", "done_on"):
+            days[column] = _day(row[column])
+            if row[column] and days[column] is None:
+                problems.add(Problem(file, "bad_task_date", {"found": row[column], "column": column}, line=line,
+                                     column=column))
+        done, deadline = days["done_on"], days["deadline"]
+        if done is not None and done > today:
+            problems.add(Problem(file, "task_done_future", {"found": row["done_on"], "accepted": today.isoformat()},
+                                 line=line, column="done_on"))
+        key = (row["task"], unit_id)
+        if row["task"] and unit_id and key in seen:
+            problems.add(Problem(file, "duplicate_task", {"found": row["task"], "unit": unit_id,
+                                                          "accepted": seen[key]}, line=line, column="task"))
+        if len(problems.errors) > found or deadline is None:
+            continue
+        seen[key] = line
+        if deadline not in period:
+            problems.add(Problem(file, "task_outside_period", {"found": row["deadline"], "task": row["task"],
+                                                               "start": period.start.isoformat(),
+                                                               "end": period.end.isoformat()},
+                                 line=line, column="deadline", severity="warning"))
+        tasks.append(Task(row["task"], unit_id, row["title"], row["plan"], deadline, done, row["evidence"],
+                          row["note"], line))
+    return tuple(tasks)
+
+
+def task_values(criteria: Criteria, units: tuple[Unit, ...], tasks: tuple[Task, ...],
+                as_of: date) -> tuple[dict[Key, Value], dict[Key, Completion]]:
+    """The value of every applicable `source: tasks` indicator of every unit, computed from the register
+    (no task due: not applicable), and the counts behind it."""
+    period = criteria.tasks_period()
+    mine = by_unit(tasks)
+    values: dict[Key, Value] = {}
+    counts: dict[Key, Completion] = {}
+    for group in criteria.groups:
+        indicators = [i for i in group.indicators if i.source == "tasks"]
+        for unit in (u for u in units if u.group == group.id):
+            for ind in (i for i in indicators if i.applies(unit.id, unit.tags)):
+                done = completion(mine.get(unit.id, ()), ind, period, as_of)
+                counts[(unit.id, ind.id)] = done
+                values[(unit.id, ind.id)] = Value(done.text, done.value, "", 0, done.due > 0, REGISTER,
+                                                  as_of.isoformat())
+    return values, counts
+
+
 OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
-def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -> Inputs:
+def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, as_of: date | None = None) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
-    at any step of the year) only units.csv is required: the files not there yet are listed in `absent`."""
+    at any step of the year) only units.csv is required: the files not there yet are listed in `absent`.
+    The task register is seen on `as_of` (default: today, the day of the run)."""
     root = Path(folder)
     problems = Problems()
     names = ("units.csv", "self_assessment.csv", "appraisal.csv")
@@ -611,14 +701,28 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
         measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True)
     elif problem.reason != "file_missing":
         problems.add(problem)
+    tasks_path = root / REGISTER  # optional: the year's task register
+    today = date.today()
+    seen_on = as_of or today
+    tasks: tuple[Task, ...] = ()
+    if (problem := file_problem(tasks_path)) is None:
+        tasks = read_tasks(tasks_path, criteria, by_id, today, problems)
+    elif problem.reason != "file_missing":
+        problems.add(problem)
+    elif computed := sorted({i.id for g in criteria.groups for i in g.indicators if i.source == "tasks"}):
+        problems.add(Problem(str(tasks_path), "tasks_missing", {"found": ", ".join(computed)}, severity="warning"))
     problems.raise_if_errors(DataError)
+    computed_values, completions = task_values(criteria, units, tasks, seen_on) if tasks else ({}, {})
+    if computed_values:
+        measured = Values.of({**dict(measured.items()), **computed_values})
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path))):
         problems.add(problem)
-    files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, marker) if p.is_file()}
+    files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, tasks_path, marker) if p.is_file()}
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
         sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured,
+        tasks=tasks, as_of=seen_on, completions=completions,
     )
 
 

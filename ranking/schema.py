@@ -94,6 +94,23 @@ Decimals = Annotated[int, Strict(), Field(ge=0, le=8, description="decimals show
 Better = Literal["higher", "lower"]
 
 
+def _check_date(value: str) -> str:
+    """A day written YYYY-MM-DD that exists (2025-02-30 does not)."""
+    import datetime
+
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("bad_date", "bad date", {"found": describe(value)}) from None
+    return value
+
+
+Day = Annotated[str, Strict(), AfterValidator(_check_date),
+                Field(description="a day, YYYY-MM-DD", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+
 def _tier_shape(value: object) -> object:
     if not (isinstance(value, list) and len(value) == 2):
         raise PydanticCustomError("tier_shape", "bad tier", {"found": describe(value)})
@@ -210,15 +227,19 @@ class Node(_Model):
     rule: RuleSpec | None = None
     evidence: Evidence | None = None
     applies_to: Annotated[list[Id], Field(min_length=1, max_length=1000)] | None = None
-    source: Literal["self", "measured"] = Field("self", description="measured: exported from a city system")
+    source: Literal["self", "measured", "tasks"] = Field(
+        "self", description="measured: exported from a city system; tasks: computed from tasks.csv")
     system: System | None = None
+    late: Share | None = Field(None, description="source: tasks — the credit of a task done late within the "
+                                                 "period, 0–1 (default 0)")
+    plan: Label | None = Field(None, description="source: tasks — count only the tasks of this plan")
     indicators: Annotated[list[Node], Field(min_length=1, max_length=1000)] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Node:
         errors: list[Issue] = []
         if self.indicators is not None:
-            extra = [k for k in ("points", "rule", "source", "system") if k in self.model_fields_set]
+            extra = [k for k in ("points", "rule", "source", "system", "late", "plan") if k in self.model_fields_set]
             if extra:
                 errors.append(((), "composite_with_points", {"found": ", ".join(extra)}))
         elif self.points is None or self.rule is None:
@@ -227,6 +248,12 @@ class Node(_Model):
             errors.append((("system",), "system_without_measured", {}))
         if self.source == "measured" and self.rule in ("council", CouncilRule()):
             errors.append((("source",), "measured_council", {}))
+        for key in ("late", "plan"):
+            if key in self.model_fields_set and self.source != "tasks":
+                errors.append(((key,), "tasks_option_without_source", {"found": key}))
+        if self.source == "tasks" and self.rule is not None and not (self.rule == "ratio"
+                                                                     or isinstance(self.rule, RatioRule)):
+            errors.append((("rule",), "tasks_rule", {}))
         if isinstance(self.rule, TiersRule):
             seen: set[float] = set()
             for i, (x, p) in enumerate(self.rule.tiers):
@@ -301,6 +328,19 @@ class BandSpec(_Model):
     label: Label
 
 
+class PeriodSpec(_Model):
+    """The period of the year's plan: the deadlines a `source: tasks` indicator counts."""
+
+    start: Day
+    end: Day
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodSpec:
+        if self.end < self.start:  # ISO days compare as text
+            _errors("Period", [(("end",), "period_order", {"found": self.end, "accepted": self.start})])
+        return self
+
+
 class RobustnessSpecModel(_Model):
     concentration: Concentration = 100.0
     draws: Draws = 10_000
@@ -321,6 +361,7 @@ class CriteriaSpec(_Model):
     decimals: Decimals = 4
     bands: Annotated[list[BandSpec], Field(max_length=20)] | None = None
     robustness: RobustnessSpecModel | None = None
+    period: PeriodSpec | None = Field(None, description="the plan's period (default: the edition's calendar year)")
     groups: Annotated[list[GroupSpec], Field(min_length=1, max_length=100)]
 
     @model_validator(mode="after")
@@ -478,7 +519,8 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
-                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated"}:
+                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated",
+                "bad_date", "period_order", "tasks_option_without_source", "tasks_rule"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])

@@ -248,14 +248,15 @@ def _used(indicator: Indicator, own: list[int], appraised: list[int], measured: 
     has the measurement (a unit cannot self-assess it); else the unit's self-assessment."""
     if isinstance(indicator.rule, Council):
         return [APPRAISED if a >= 0 else NONE for a in appraised]
-    if indicator.source == "measured":
+    if indicator.source in ("measured", "tasks"):  # tasks: computed from the register, carried as measured
         return [APPRAISED if a >= 0 else MEASURED if m >= 0 else NONE for a, m in zip(appraised, measured, strict=True)]
     return [APPRAISED if a >= 0 else OWN if o >= 0 else NONE for a, o in zip(appraised, own, strict=True)]
 
 
 def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
     """The status of each indicator where it applies but has no number."""
-    return ["pending" if isinstance(ind.rule, Council) else "unmeasured" if ind.source == "measured" else "missing"
+    return ["pending" if isinstance(ind.rule, Council) else "unmeasured" if ind.source in ("measured", "tasks")
+            else "missing"
             for ind in indicators]
 
 
