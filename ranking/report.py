@@ -42,6 +42,7 @@ from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, inside, provenance, source_date
+from ranking.tasks import task_notes
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -488,7 +489,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined)
     env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
-                       measurement_note=measurement_note,
+                       measurement_note=measurement_note, task_notes=task_notes,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
                        nodes=pillar_nodes, pillar_width=pillar_width, firm_limit=firm_limit, heat_legend=heat_legend,
                        loose_list=loose_list, weight_spread=weight_spread)

@@ -235,3 +235,20 @@ def write(report: Progress, folder: Path, lang: Lang) -> list[Path]:
 def completions_of(inputs: Inputs, unit: str) -> Mapping[str, Completion]:
     """The completion behind each `source: tasks` value of a unit, by indicator (for a breakdown)."""
     return {ind: c for (u, ind), c in inputs.completions.items() if u == unit}
+
+
+def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]:
+    """What a breakdown says under a `source: tasks` indicator: where the value comes from, the counts
+    behind it ('18/20 done on time, 1 late, 1 not done'), then each late and undone task with its deadline."""
+    done = inputs.completions.get((unit, indicator))
+    if done is None or inputs.as_of is None:
+        return []
+    notes = [w("tasks.from_register", date=day_text(inputs.as_of, w))]
+    if done.due:
+        notes.append(w("tasks.counts", on_time=w.count(done.on_time), due=w.count(done.due),
+                       late=w.count(done.late), undone=w.count(done.undone)))
+    notes += [w("tasks.late_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w),
+                done=day_text(t.done_on, w)) for t in done.late_tasks if t.done_on is not None]
+    notes += [w("tasks.undone_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w))
+              for t in done.undone_tasks]
+    return notes
