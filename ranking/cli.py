@@ -25,7 +25,7 @@ from ranking.criteria import load_criteria
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
-from ranking.inputs import load_inputs, load_measured, load_units
+from ranking.inputs import load_inputs, load_measured, load_tasks, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
@@ -382,8 +382,9 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
     else:
         units = load_units(criteria, args.units)
         measured = load_measured(criteria, units, args.units.parent / "measured.csv")  # shown on the forms
+        tasks = load_tasks(criteria, units, args.units.parent / "tasks.csv")  # each unit's, listed on its form
         written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file(),
-                                   progress.counter("forms"), measured)
+                                   progress.counter("forms"), measured, tasks)
     progress.finish()
     print(t("forms.written", lang, n=len(written), out=args.out))
     return 0
@@ -391,10 +392,12 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
-    from ranking.collect import collect, form_paths, write_csv_atomic
+    from ranking.collect import CLAIM_COLUMNS, CLAIMS, collect, form_paths, write_csv_atomic
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
+    claims = args.out.with_name(CLAIMS)  # the units' task claims, beside the collected self-assessment
+    _refuse([*file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"),
+             *([] if args.appraisal else file_problems(claims, CLAIMS))])
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
     progress.stage("collect")
@@ -406,9 +409,13 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     if not args.partial:
         result.raise_if_errors()
     write_csv_atomic(args.out, result.header, result.rows)
+    if result.tasks_sheets:  # the forms listed the units' tasks: their claims, for the department to review
+        write_csv_atomic(claims, CLAIM_COLUMNS, result.claims)
     progress.finish()
     rows = t("collect.rows", lang, n=len(result.rows))
     print(t("collect.written", lang, rows=rows, forms=len(result.forms), out=args.out))
+    if result.tasks_sheets:
+        print(t("collect.claims", lang, n=len(result.claims), out=claims))
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0

@@ -281,6 +281,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                               "ghi chú lý do",
                               "the council corrects the value of {indicator!r} computed from the task register: "
                               "a note must say why"),
+    "claim_no_day": ("nhiệm vụ {task!r}: đã nhập minh chứng nhưng chưa nhập ngày hoàn thành (YYYY-MM-DD)",
+                     "task {task!r}: the evidence is entered but not the day it was done (YYYY-MM-DD)"),
+    "claim_bad_day": ("nhiệm vụ {task!r}: ngày hoàn thành {found!r} không phải một ngày có thật dạng YYYY-MM-DD "
+                      "hoặc DD/MM/YYYY", "task {task!r}: the day {found!r} is not a real day written YYYY-MM-DD or "
+                      "DD/MM/YYYY"),
+    "claim_future": ("ngày hoàn thành {found} sau hôm nay ({accepted})",
+                     "the day it was done, {found}, is after today ({accepted})"),
+    "claim_no_evidence": ("nhiệm vụ {task!r}: đã nhập ngày hoàn thành nhưng chưa có minh chứng",
+                          "task {task!r}: the day is entered but not the evidence"),
     # H2 inputs: hostile and broken inputs (issues 8 and 13)
     "csv_delimiter": ("các cột được phân cách bằng {found} (Excel ghi như vậy khi máy đặt vùng Việt Nam); dti cần "
                       "dấu phẩy: hãy lưu lại dạng CSV UTF-8 phân cách bằng dấu phẩy",

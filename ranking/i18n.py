@@ -434,6 +434,26 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "form.col.appraised_denominator": ("Mẫu số thẩm định", "Appraised denominator"),
     "form.col.note": ("Ghi chú của Hội đồng", "Council's note"),
     "form.col.council_task": ("Việc của Hội đồng", "The council's task"),
+    "form.tasks_sheet": ("Nhiệm vụ", "Tasks"),
+    "form.tasks_help": ("Các nhiệm vụ của đơn vị theo sổ theo dõi nhiệm vụ (không sửa được). Nhiệm vụ đơn vị đã "
+                        "hoàn thành mà sổ chưa ghi nhận: nhập ngày hoàn thành (YYYY-MM-DD) và minh chứng vào hai cột "
+                        "cuối; Sở xem xét, đề nghị không tự thay đổi sổ.",
+                        "The unit's tasks in the task register (locked). A task the unit has done that the register "
+                        "does not show as done: enter the day it was done (YYYY-MM-DD) and the evidence in the last "
+                        "two columns; the department reviews the claim, which never changes the register by itself."),
+    "form.tasks_row": ("Tính từ sổ theo dõi nhiệm vụ (tasks.csv), không tự đánh giá; xem trang Nhiệm vụ",
+                       "Computed from the task register (tasks.csv), not self-assessed; see the Tasks sheet"),
+    "form.tasks_row_council": ("Tính từ sổ theo dõi nhiệm vụ (tasks.csv): nhiệm vụ đúng hạn / đến hạn",
+                               "Computed from the task register (tasks.csv): tasks on time / tasks due"),
+    "form.col.task": ("Mã nhiệm vụ", "Task"),
+    "form.col.task_title": ("Nhiệm vụ", "Title"),
+    "form.col.plan": ("Kế hoạch", "Plan"),
+    "form.col.deadline": ("Hạn hoàn thành", "Deadline"),
+    "form.col.done_on": ("Ngày hoàn thành (theo sổ)", "Done on (register)"),
+    "form.col.claim_day": ("Đơn vị báo đã hoàn thành ngày", "Done on, says the unit"),
+    "form.col.claim_evidence": ("Minh chứng hoàn thành", "Evidence it was done"),
+    "form.tasks_task": ("Tính từ sổ theo dõi nhiệm vụ; chỉ nhập khi Hội đồng hiệu chỉnh, kèm ghi chú",
+                        "Computed from the task register; enter only a council correction, with a note"),
     "form.measured_task": ("Số liệu đo tự động; chỉ nhập khi Hội đồng hiệu chỉnh, kèm ghi chú",
                            "Measured automatically; enter only a council correction, with a note"),
     "measured.from": ("đo tự động từ {system}, ngày {date}", "measured automatically by {system} on {date}"),
@@ -618,7 +638,9 @@ LABELS: Mapping[str, tuple[str, str]] = {
                         "late: {task} — {title} (due {deadline}, done {done})"),
     "tasks.undone_item": ("chưa hoàn thành: {task} — {title} (hạn {deadline})",
                           "not done: {task} — {title} (due {deadline})"),
-    "tasks.written": ("Đã ghi {out}", "Written to {out}"),
+    "collect.claims": ("{n} đề nghị ghi nhận nhiệm vụ đã hoàn thành, ghi vào {out} để Sở xem xét (sổ theo dõi "
+                       "nhiệm vụ không đổi)", "{n} claim(s) that tasks were done, written to {out} for the department "
+                       "to review (the task register is unchanged)"),
     "progress.load": ("Đọc bộ chỉ số và dữ liệu", "Reading the criteria and inputs"),
     "progress.score": ("Chấm điểm, xếp hạng, phân tích độ vững", "Scoring, ranking, robustness"),
     "progress.tables": ("Ghi bảng kết quả", "Writing the tables"),

@@ -138,14 +138,16 @@ class Inputs:
     absent: tuple[str, ...] = ()
     """The files a partial load (validate) did not find yet, e.g. self_assessment.csv before the forms."""
     measured: Mapping[Key, Value] = field(default_factory=dict)
-    """Values of `source: measured` indicators, from measured.csv (exported from the city's systems), and of
-    `source: tasks` indicators, computed from tasks.csv (their `system` is 'tasks.csv')."""
+    """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
     tasks: tuple[Task, ...] = ()
     """The task register (tasks.csv), in file order; empty without one."""
     as_of: date | None = None
     """The day the register is seen on: a task done after it was not yet done (default: the day of the run)."""
     completions: Mapping[Key, Completion] = field(default_factory=dict)
     """The counts behind each `source: tasks` value, by (unit, indicator)."""
+    task_values: Mapping[Key, Value] = field(default_factory=dict)
+    """Values of `source: tasks` indicators, computed from tasks.csv (their `system` is 'tasks.csv' and their
+    `measured_at` the day they were counted at); scoring takes them as measurements."""
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
@@ -647,8 +649,11 @@ def read_tasks(path: Path, criteria: Criteria, units: Mapping[str, Unit], today:
 def task_values(criteria: Criteria, units: tuple[Unit, ...], tasks: tuple[Task, ...],
                 as_of: date) -> tuple[dict[Key, Value], dict[Key, Completion]]:
     """The value of every applicable `source: tasks` indicator of every unit, computed from the register
-    (no task due: not applicable), and the counts behind it."""
+    (no task due: not applicable), and the counts behind it. Seen on a day after the period, the register
+    is counted at the period's end (the same counts: nothing done after it counts), so that a run gives the
+    same figures, and says the same day, whenever it is made."""
     period = criteria.tasks_period()
+    as_of = min(as_of, period.end)
     mine = by_unit(tasks)
     values: dict[Key, Value] = {}
     counts: dict[Key, Completion] = {}
@@ -661,6 +666,20 @@ def task_values(criteria: Criteria, units: tuple[Unit, ...], tasks: tuple[Task, 
                 values[(unit.id, ind.id)] = Value(done.text, done.value, "", 0, done.due > 0, REGISTER,
                                                   as_of.isoformat())
     return values, counts
+
+
+def load_tasks(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> tuple[Task, ...] | None:
+    """tasks.csv alone, when it exists (the forms list each unit's tasks); None without one; DataError lists
+    every problem."""
+    problem = file_problem(path)
+    if problem is not None:
+        if problem.reason == "file_missing":
+            return None
+        raise DataError([problem])
+    problems = Problems()
+    tasks = read_tasks(path, criteria, {u.id: u for u in units}, date.today(), problems)
+    problems.raise_if_errors(DataError)
+    return tasks
 
 
 OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
@@ -712,9 +731,7 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, a
     elif computed := sorted({i.id for g in criteria.groups for i in g.indicators if i.source == "tasks"}):
         problems.add(Problem(str(tasks_path), "tasks_missing", {"found": ", ".join(computed)}, severity="warning"))
     problems.raise_if_errors(DataError)
-    computed_values, completions = task_values(criteria, units, tasks, seen_on) if tasks else ({}, {})
-    if computed_values:
-        measured = Values.of({**dict(measured.items()), **computed_values})
+    from_tasks, completions = task_values(criteria, units, tasks, seen_on) if tasks else ({}, {})
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path))):
         problems.add(problem)
@@ -722,7 +739,7 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, a
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
         sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured,
-        tasks=tasks, as_of=seen_on, completions=completions,
+        tasks=tasks, as_of=seen_on, completions=completions, task_values=Values.of(from_tasks),
     )
 
 

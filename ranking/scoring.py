@@ -206,7 +206,8 @@ SOURCES: tuple[Source, ...] = ("", "self", "measured", "appraised")
 
 def _tables(inputs: Inputs) -> tuple[Values, Values, Values, Values]:
     """The values by source (NONE has none), as columns."""
-    return Values(), Values.of(inputs.self_assessed), Values.of(inputs.measured), Values.of(inputs.appraised)
+    measured = {**inputs.measured, **inputs.task_values} if inputs.task_values else inputs.measured  # tasks: computed
+    return Values(), Values.of(inputs.self_assessed), Values.of(measured), Values.of(inputs.appraised)
 
 
 def _cells(tables: tuple[Values, ...], sources: list[int], rows: list[int], name: str, empty: Any) -> list[Any]:

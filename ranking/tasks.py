@@ -241,9 +241,10 @@ def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]
     """What a breakdown says under a `source: tasks` indicator: where the value comes from, the counts
     behind it ('18/20 done on time, 1 late, 1 not done'), then each late and undone task with its deadline."""
     done = inputs.completions.get((unit, indicator))
-    if done is None or inputs.as_of is None:
+    value = inputs.task_values.get((unit, indicator))
+    if done is None or value is None:
         return []
-    notes = [w("tasks.from_register", date=day_text(inputs.as_of, w))]
+    notes = [w("tasks.from_register", date=day_text(date.fromisoformat(value.measured_at), w))]
     if done.due:
         notes.append(w("tasks.counts", on_time=w.count(done.on_time), due=w.count(done.due),
                        late=w.count(done.late), undone=w.count(done.undone)))
