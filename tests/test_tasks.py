@@ -366,3 +366,66 @@ def test_the_sample_computes_plan_completion_from_the_register() -> None:
             assert all(c.due > 0 for c in counts)
             assert any(c.late for c in counts) and any(c.undone for c in counts)
             assert not [k for k in inputs.self_assessed if k[1] == indicator and inputs.unit(k[0]).group == group]
+
+
+# --- the forms: the unit's tasks, and its claims ----------------------------------------------------------------
+def claim(form: Path, task: str, day: object, evidence: str | None) -> None:
+    """Type a claim on the row of `task` in the tasks sheet of a unit's form, as a unit would in Excel."""
+    book = load_workbook(form)
+    ws = book["Nhiệm vụ"]
+    row = next(r for r in range(7, ws.max_row + 1) if ws.cell(r, 1).value == task)
+    ws.cell(row, 6).value = day
+    ws.cell(row, 7).value = evidence
+    book.save(form)
+
+
+def test_forms_list_the_tasks_and_collect_writes_the_claims_beside_its_out(tmp_path: Path) -> None:
+    criteria, folder = case(tmp_path)
+    forms = tmp_path / "forms"
+    made = dti("forms", "--criteria", criteria, "--units", folder / "units.csv", "--out", forms)
+    assert made.returncode == 0, made.stderr
+    book = load_workbook(forms / "a1.xlsx")
+    ws = book["Nhiệm vụ"]
+    assert ws.protection.sheet
+    assert [c.value for c in ws[6]] == ["Mã nhiệm vụ", "Nhiệm vụ", "Kế hoạch", "Hạn hoàn thành",
+                                        "Ngày hoàn thành (theo sổ)", "Đơn vị báo đã hoàn thành ngày",
+                                        "Minh chứng hoàn thành"]
+    rows = {ws.cell(r, 1).value: r for r in range(7, ws.max_row + 1)}
+    assert list(rows) == ["T1", "T2", "T6", "T3", "T4", "T5"]  # by deadline
+    assert ws.cell(rows["T3"], 5).value is None and not ws.cell(rows["T3"], 6).protection.locked
+    assert ws.cell(rows["T1"], 5).value == "2025-03-20" and ws.cell(rows["T1"], 6).protection.locked  # done: no claim
+    main = book["Tự đánh giá"]
+    kh = next(r for r in range(7, main.max_row + 1) if main.cell(r, 1).value == "KH")
+    assert main.cell(kh, 6).protection.locked  # computed from the register: nothing to enter
+    assert "Tính từ sổ theo dõi nhiệm vụ" in str(main.cell(kh, 8).value)
+    assert load_workbook(forms / "a3.xlsx")["Nhiệm vụ"].max_row == 6  # no task: the sheet is there, empty
+
+    claim(forms / "a1.xlsx", "T3", date(2025, 12, 20), "Quyết định 15/QĐ")  # an Excel date
+    claim(forms / "a2.xlsx", "T1", "02/04/2025", "Công văn 12/CV")  # typed as text, the Vietnamese way
+    out = tmp_path / "collected" / "self_assessment.csv"
+    done = dti("collect", "--criteria", criteria, "--units", folder / "units.csv", forms, "--out", out)
+    assert done.returncode == 0, done.stderr
+    with (out.parent / "task_claims.csv").open(encoding="utf-8") as f:
+        claims = list(csv.reader(f))
+    assert claims == [
+        ["unit", "task", "title", "deadline", "register_done_on", "claimed_done_on", "evidence", "form"],
+        ["a1", "T3", "Danh mục dữ liệu", "2025-12-31", "", "2025-12-20", "Quyết định 15/QĐ", "a1.xlsx"],
+        ["a2", "T1", "Kết nối CSDL dân cư (Đề án 06)", "2025-03-31", "", "2025-04-02", "Công văn 12/CV", "a2.xlsx"],
+    ]
+    assert "2 đề nghị ghi nhận nhiệm vụ đã hoàn thành" in done.stdout
+    assert (folder / "tasks.csv").read_text(encoding="utf-8").count("\nT1,a2,") == 1  # the register is unchanged
+    assert "KH" not in out.read_text(encoding="utf-8")  # never a self value of a computed indicator
+
+    claim(forms / "a1.xlsx", "T6", "31/02/2025", "BC")
+    claim(forms / "a1.xlsx", "T5", date(2099, 1, 1), None)
+    claim(forms / "a1.xlsx", "T3", None, "Quyết định 15/QĐ")
+    refused = dti("collect", "--criteria", criteria, "--units", folder / "units.csv", forms, "--out",
+                  tmp_path / "again" / "self_assessment.csv")
+    assert refused.returncode == 2
+    for message in (r"a1\.xlsx, trang 'Nhiệm vụ', ô F\d+: nhiệm vụ 'T6': ngày hoàn thành '31/02/2025' không phải "
+                    r"một ngày có thật",
+                    r"ô F\d+: ngày hoàn thành 2099-01-01 sau hôm nay",
+                    r"ô G\d+: nhiệm vụ 'T5': đã nhập ngày hoàn thành nhưng chưa có minh chứng",
+                    r"ô F\d+: nhiệm vụ 'T3': đã nhập minh chứng nhưng chưa nhập ngày hoàn thành"):
+        assert re.search(message, refused.stderr), message
+    assert not (tmp_path / "again").exists()  # nothing written
