@@ -4,7 +4,7 @@ PDF). Read and checked by inputs.py like every input; this module only counts.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -230,11 +230,6 @@ def write(report: Progress, folder: Path, lang: Lang) -> list[Path]:
     write_xlsx(folder / WORKBOOK, sheets(report, lang), banner)
     (folder / PDF).write_bytes(pdf_bytes(html(report, lang)))
     return [folder / WORKBOOK, folder / PDF]
-
-
-def completions_of(inputs: Inputs, unit: str) -> Mapping[str, Completion]:
-    """The completion behind each `source: tasks` value of a unit, by indicator (for a breakdown)."""
-    return {ind: c for (u, ind), c in inputs.completions.items() if u == unit}
 
 
 def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]:

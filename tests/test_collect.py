@@ -124,7 +124,7 @@ def test_round_trip_of_every_sample_unit_gives_the_same_scores(
     assert collected.problems == ()
     folder = tmp_path / "inputs"
     folder.mkdir()
-    for name in ("units.csv", "measured.csv"):
+    for name in ("units.csv", "measured.csv", "tasks.csv"):
         shutil.copy(source / name, folder / name)
     write_csv_atomic(folder / "self_assessment.csv", collected.header, collected.rows)
 
