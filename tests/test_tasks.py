@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -26,6 +26,7 @@ from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes
 from ranking.scoring import IndicatorScore, Scores, score
 from ranking.tasks import Task, completion, task_notes
 from tests.conftest import ROOT, write_csv
+from tests.test_fuzz import mutate
 
 CRITERIA = """\
 id: tiny-tasks
@@ -247,6 +248,24 @@ def test_the_counts_add_up_and_the_value_is_a_fraction(rows: list[tuple[int, int
     else:
         assert 0 <= done.value <= 1
         assert done.on_time / done.due <= done.value + 1e-12
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_mutated_register_loads_or_is_refused(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    criteria_path, folder = case(tmp_path_factory.mktemp("fuzz"))
+    register = folder / "tasks.csv"
+    register.write_bytes(mutate(register.read_bytes(), data.draw))
+    criteria = load_criteria(criteria_path)
+    try:
+        inputs = load_inputs(criteria, folder)
+    except DataError as exc:
+        assert exc.problems and all(p.severity == "error" for p in exc.problems)
+        assert exc.render("en") and exc.render("vi")
+        return
+    for done in inputs.completions.values():
+        assert done.on_time + done.late + done.undone == done.due
+        assert done.value is None or 0 <= done.value <= 1
 
 
 # --- the breakdown ------------------------------------------------------------------------------------------
