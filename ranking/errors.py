@@ -271,6 +271,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                       "(0 điểm)",
                       "no task register tasks.csv: the indicator(s) {found} computed from it have no value "
                       "(0 points)"),
+    "tasks_plan_unknown": ("chỉ số {indicator!r} chỉ tính nhiệm vụ của kế hoạch {found!r}, nhưng tasks.csv không có "
+                           "nhiệm vụ nào của kế hoạch này (không đơn vị nào được tính); các kế hoạch có trong sổ: "
+                           "{accepted}",
+                           "indicator {indicator!r} counts only the tasks of the plan {found!r}, but tasks.csv holds "
+                           "none (no unit is counted); the plans in the register: {accepted}"),
     "tasks_self_value": ("chỉ số {indicator!r} được tính từ sổ theo dõi nhiệm vụ (tasks.csv), đơn vị {unit!r} "
                          "không tự đánh giá: hãy để trống ô giá trị; chỉ Hội đồng thẩm định được hiệu chỉnh "
                          "(kèm ghi chú)",

@@ -611,29 +611,31 @@ def read_tasks(path: Path, criteria: Criteria, units: Mapping[str, Unit], today:
     seen: dict[tuple[str, str], int] = {}
     tasks: list[Task] = []
     for line, row in read_csv(path, TASKS_COLUMNS, problems):
-        found = len(problems.errors)
+        found: list[Problem] = []  # this row's errors
         for column in ("task", "unit", "title", "deadline"):
             if not row[column]:
-                problems.add(Problem(file, "empty_field", {"column": column}, line=line, column=column))
+                found.append(Problem(file, "empty_field", {"column": column}, line=line, column=column))
         unit_id = row["unit"]
         if unit_id and unit_id not in units:
             hint = "" if problems.full else nearest(unit_id, units)
-            problems.add(Problem(file, "unknown_unit", {"found": unit_id, "nearest": hint}, line=line, column="unit"))
+            found.append(Problem(file, "unknown_unit", {"found": unit_id, "nearest": hint}, line=line, column="unit"))
         days: dict[str, date | None] = {}
         for column in ("deadline", "done_on"):
             days[column] = _day(row[column])
             if row[column] and days[column] is None:
-                problems.add(Problem(file, "bad_task_date", {"found": row[column], "column": column}, line=line,
+                found.append(Problem(file, "bad_task_date", {"found": row[column], "column": column}, line=line,
                                      column=column))
         done, deadline = days["done_on"], days["deadline"]
         if done is not None and done > today:
-            problems.add(Problem(file, "task_done_future", {"found": row["done_on"], "accepted": today.isoformat()},
+            found.append(Problem(file, "task_done_future", {"found": row["done_on"], "accepted": today.isoformat()},
                                  line=line, column="done_on"))
         key = (row["task"], unit_id)
         if row["task"] and unit_id and key in seen:
-            problems.add(Problem(file, "duplicate_task", {"found": row["task"], "unit": unit_id,
+            found.append(Problem(file, "duplicate_task", {"found": row["task"], "unit": unit_id,
                                                           "accepted": seen[key]}, line=line, column="task"))
-        if len(problems.errors) > found or deadline is None:
+        for problem in found:
+            problems.add(problem)
+        if found or deadline is None:
             continue
         seen[key] = line
         if deadline not in period:
@@ -730,6 +732,14 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, a
         problems.add(problem)
     elif computed := sorted({i.id for g in criteria.groups for i in g.indicators if i.source == "tasks"}):
         problems.add(Problem(str(tasks_path), "tasks_missing", {"found": ", ".join(computed)}, severity="warning"))
+    plans = {t.plan for t in tasks}
+    for group in criteria.groups if tasks else ():
+        for ind in group.indicators:
+            if ind.source == "tasks" and ind.plan and ind.plan not in plans:
+                problems.add(Problem(criteria.source, "tasks_plan_unknown",
+                                     {"found": ind.plan, "indicator": ind.id,
+                                      "accepted": ", ".join(sorted(p for p in plans if p)) or "—"},
+                                     path=f"{group.id}/{ind.id}", severity="warning"))
     problems.raise_if_errors(DataError)
     from_tasks, completions = task_values(criteria, units, tasks, seen_on) if tasks else ({}, {})
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),

@@ -148,6 +148,11 @@ def test_plan_counts_only_that_plans_tasks(tmp_path: Path) -> None:
     s = scored(tmp_path, criteria=criteria, tasks=tasks)
     assert line(s, "a1").value == "0/1"
     assert line(s, "a2").status == "not_applicable"
+    typo = scored(tmp_path / "typo", criteria=criteria.replace('"KH 06"', '"KH 6"'), tasks=tasks)
+    warned = [p for p in typo.inputs.warnings if p.reason == "tasks_plan_unknown"]
+    assert len(warned) == 1
+    assert re.search(r"A/KH: cảnh báo: chỉ số 'KH' chỉ tính nhiệm vụ của kế hoạch 'KH 6', nhưng tasks\.csv không "
+                     r"có nhiệm vụ nào của kế hoạch này .*các kế hoạch có trong sổ: KH 06, KH 24", warned[0].message())
 
 
 def test_a_self_value_is_refused_and_the_council_corrects_with_a_note(tmp_path: Path) -> None:
