@@ -552,6 +552,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "xlsx.source": ("Nguồn của giá trị", "Source of the value"),
     "xlsx.source.self": ("tự đánh giá", "self-assessed"),
     "xlsx.source.measured": ("đo tự động", "measured"),
+    "xlsx.source.tasks": ("tính từ sổ theo dõi nhiệm vụ", "task register"),
     "xlsx.source.appraised": ("thẩm định", "appraised"),
     "xlsx.run.key": ("Mục", "Item"),
     "xlsx.run.value": ("Giá trị", "Value"),

@@ -29,7 +29,7 @@ from ranking.inputs import Inputs, Values
 
 Array = npt.NDArray[np.float64]
 Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured"]
-Source = Literal["self", "measured", "appraised", ""]
+Source = Literal["self", "measured", "tasks", "appraised", ""]
 Method = Literal["weighted_sum", "weighted_product", "topsis"]
 
 
@@ -110,7 +110,8 @@ class IndicatorScore:
     evidence: str
     note: str
     source: Source = ""
-    """Where `value` comes from: the unit's self-assessment, a measurement or the council ('' when none)."""
+    """Where `value` comes from: the unit's self-assessment, a measurement, the task register or the council
+    ('' when none)."""
     measured_value: str = ""
     system: str = ""
     """For a measured indicator: the measurement, the system it comes from and the day it was taken."""
@@ -332,7 +333,9 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
                 maxima.ravel().tolist(),
                 _cells(tables, own_sources, own, "comment", ""),
                 _cells(tables, appraised_sources, appraised, "comment", ""),
-                [SOURCES[s] if x is not None else "" for s, x in zip(used, used_numbers, strict=True)],
+                ["tasks" if s == MEASURED and kind == "tasks" else SOURCES[s] if x is not None else ""
+                 for s, x, kind in zip(used, used_numbers, [ind.source for ind in indicators] * len(units),
+                                       strict=True)],
                 _cells(tables, measured_sources, measured, "text", ""),
                 _cells(tables, measured_sources, measured, "system", ""),
                 _cells(tables, measured_sources, measured, "measured_at", "")), strict=True):

@@ -100,7 +100,7 @@ def test_completion_by_hand(tmp_path: Path) -> None:
     a1 = line(s, "a1")
     # due in 2025: T1 on time, T2 late (½), T3 undone, T4 on the last day (on time), T6 done after the period
     # (undone); T5 is due in 2026: not counted. (2 + 0.5) / 5 × 20 points = 10.
-    assert (a1.status, a1.value, a1.max_points) == ("ok", "2.5/5", 20.0)
+    assert (a1.status, a1.value, a1.max_points, a1.source) == ("ok", "2.5/5", 20.0, "tasks")
     assert a1.points == pytest.approx(10.0)
     assert a1.self_points == pytest.approx(10.0)  # the unit cannot change it: the self score takes it as it is
     done = s.inputs.completions[("a1", "KH")]
