@@ -42,7 +42,7 @@ from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, inside, provenance, source_date
-from ranking.words import OPTION_VALUES, OPTIONS, STATUS, STATUS_SHORT
+from ranking.words import METHODS, OPTION_VALUES, OPTIONS, STATUS, STATUS_SHORT
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -504,7 +504,8 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
             "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
-            "status": lambda status: status_text(status, w), "change_status": lambda status: change_status(status, w)}
+            "status": lambda status: status_text(status, w), "change_status": lambda status: change_status(status, w),
+            "method_words": lambda method: w(METHODS[method])}
 
 
 def _band_position(criteria: Criteria, label: str) -> int:

@@ -32,7 +32,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "problems": ("{n} lỗi, {w} cảnh báo", "errors: {n}, warnings: {w}"),
     "written": ("Đã ghi {out}", "Written to {out}"),
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
-    "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
     # H7 speed: the render cache's summary line
     "pdf.rendered": ("PDF: {rendered} tệp được tạo mới, {reused} tệp lấy lại từ bộ nhớ đệm (nội dung không đổi)",
                      "PDFs: {rendered} rendered, {reused} reused from the render cache (content unchanged)"),
@@ -45,7 +44,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.operator": ("Đơn vị thực hiện", "Published by"),
     "report.date": ("Ngày lập", "Date"),
     "report.units_total": ("{n} đơn vị trong {g} khối", "{n} units in {g} groups"),
-    "report.contents": ("Mục lục", "Contents"),
     "report.summary": ("Tóm tắt", "Summary"),
     "report.group": ("Khối", "Group"),
     "report.units": ("Số đơn vị", "Units"),
@@ -56,7 +54,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.top": ("Dẫn đầu", "Top"),
     "report.bottom": ("Cuối bảng", "Bottom"),
     "report.distribution": ("Phân bố chỉ số theo khối", "Distribution of the index by group"),
-    "report.count": ("Số đơn vị", "Units"),
     "report.ranking_of": ("Bảng xếp hạng: {title}", "Ranking: {title}"),
     "report.change": ("So với năm trước", "Change vs last year"),
     "report.new_unit": ("mới", "new"),
@@ -501,7 +498,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "collect.rows.one": ("{n} dòng", "{n} row"),
     "collect.rejected": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} forms rejected, not written: {files}"),
     "collect.rejected.one": ("{n} phiếu bị loại, chưa ghi: {files}", "{n} form rejected, not written: {files}"),
-    "collect.written.one": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from 1 form to {out}"),
+    "collect.written.one": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from {forms} form to {out}"),
     "forms.written.one": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbook to {out}"),
     "diff.none": ("Không có thay đổi giữa hai lần chạy.", "Nothing changed between the two runs."),
     "diff.units": ("Đơn vị thay đổi: {n}", "Units that changed: {n}"),
@@ -1260,6 +1257,10 @@ OPTION_VALUES: Mapping[tuple[str, str], str] = {
     ("stage", "final"): "option.stage.final", ("lang", "vi"): "option.lang.vi", ("lang", "en"): "option.lang.en",
 }
 """The words of the options' values that are words (the others, file names, are shown as they are)."""
+
+METHODS: Mapping[str, str] = {"weighted_sum": "method.weighted_sum", "weighted_product": "method.weighted_product",
+                              "topsis": "method.topsis"}
+"""The words of each way of combining points in the robustness analysis (robustness.METHODS)."""
 
 
 class MissingWord(LookupError):
