@@ -326,7 +326,8 @@ def test_the_typeface_is_be_vietnam_pro_and_covers_every_word_printed(publicatio
             data = descriptor["/FontFile2"].get_object().get_data()
             assert "Be Vietnam Pro".encode("utf-16-be") in data
     cmap = TTFont(assets()["sans.ttf"][0]).getBestCmap()
-    printed = "".join(vi + en for vi, en in WORDS.values())
+    terminal = ("help.", "argparse.", "problem.", "where.")  # words only the terminal shows
+    printed = "".join(vi + en for key, (vi, en) in WORDS.items() if not key.startswith(terminal))
     printed += "".join(p.read_text(encoding="utf-8") for p in (HERE / "templates").glob("*.html"))
     missing = sorted({c for c in printed if ord(c) >= 0x20 and ord(c) not in cmap})
     assert missing == []
