@@ -25,6 +25,7 @@ from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_measured, load_units
+from ranking.objections import book_warnings, decided, read_draft
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
@@ -81,9 +82,15 @@ HELP: Mapping[str, tuple[str, str]] = {
                     "units.csv (with --appraisal: its folder also holds self_assessment.csv)"),
     "forms.out": ("thư mục ghi các phiếu", "folder for the workbooks"),
     "forms.appraisal": ("phiếu thẩm định của Hội đồng", "the appraisal council's workbooks"),
+    "forms.objections": ("mỗi đơn vị một phiếu kiến nghị về bản dự thảo (cần --draft)",
+                         "one objection form per unit on the draft (needs --draft)"),
+    "forms.draft": ("thư mục kết quả bản dự thảo (có run.json) mà đơn vị kiến nghị",
+                    "the draft run's output folder (with run.json) that the units object to"),
     "collect.forms": ("các phiếu, hoặc thư mục chứa phiếu", "workbooks, or folders of workbooks"),
     "collect.out": ("tệp CSV cần ghi", "the CSV to write"),
     "collect.appraisal": ("đọc phiếu Hội đồng vào appraisal.csv", "read council workbooks into appraisal.csv"),
+    "collect.objections": ("đọc phiếu kiến nghị vào objections.csv (cần --draft)",
+                           "read objection forms into objections.csv (needs --draft)"),
     "collect.partial": ("ghi các phiếu hợp lệ, liệt kê phần còn lại (thoát 2)",
                         "write the clean forms and list the rest (exit 2)"),
     "diff.old": ("thư mục kết quả lần chạy trước (bản dự thảo)", "the earlier run's output folder (the draft)"),
@@ -190,13 +197,14 @@ def _parser(lang: Lang) -> _Parser:
         general(p, argparse.SUPPRESS)
         return p
 
-    def paths(p: _Parser, required: bool, out: bool) -> None:
+    def paths(p: _Parser, required: bool, out: bool) -> _Parser:
         p.add_argument("--criteria", type=Path, required=required, metavar=file, help=h("criteria"))
         p.add_argument("--inputs", type=Path, required=required, metavar=folder, help=h("inputs"))
         if out:
             p.add_argument("--out", type=Path, required=required, metavar=folder, help=h("out"))
             p.add_argument("--previous", type=Path, metavar=file, help=h("previous"))
             p.add_argument("--stage", choices=STAGES, default="final", help=h("stage"))
+        return p
 
     validate = command("validate")
     validate.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
@@ -204,11 +212,10 @@ def _parser(lang: Lang) -> _Parser:
     given.add_argument("--units", type=Path, metavar=file, help=h("validate.units"))
     given.add_argument("--inputs", type=Path, metavar=folder, help=h("validate.inputs"))
     validate.add_argument("--json", action="store_true", help=h("json"))
-    paths(command("rank"), True, True)
+    paths(command("rank"), True, True).add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
     for name in ("run", "report"):
         p = command(name)
-        paths(p, False, True)
-        p.add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
+        paths(p, False, True).add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
         p.add_argument("--jobs", type=_positive, metavar="N", help=h("jobs"))
         p.add_argument("--cache", type=Path, metavar=folder, help=h("cache"))
         p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
@@ -217,13 +224,19 @@ def _parser(lang: Lang) -> _Parser:
     forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
     forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("forms.units"))
     forms.add_argument("--out", type=Path, required=True, metavar=folder, help=h("forms.out"))
-    forms.add_argument("--appraisal", action="store_true", help=h("forms.appraisal"))
+    kinds = forms.add_mutually_exclusive_group()
+    kinds.add_argument("--appraisal", action="store_true", help=h("forms.appraisal"))
+    kinds.add_argument("--objections", action="store_true", help=h("forms.objections"))
+    forms.add_argument("--draft", type=Path, metavar=folder, help=h("forms.draft"))
     collect = command("collect")
     collect.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
     collect.add_argument("--units", type=Path, required=True, metavar=file, help=h("units"))
     collect.add_argument("forms", type=Path, nargs="+", metavar=h("FORMS"), help=h("collect.forms"))
     collect.add_argument("--out", type=Path, required=True, metavar=file, help=h("collect.out"))
-    collect.add_argument("--appraisal", action="store_true", help=h("collect.appraisal"))
+    kinds = collect.add_mutually_exclusive_group()
+    kinds.add_argument("--appraisal", action="store_true", help=h("collect.appraisal"))
+    kinds.add_argument("--objections", action="store_true", help=h("collect.objections"))
+    collect.add_argument("--draft", type=Path, metavar=folder, help=h("forms.draft"))
     collect.add_argument("--partial", action="store_true", help=h("collect.partial"))
     schema = command("schema")
     schema.add_argument("--out", type=Path, metavar=file, help=h("schema.out"))
@@ -314,13 +327,18 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         criteria, inputs = load(paths.criteria, paths.inputs)
     except DtiError as exc:
         raise DtiError([*out_problems, *exc.problems]) from None
-    _refuse([*out_problems, *stage_problems(inputs.warnings, args.stage)])
+    _refuse([*out_problems, *stage_problems(inputs, args.stage)])
     progress.clear()
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
     previous = previous or default_previous(paths.out, criteria.edition)
+    earlier = read_draft(draft, criteria) if draft is not None else None
     progress.stage("score")
     ranking = build(criteria, inputs, previous)
+    progress.clear()
+    for warning in book_warnings(inputs.objections, earlier, ranking.indicators,
+                                 str(paths.inputs / "objections.csv")):
+        print(warning.message(lang), file=sys.stderr)
     # what made these outputs, without a path of this machine: files by name (their hashes are in run.json)
     options: dict[str, object] = {"command": args.command, "stage": args.stage,
                                   "previous": previous.name if previous else None}
@@ -345,13 +363,19 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
 # The round-trip commands import openpyxl (a quarter of a second): only when they run, so that
 # `dti validate` starts fast.
 def _forms(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.forms import write_council_forms, write_unit_forms
+    from ranking.forms import write_council_forms, write_objection_forms, write_unit_forms
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(folder_problems(args.out, [args.criteria, args.units], marker=None))
+    _refuse([*folder_problems(args.out, [args.criteria, args.units, *([args.draft] if args.draft else [])],
+                              marker=None), *_draft_option(args)])
     criteria = load_criteria(args.criteria)
     progress.stage("forms")
-    if args.appraisal:
+    if args.objections:
+        draft = read_draft(args.draft, criteria, objections=True)
+        units = load_units(criteria, args.units)
+        written = write_objection_forms(criteria, [u for u in units if u.id in draft.units], draft, args.out, lang,
+                                        (args.units.parent / "SAMPLE").is_file(), progress.counter("forms"))
+    elif args.appraisal:
         written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang,
                                       progress.counter("forms"))
     else:
@@ -367,14 +391,17 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths, write_csv_atomic
+    from ranking.forms import Kind
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
+    kind: Kind = "objection" if args.objections else "appraisal" if args.appraisal else "self"
+    _refuse([*file_problems(args.out, {"objection": "objections.csv", "appraisal": "appraisal.csv"}.get(
+        kind, "self_assessment.csv")), *_draft_option(args), *(decided(args.out) if args.objections else [])])
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
+    draft = read_draft(args.draft, criteria, objections=True).run_sha256 if args.objections else ""
     progress.stage("collect")
-    result = collect(criteria, units, form_paths(args.forms), "appraisal" if args.appraisal else "self",
-                     progress=progress.counter("collect"))
+    result = collect(criteria, units, form_paths(args.forms), kind, progress=progress.counter("collect"), draft=draft)
     progress.clear()
     for problem in result.problems if args.partial else [p for p in result.problems if p.severity == "warning"]:
         print(problem.message(lang), file=sys.stderr)
@@ -387,6 +414,15 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0
+
+
+def _draft_option(args: argparse.Namespace) -> list[Problem]:
+    """--objections needs --draft (the draft the units object to); --draft means nothing without it."""
+    if args.objections and args.draft is None:
+        return [Problem("--objections", "option_needs", {"found": "--objections", "accepted": "--draft"})]
+    if args.draft is not None and not args.objections:
+        return [Problem("--draft", "option_needs", {"found": "--draft", "accepted": "--objections"})]
+    return []
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:

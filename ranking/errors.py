@@ -189,6 +189,23 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                           "this is an appraisal council workbook; use dti collect --appraisal"),
     "form_is_self": ("đây là phiếu tự đánh giá của đơn vị; hãy bỏ --appraisal",
                      "this is a unit's self-assessment form; leave out --appraisal"),
+    "form_is_objection": ("đây là phiếu kiến nghị về bản dự thảo; hãy dùng dti collect --objections --draft …",
+                          "this is an objection form to the draft; use dti collect --objections --draft …"),
+    "form_not_objection": ("đây không phải phiếu kiến nghị (là phiếu loại {found!r}); hãy bỏ --objections",
+                           "this is not an objection form (it is a {found!r} form); leave out --objections"),
+    "form_other_draft": ("phiếu kiến nghị lập từ bản dự thảo khác (mã kiểm tra {found}…, bản dự thảo đã chỉ là "
+                         "{accepted}…); hãy gửi lại phiếu của bản dự thảo này",
+                         "the objection form was made from another draft (check code {found}…, the draft given is "
+                         "{accepted}…); send the form of this draft"),
+    "objection_claim_missing": ("có giá trị đề nghị hoặc minh chứng nhưng ô Nội dung kiến nghị {accepted} đang trống",
+                                "a value asked for or evidence is given but the objection cell {accepted} is empty"),
+    "objection_form_no_date": ("phiếu có kiến nghị nhưng chưa điền Ngày gửi phiếu",
+                               "the form holds objections but no date sent"),
+    "option_needs": ("{found} cần kèm {accepted}", "{found} needs {accepted}"),
+    "objections_decided": ("sổ kiến nghị đã có {found} quyết định; thu lại phiếu sẽ xóa mất: hãy ghi ra tệp khác và "
+                           "chép các dòng mới sang",
+                           "the register already holds {found} decision(s); collecting again would lose them: write "
+                           "to another file and copy the new rows over"),
     "form_other_criteria": ("phiếu lập theo bộ chỉ số {found}, không phải {accepted}",
                             "the form was made for the criteria {found}, not {accepted}"),
     "form_criteria_changed": ("tệp tiêu chí đã thay đổi sau khi lập phiếu (SHA-256 {found}…, nay {accepted}…); "
@@ -312,6 +329,60 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                       "nhập đủ vào appraisal.csv, hoặc chạy --stage draft để lập bản dự thảo",
                       "the final ranking cannot be made: {found} council score(s) are missing (listed above); "
                       "enter them in appraisal.csv, or run with --stage draft for a draft"),
+    # dates
+    "bad_date": ("{found} không phải một ngày; cần viết YYYY-MM-DD, ví dụ 2025-11-30",
+                 "{found} is not a date; write YYYY-MM-DD, e.g. 2025-11-30"),
+    "future_date": ("ngày {found} ở sau hôm nay ({accepted}); một việc đã làm không thể mang ngày trong tương lai",
+                    "{found} is after today ({accepted}); something done cannot carry a future date"),
+    # objections to the draft (objections.csv)
+    "objection_duplicate": ("mã kiến nghị {found!r} đã dùng ở dòng {accepted}",
+                            "the objection id {found!r} is already used on line {accepted}"),
+    "objection_not_applicable": ("chỉ số {indicator!r} không áp dụng cho đơn vị {unit!r}: không có điểm để kiến nghị",
+                                 "the indicator {indicator!r} does not apply to the unit {unit!r}: it has no score "
+                                 "to object to"),
+    "objection_same_indicator": ("đơn vị {unit!r} đã có kiến nghị về chỉ số {indicator!r} ở dòng {accepted}; mỗi "
+                                 "chỉ số một dòng (gộp nội dung vào một kiến nghị)",
+                                 "the unit {unit!r} already objects to {indicator!r} on line {accepted}; one row "
+                                 "per indicator (merge the claims into one objection)"),
+    "objection_decision": ("quyết định {found!r} không hợp lệ; cần một trong: {accepted}",
+                           "the decision {found!r} is not one of: {accepted}"),
+    "objection_no_answer": ("kiến nghị {found!r} đã có quyết định nhưng chưa có trả lời (answer): mỗi quyết định "
+                            "phải kèm lý do",
+                            "the objection {found!r} has a decision but no answer: every decision needs its reason"),
+    "objection_no_decided_on": ("kiến nghị {found!r} đã có quyết định nhưng chưa có ngày quyết định (decided_on)",
+                                "the objection {found!r} has a decision but no decided_on date"),
+    "objection_no_decision": ("kiến nghị {found!r} có trả lời hoặc ngày quyết định nhưng chưa có quyết định "
+                              "(accepted, partly, rejected)",
+                              "the objection {found!r} has an answer or a decided_on date but no decision "
+                              "(accepted, partly, rejected)"),
+    "objection_decided_before": ("ngày quyết định {found} trước ngày nhận kiến nghị {accepted}",
+                                 "decided on {found}, before the objection was received on {accepted}"),
+    "objection_late": ("kiến nghị {found!r} nhận sau hạn {accepted}: vẫn được ghi nhận và trả lời, đánh dấu nộp muộn",
+                       "the objection {found!r} was received after the deadline {accepted}: it is recorded and "
+                       "answered, marked late"),
+    "objection_undecided": ("kiến nghị {found!r} của đơn vị {unit!r} về chỉ số {indicator!r} chưa có quyết định",
+                            "the objection {found!r} of {unit!r} on {indicator!r} has no decision yet"),
+    "final_undecided": ("bản chính thức chưa lập được: còn {found} kiến nghị chưa có quyết định (liệt kê ở trên); "
+                        "hãy điền decision, answer và decided_on trong objections.csv, hoặc chạy --stage draft",
+                        "the final ranking cannot be made: {found} objection(s) have no decision (listed above); "
+                        "fill in decision, answer and decided_on in objections.csv, or run with --stage draft"),
+    "objection_unchanged": ("kiến nghị {found!r} ({unit}, {indicator}) được chấp nhận nhưng giá trị vẫn như bản dự "
+                            "thảo ({value}): hãy sửa giá trị trong appraisal.csv, hoặc ghi quyết định là partly/"
+                            "rejected",
+                            "the objection {found!r} ({unit}, {indicator}) is accepted but the value is still the "
+                            "draft's ({value}): correct it in appraisal.csv, or record the decision as partly/"
+                            "rejected"),
+    "draft_change_unexplained": ("{unit}, {indicator}: giá trị đổi từ {found} (dự thảo) thành {accepted} mà không "
+                                 "có kiến nghị nào hay ghi chú của Hội đồng giải thích",
+                                 "{unit}, {indicator}: the value changed from {found} (draft) to {accepted} with "
+                                 "neither an objection nor a council note to explain it"),
+    "run_json": ("run.json không đọc được ({detail}); đây không phải thư mục kết quả do dti ghi",
+                 "run.json cannot be read ({detail}); this is not an output folder written by dti"),
+    "draft_other_criteria": ("là kết quả của bộ tiêu chí {found}, không phải {accepted}: hãy chỉ đúng bản dự thảo "
+                             "của năm này",
+                             "is a run of the criteria {found}, not {accepted}: name this year's draft"),
+    "draft_not_draft": ("là một bản {found}, không phải bản dự thảo: phiếu kiến nghị lập từ bản dự thảo",
+                        "is a {found} run, not a draft: objection forms are made from the draft"),
 }
 
 

@@ -486,6 +486,28 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "orange rows (the council's task column): the council must score those indicators; left empty, they "
         "await the council and score 0.|4. Do not "
         "add, delete or reorder rows or rename sheets; filters are fine.|5. Save as an Excel Workbook (.xlsx)."),
+    "form.objection_sheet": ("Kiến nghị", "Objections"),
+    "form.objection_title": ("PHIẾU KIẾN NGHỊ VỀ KẾT QUẢ DỰ THẢO CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM {edition}",
+                             "OBJECTIONS TO THE DRAFT DIGITAL-TRANSFORMATION RANKING {edition}"),
+    "form.objection_draft": ("Bản dự thảo: {name} (mã kiểm tra {sha})", "Draft: {name} (check code {sha})"),
+    "form.objection_date": ("Ngày gửi phiếu:", "Date sent:"),
+    "form.col.draft_points": ("Điểm dự thảo", "Draft points"),
+    "form.col.claim": ("Nội dung kiến nghị", "Objection (what is wrong, and why)"),
+    "form.col.asked_value": ("Giá trị đề nghị", "Value asked for"),
+    "form.dv.date": ("Nhập một ngày, ví dụ 30/11/2025.", "Enter a date, e.g. 30/11/2025."),
+    "form.help.objection": (
+        "1. Mỗi dòng là một chỉ số áp dụng cho đơn vị, với giá trị tự đánh giá, giá trị thẩm định và điểm trong bản "
+        "dự thảo.|2. Chỉ điền vào dòng có kiến nghị: Nội dung kiến nghị (bắt buộc), Giá trị đề nghị (nếu có, viết như "
+        "phiếu tự đánh giá: có/không, 85%, một số, một lựa chọn) và Minh chứng.|3. Điền Ngày gửi phiếu ở ô vàng "
+        "phía trên bảng.|4. Không thêm, xóa, đổi thứ tự dòng hay đổi tên trang; không nhập công thức.|5. Lưu dưới "
+        "dạng Sổ làm việc Excel (.xlsx) và gửi lại đúng tệp này. Sở tổng hợp, cùng Hội đồng xem xét và trả lời "
+        "từng kiến nghị; kết quả trả lời được công bố cùng bảng xếp hạng chính thức.",
+        "1. Each row is an indicator that applies to the unit, with its self-assessed value, appraised value and "
+        "points in the draft.|2. Fill in only the rows you object to: the Objection (required), the Value asked for "
+        "(if any, written as in the self-assessment: yes/no, 85%, a number, a choice) and the Evidence.|3. Enter the "
+        "Date sent in the yellow cell above the table.|4. Do not add, delete or reorder rows, rename sheets or "
+        "enter formulas.|5. Save as an Excel Workbook (.xlsx) and send this very file back. The department, with "
+        "the council, answers each objection; the answers are published with the final ranking."),
     "forms.written": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbooks to {out}"),
     "collect.written": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from {forms} forms to {out}"),
     "collect.rows": ("{n} dòng", "{n} rows"),
