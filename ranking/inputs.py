@@ -402,7 +402,7 @@ def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, probl
     """The register, every problem noted: unknown unit or indicator, an objection id used twice, a date that
     is not one or lies after `today`, a decision that is not one of DECISIONS, a decision without its answer
     or its date, an asked value its indicator's rule does not accept. An objection received after the
-    criteria's `objections_until` is kept, marked late, with a warning."""
+    criteria's `objections_until` is kept and marked late (with a warning while it is undecided)."""
     file = str(path)
     by_id = {u.id: u for u in units}
     nodes = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
@@ -426,7 +426,7 @@ def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, probl
         found.append(Objection(ident, row["unit"], row["indicator"], row["received_on"], row["claim"],
                                row["asked_value"], row["evidence"], row["decision"], row["answer"], row["decided_on"],
                                line, late))
-        if late:
+        if late and not row["decision"]:  # said while it is to be decided; once decided, it is marked late
             problems.add(Problem(file, "objection_late", {"found": ident, "accepted": criteria.objections_until},
                                  line=line, column="received_on", severity="warning"))
     return tuple(found)

@@ -494,7 +494,8 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
-                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated"}:
+                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated",
+                "bad_date"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])
