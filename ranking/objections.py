@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ranking.criteria import Criteria
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import OBJECTION_COLUMNS, Key, Objection, file_problem, read_csv
+from ranking.inputs import DECISIONS, OBJECTION_COLUMNS, Key, Objection, file_problem, read_csv
+from ranking.ranking import Ranking
 from ranking.scoring import IndicatorScore
 
 RUN_TABLES = ("run.json", "results.csv", "indicator_scores.csv")
@@ -151,3 +152,70 @@ def decided(path: Path) -> list[Problem]:
     problems = Problems()
     n = sum(1 for _, row in read_csv(path, OBJECTION_COLUMNS, problems) if row["decision"])
     return [Problem(str(path), "objections_decided", {"found": n})] if n else []
+
+
+# --- what each objection changed, for the publication, the breakdowns and the site ---------------------
+@dataclass(frozen=True)
+class Outcome:
+    """One objection with what it changed: the indicator's value and points, and the unit's points and rank,
+    in the draft (None without one) and in this run."""
+
+    objection: Objection
+    group: str
+    name: str
+    """The unit's name."""
+    title: str
+    """The indicator's title."""
+    old_value: str | None
+    new_value: str
+    old_points: float | None
+    new_points: float
+    old_unit_points: float | None
+    new_unit_points: float
+    old_rank: int | None
+    new_rank: int
+
+
+def outcomes(ranking: Ranking, draft: Draft | None) -> tuple[Outcome, ...]:
+    """Every objection of the run's register, in register order, with what changed since `draft`."""
+    units = {u.score.unit: u for u in ranking.units}
+    scores = {(s.unit, s.indicator): s for s in ranking.indicators}
+    titles = {(g.id, n.id): n.title for g in ranking.criteria.groups for n in g.nodes()}
+    found: list[Outcome] = []
+    for o in ranking.inputs.objections:
+        unit, score = units[o.unit], scores[(o.unit, o.indicator)]
+        before = draft.rows.get((o.unit, o.indicator)) if draft is not None else None
+        was = draft.units.get(o.unit) if draft is not None else None
+        found.append(Outcome(o, unit.score.group, unit.score.name, titles[(unit.score.group, o.indicator)],
+                             before.value if before else None, score.value, before.points if before else None,
+                             score.points, was.points if was else None, unit.score.points,
+                             was.rank if was else None, unit.rank))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many objections a group's units raised, by decision, and how many came late."""
+
+    group: str
+    accepted: int
+    partly: int
+    rejected: int
+    undecided: int
+    late: int
+
+    @property
+    def total(self) -> int:
+        return self.accepted + self.partly + self.rejected + self.undecided
+
+
+def tallies(ranking: Ranking) -> tuple[Tally, ...]:
+    """Per group (in the criteria's order), the objections by decision: the publication's summary."""
+    group_of = {u.score.unit: u.score.group for u in ranking.units}
+    found = []
+    for group in ranking.criteria.groups:
+        mine = [o for o in ranking.inputs.objections if group_of.get(o.unit) == group.id]
+        if mine:
+            accepted, partly, rejected, undecided = (sum(o.decision == d for o in mine) for d in (*DECISIONS, ""))
+            found.append(Tally(group.id, accepted, partly, rejected, undecided, sum(o.late for o in mine)))
+    return tuple(found)

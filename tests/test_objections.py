@@ -19,7 +19,9 @@ from ranking.criteria import load_criteria
 from ranking.errors import CriteriaError, DataError, Problems
 from ranking.forms import DATE_CELL, DRAFT_KEY, OBJECTION
 from ranking.inputs import OBJECTION_COLUMNS, load_inputs, load_objections, load_units
-from ranking.objections import read_draft
+from ranking.objections import Tally, outcomes, read_draft, tallies
+from ranking.ranking import rank
+from ranking.scoring import score
 from tests.conftest import ROOT, TINY_CRITERIA, CaseWriter, write_csv
 from tests.formkit import SOFFICE, libreoffice_roundtrip
 
@@ -329,3 +331,25 @@ def test_the_sample_draft_and_final_keep_the_books(tmp_path: Path) -> None:
     assert decisions == ["accepted"] * 3 + ["partly"] * 3 + ["rejected"] * 4
     assert [o.id for o in inputs.objections if o.late] == ["KN-010"]
     assert (ROOT / "inputs" / "2025-draft" / "SAMPLE").is_file()
+
+
+def test_each_objection_says_what_it_changed(year: tuple[Path, Path, Path]) -> None:
+    """a1's R: the council accepts 80% (draft 60%): 15 → 20 points, a1 76 → 81 (rank 1 both times); a2's T is
+    rejected: 20 points before and after, a2 stays 75 and second."""
+    criteria_path, folder, draft = year
+    register(folder, [GOOD, ("KN-2", "a2", "T", "2025-12-12", "Five meetings", "5", "", "rejected",
+                             "The minutes show 7", "2025-12-15")])
+    with (folder / "appraisal.csv").open("a", encoding="utf-8") as f:
+        f.write("a1,R,80%,,Chấp nhận kiến nghị KN-1\n")
+    criteria = load_criteria(criteria_path)
+    ranking = rank(score(criteria, load_inputs(criteria, folder)))
+    found = outcomes(ranking, read_draft(draft, criteria))
+    assert [(o.objection.id, o.old_value, o.new_value, o.old_points, o.new_points, o.old_unit_points,
+             o.new_unit_points, o.old_rank, o.new_rank) for o in found] == [
+        ("KN-1", "60%", "80%", 15.0, 20.0, 76.0, 81.0, 1, 1),
+        ("KN-2", "7", "7", 20.0, 20.0, 75.0, 75.0, 2, 2),
+    ]
+    assert (found[0].name, found[0].title, found[1].group) == ("Sở Một", "Tỷ lệ hồ sơ", "A")
+    assert [(o.old_value, o.old_rank) for o in outcomes(ranking, None)] == [(None, None), (None, None)]
+    assert tallies(ranking) == (Tally("A", accepted=1, partly=0, rejected=1, undecided=0, late=1),)
+    assert tallies(ranking)[0].total == 2
