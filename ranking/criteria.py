@@ -226,6 +226,8 @@ class Criteria:
     robustness: RobustnessSpec
     source: str
     sha256: str
+    objections_until: str = ""
+    """The last day (YYYY-MM-DD) objections to the draft are received; '' when the criteria set none."""
     period: Period | None = None
     """`period:` of the criteria file; None: the edition's calendar year (see `tasks_period`)."""
 
@@ -573,7 +575,7 @@ class _Build:
             groups=tuple(self.group(g, f"groups[{i}]") for i, g in enumerate(spec.groups)),
             robustness=RobustnessSpec(float(r.concentration), r.draws, r.seed, r.leave_one_out) if r
             else RobustnessSpec(),
-            source=file, sha256=sha256,
+            source=file, sha256=sha256, objections_until=spec.objections_until or "",
             period=Period(date.fromisoformat(spec.period.start), date.fromisoformat(spec.period.end))
             if spec.period else None,
         )

@@ -4,6 +4,7 @@ lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import types
@@ -91,24 +92,20 @@ Edition = Annotated[int, Strict(), Field(ge=1900, le=2200, description="the year
 Scale = Annotated[float, Strict(), Field(gt=0, le=1000, allow_inf_nan=False,
                                          description="index = points / max points × scale, 0 < s ≤ 1000")]
 Decimals = Annotated[int, Strict(), Field(ge=0, le=8, description="decimals shown, 0–8")]
-Better = Literal["higher", "lower"]
 
 
 def _check_date(value: str) -> str:
-    """A day written YYYY-MM-DD that exists (2025-02-30 does not)."""
-    import datetime
-
     try:
-        if len(value) != 10:
-            raise ValueError(value)
-        datetime.date.fromisoformat(value)
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise PydanticCustomError("bad_date", "bad date", {"found": describe(value)}) from None
-    return value
+        pass
+    raise PydanticCustomError("bad_date", "not a date", {"found": describe(value)})
 
 
-Day = Annotated[str, Strict(), AfterValidator(_check_date),
-                Field(description="a day, YYYY-MM-DD", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+IsoDate = Annotated[str, Strict(), AfterValidator(_check_date),
+                    Field(description="a date, YYYY-MM-DD", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+Better = Literal["higher", "lower"]
 
 
 def _tier_shape(value: object) -> object:
@@ -331,8 +328,8 @@ class BandSpec(_Model):
 class PeriodSpec(_Model):
     """The period of the year's plan: the deadlines a `source: tasks` indicator counts."""
 
-    start: Day
-    end: Day
+    start: IsoDate
+    end: IsoDate
 
     @model_validator(mode="after")
     def _ordered(self) -> PeriodSpec:
@@ -361,6 +358,8 @@ class CriteriaSpec(_Model):
     decimals: Decimals = 4
     bands: Annotated[list[BandSpec], Field(max_length=20)] | None = None
     robustness: RobustnessSpecModel | None = None
+    objections_until: IsoDate | None = Field(None, description="the last day on which objections to the draft are "
+                                                               "received; later ones are marked late")
     period: PeriodSpec | None = Field(None, description="the plan's period (default: the edition's calendar year)")
     groups: Annotated[list[GroupSpec], Field(min_length=1, max_length=100)]
 
