@@ -53,10 +53,45 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "tier_above_points": ("bậc cho {found} điểm, vượt quá {accepted} điểm của chỉ số",
                           "a tier gives {found} points, more than the indicator's {accepted}"),
     "duplicate_id": ("mã {found!r} đã dùng ở {accepted}", "the id {found!r} is already used at {accepted}"),
-    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'points', 'rule', 'source' hay "
-                              "'system' (gặp {found}); điểm của nó là tổng điểm các chỉ số con",
-                              "a composite (with 'indicators') cannot have 'points', 'rule', 'source' or 'system' "
-                              "(found {found}); its points are the sum of its children"),
+    "composite_with_points": ("chỉ số tổng hợp (có 'indicators') không được có 'rule', 'source', 'system', 'scored' "
+                              "hay 'evidence_required' (gặp {found}); điểm của nó tính từ các chỉ số con ('points' "
+                              "nếu có là tổng điểm công bố)",
+                              "a composite (with 'indicators') cannot have 'rule', 'source', 'system', 'scored' or "
+                              "'evidence_required' (found {found}); its points come from its children ('points', if "
+                              "given, is the published total)"),
+    # the rules of the published indices (issue 18)
+    "threshold_above_target": ("ngưỡng {found} lớn hơn mục tiêu {accepted}; cần 0 ≤ ngưỡng ≤ mục tiêu",
+                               "the threshold {found} is above the target {accepted}; accepted: 0 ≤ threshold ≤ "
+                               "target"),
+    "bad_date": ("cần một ngày có thật dạng \"YYYY-MM-DD\" (ví dụ \"2025-03-31\"), gặp {found}",
+                 "expected a real day written \"YYYY-MM-DD\" (e.g. \"2025-03-31\"), found {found}"),
+    "deadline_shape": ("mỗi mốc hạn phải là [\"YYYY-MM-DD\", tỷ lệ điểm 0–1], gặp {found}",
+                       "each deadline must be [\"YYYY-MM-DD\", share 0–1], found {found}"),
+    "deadline_repeated": ("mốc hạn {found} lặp lại", "the deadline {found} is repeated"),
+    "composite_only": ("{found!r} chỉ dùng cho chỉ số tổng hợp (có 'indicators')",
+                       "{found!r} is accepted only on a composite (with 'indicators')"),
+    "cap_above_sum": ("mức trần {found} lớn hơn tổng điểm các chỉ số con ({accepted}); cần cap ≤ {accepted}",
+                      "the cap {found} is above the sum of the children's points ({accepted}); accepted: cap ≤ "
+                      "{accepted}"),
+    "declared_total": ("tổng điểm khai báo {found} khác điểm tối đa tính từ các chỉ số con: {accepted}",
+                       "the declared total {found} differs from the maximum computed from the children: {accepted}"),
+    "unscored_points": ("chỉ số không tính điểm (scored: false) không có 'points' (gặp {found})",
+                        "an unscored indicator (scored: false) has no 'points' (found {found})"),
+    "penalty_under_max": ("chỉ số trừ điểm {found!r} không thể nằm trong chỉ số lấy điểm cao nhất (combine: max); "
+                          "hãy đặt nó trong nhóm cộng điểm",
+                          "the deduction {found!r} cannot sit under a best-of composite (combine: max); put it "
+                          "where points are summed"),
+    "future_date": ("ngày {found!r} ở sau hôm nay ({accepted}); cần ngày đã thực hiện",
+                    "the day {found!r} is after today ({accepted}); expected the day it was done"),
+    "not_date": ("cần ngày thực hiện dạng YYYY-MM-DD hoặc DD/MM/YYYY (ví dụ 2025-03-31 hoặc 31/03/2025), hoặc "
+                 "\"không\" nếu chưa thực hiện; gặp {found!r}",
+                 "expected the day it was done, YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-03-31 or 31/03/2025), or "
+                 "\"không\" (no) if not done; found {found!r}"),
+    "not_whole": ("cần một số nguyên, gặp {found!r}", "expected a whole number, found {found!r}"),
+    "no_evidence": ("đơn vị {unit!r} ({name}), chỉ số {indicator!r}: giá trị tự đánh giá không có minh chứng — chỉ số "
+                    "yêu cầu minh chứng nên tính 0 điểm",
+                    "unit {unit!r} ({name}), indicator {indicator!r}: a self-assessed value without evidence — the "
+                    "indicator requires evidence, so it scores 0"),
     "leaf_incomplete": ("chỉ số cần 'points' và 'rule', hoặc 'indicators'",
                         "an indicator needs 'points' and 'rule', or 'indicators'"),
     "bands_order": ("các mức xếp loại phải xếp từ cao xuống thấp và mức cuối có min 0, gặp {found}",

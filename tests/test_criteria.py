@@ -102,9 +102,10 @@ def test_tier_with_points_above_the_indicator(tmp_path: Path) -> None:
         load_text(tmp_path, with_indicators("{id: A, title: a, points: 20, rule: {tiers: [[4, 25]]}}"))
 
 
-def test_choice_share_outside_zero_one(tmp_path: Path) -> None:
-    with pytest.raises(CriteriaError, match=r"rule\.choice\.Phó: cần một số trong khoảng 0 ≤ x ≤ 1, gặp 1\.5"):
-        load_text(tmp_path, with_indicators("{id: A, title: a, points: 5, rule: {choice: {Chủ: 1, Phó: 1.5}}}"))
+@pytest.mark.parametrize("share", ["1.5", "-1.5"])
+def test_choice_share_outside_minus_one_one(tmp_path: Path, share: str) -> None:
+    with pytest.raises(CriteriaError, match=rf"rule\.choice\.Phó: cần một số trong khoảng -1 ≤ x ≤ 1, gặp {share}"):
+        load_text(tmp_path, with_indicators(f"{{id: A, title: a, points: 5, rule: {{choice: {{Chủ: 1, Phó: {share}}}}}}}"))
 
 
 def test_duplicate_ids_within_a_group(tmp_path: Path) -> None:
@@ -114,9 +115,9 @@ def test_duplicate_ids_within_a_group(tmp_path: Path) -> None:
         load_text(tmp_path, text)
 
 
-def test_composite_with_points(tmp_path: Path) -> None:
-    text = with_indicators("{id: A, title: a, points: 5, indicators: [{id: A.1, title: b, points: 5, rule: yes_no}]}")
-    with pytest.raises(CriteriaError, match=r"indicators\[0\]: chỉ số tổng hợp .* không được có 'points'"):
+def test_composite_with_a_rule(tmp_path: Path) -> None:
+    text = with_indicators("{id: A, title: a, rule: yes_no, indicators: [{id: A.1, title: b, points: 5, rule: yes_no}]}")
+    with pytest.raises(CriteriaError, match=r"indicators\[0\]: chỉ số tổng hợp .* không được có 'rule'.*\(gặp rule\)"):
         load_text(tmp_path, text)
 
 
@@ -283,7 +284,7 @@ def test_the_four_slips_in_english(tmp_path: Path) -> None:
      r"rule\.tiers\[0\]\[0\]: cần một số hữu hạn \(-1000000000000 ≤ x ≤ 1000000000000\), gặp \.inf"),
     ("{id: A, title: a, points: 5, rule: {count: {per_item: .inf}}}",
      r"count\.per_item: cần một số hữu hạn \(0 < x ≤ 10000\), gặp \.inf"),
-    ("{id: A, title: a, points: 5, rule: {choice: {x: .nan}}}", r"choice\.x: cần một số hữu hạn \(0 ≤ x ≤ 1\)"),
+    ("{id: A, title: a, points: 5, rule: {choice: {x: .nan}}}", r"choice\.x: cần một số hữu hạn \(-1 ≤ x ≤ 1\)"),
     ("{id: A, title: a, points: 5, rule: {choice: {}}}", r"rule\.choice: danh sách trống; cần ít nhất 1 mục"),
     ("{id: A, title: a, points: 5, rule: {choice: {Có: 1, ' có ': 0}}}",
      r"rule\.choice: nhãn ' có ' trùng với 'Có' \(không phân biệt chữ hoa, chữ thường và khoảng trắng ở hai đầu\)"),
@@ -453,7 +454,7 @@ def test_schema_command_writes_the_json_schema(tmp_path: Path, capsys: pytest.Ca
     assert node["source"]["enum"] == ["self", "measured"]
     assert node["id"]["pattern"] == id_pattern()
     rules = {json.dumps(r, sort_keys=True) for r in node["rule"]["anyOf"][0]["oneOf"]}
-    assert len(rules) == 9
+    assert len(rules) == 11  # the bare names, then the ten rules
 
 
 # --- a loader never fails in another way ---------------------------------------------------------------
