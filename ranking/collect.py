@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo, control_problem
+from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo, control_problem
 from ranking.errors import FormError, Problem, nearest
 from ranking.forms import (
     COLUMNS,
@@ -128,13 +128,16 @@ def value_text(indicator: Indicator, value: object, denominator: object) -> tupl
     """The (value, denominator) texts of one row, as load_inputs reads them; ValueProblem if invalid."""
     den = cell_text(denominator)
     rule = indicator.rule
-    if isinstance(value, bool) and isinstance(rule, YesNo):
+    yes_no = isinstance(rule, YesNo) or (isinstance(rule, Penalty) and rule.per_item is None)
+    if isinstance(value, bool) and yes_no:
         text = "có" if value else "không"
+    elif isinstance(value, dt.datetime | dt.date) and isinstance(rule, Deadline):
+        text = (value.date() if isinstance(value, dt.datetime) else value).isoformat()  # an Excel date cell
     elif isinstance(value, int | float) and not isinstance(value, bool) and isinstance(rule, Ratio) and not den:
         text = fraction_text(value) if 0 <= value <= 1 else number_text(value)
     else:
         text = cell_text(value)
-    if isinstance(rule, YesNo):
+    if yes_no:
         folded = text.casefold()
         text = "có" if folded in YES else "không" if folded in NO else text
     elif isinstance(rule, Choice):

@@ -7,7 +7,23 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo, rule_name
+from ranking.criteria import (
+    Best,
+    Choice,
+    Composite,
+    Council,
+    Count,
+    Deadline,
+    Indicator,
+    MinMax,
+    Node,
+    Penalty,
+    Ratio,
+    Rule,
+    Tiers,
+    YesNo,
+    rule_name,
+)
 from ranking.errors import LANGS, Lang
 from ranking.inputs import NUMBER
 
@@ -348,6 +364,27 @@ LABELS: Mapping[str, tuple[str, str]] = {
         "Hội đồng thẩm định chấm điểm, từ 0 đến {points} điểm.",
         "Points awarded by the appraisal council, 0 to {points}.",
     ),
+    # the rules of the published indices (issue 18)
+    "rule.threshold": ("Dưới {threshold}: 0 điểm.", "Below {threshold}: 0 points."),
+    "rule.whole": ("Giá trị là số nguyên.", "The value is a whole number."),
+    "rule.deadline": ("Theo ngày hoàn thành: {steps}; sau {last} hoặc chưa thực hiện: 0 điểm.",
+                      "By the day it was done: {steps}; after {last}, or not done: 0 points."),
+    "rule.deadline_step": ("đến hết ngày {day}: {p} điểm", "by {day}: {p} points"),
+    "rule.penalty": ("Điểm trừ: có: trừ {points} điểm; không: không trừ.",
+                     "Deduction: yes: {points} points deducted; no: nothing deducted."),
+    "rule.penalty_count": ("Điểm trừ: trừ {per_item} điểm cho mỗi lần, tối đa trừ {points} điểm.",
+                           "Deduction: {per_item} points deducted per occurrence, at most {points} points."),
+    "rule.share_minus": ("“{label}”: trừ {p} điểm", "“{label}”: {p} points deducted"),
+    "rule.unscored": ("Không tính điểm: giá trị được thu thập và công bố.",
+                      "Not scored: the value is collected and published."),
+    "rule.evidence_required": ("Chỉ tính điểm khi có minh chứng.", "Scores only with evidence."),
+    "rule.deducts_from": ("Điểm trừ được trừ vào điểm của nhóm, không làm nhóm xuống dưới 0.",
+                          "Deducted from its group's points, which never fall below 0."),
+    "rule.sum": ("Tổng điểm các chỉ số con.", "The sum of its indicators' points."),
+    "rule.combine_max": ("Lấy điểm cao nhất trong các chỉ số con.", "The best of its indicators' points."),
+    "rule.cap": ("Tối đa {cap} điểm.", "At most {cap} points."),
+    "report.deductions": ("Điểm trừ", "Deductions"),
+    "report.reason": ("Lý do", "Reason"),
     "report.colophon": ("Thông tin phát hành", "Colophon"),
     "report.version": ("Phiên bản dti", "dti version"),
     "report.criteria_file": ("Bộ chỉ số", "Criteria file"),
@@ -391,6 +428,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "report.status.not_applicable": ("Không áp dụng", "Not applicable"),
     "report.status.pending": ("Chờ Hội đồng chấm", "Awaiting the council"),
     "report.status.unmeasured": ("Chưa có số liệu đo", "Not yet measured"),
+    "report.status.unscored": ("Không tính điểm", "Not scored"),
+    "report.status.no_evidence": ("Thiếu minh chứng", "No evidence"),
     "report.evidence": ("Minh chứng", "Evidence"),
     "report.council_note": ("Ý kiến Hội đồng", "Council's note"),
     "report.draft_changes": ("Thay đổi so với bản dự thảo", "Changes since the draft"),
@@ -450,6 +489,14 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "rule.entry.best": ("Một số ≥ 0.", "A number ≥ 0."),
     "rule.entry.minmax": ("Nhập một số.", "A number."),
     "rule.entry.count": ("Số nguyên ≥ 0.", "A whole number ≥ 0."),
+    "rule.entry.deadline": ("Ngày hoàn thành (YYYY-MM-DD hoặc DD/MM/YYYY), hoặc “không” nếu chưa thực hiện.",
+                            "The day it was done (YYYY-MM-DD or DD/MM/YYYY), or “no” if not done."),
+    "rule.entry.penalty": ("Chọn có/không (có: bị trừ điểm).", "Choose yes/no (yes: points are deducted)."),
+    "rule.entry.penalty_count": ("Số lần (số nguyên ≥ 0); mỗi lần bị trừ điểm.",
+                                 "The number of occurrences (a whole number ≥ 0); each deducts points."),
+    "rule.entry.unscored": ("Không tính điểm; vẫn nhập giá trị.", "Not scored; enter the value all the same."),
+    "form.dv.date": ("Nhập một ngày không muộn hơn hôm nay, hoặc “không”.",
+                     "Enter a day no later than today, or “no”."),
     "rule.entry.council": ("Đơn vị ghi điểm tự chấm; Hội đồng thẩm định chấm lại.",
                            "The unit enters its own estimate; the appraisal council awards the points."),
     "form.dv.title": ("Giá trị không hợp lệ", "Invalid value"),
@@ -505,6 +552,8 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
     "diff.status.unmeasured": ("chưa có số liệu đo", "not measured"),
+    "diff.status.unscored": ("không tính điểm", "not scored"),
+    "diff.status.no_evidence": ("thiếu minh chứng", "no evidence"),
     "diff.same": ("(không đổi)", "(unchanged)"),
     # results.xlsx (the CSV files keep the machine names)
     "xlsx.sheet.results": ("Kết quả", "Results"),
@@ -673,15 +722,18 @@ def describe_rule(rule: Rule, points: float, w: Words) -> str:
     match rule:
         case YesNo():
             return w("rule.yes_no", points=p)
-        case Ratio(target=target):
-            return w("rule.ratio", points=p, target=w.share(target))
-        case Tiers(levels=levels, better=better):
+        case Ratio(target=target, threshold=threshold):
+            text = w("rule.ratio", points=p, target=w.share(target))
+            return f"{text} {w('rule.threshold', threshold=w.share(threshold))}" if threshold > 0 else text
+        case Tiers(levels=levels, better=better, whole=whole):
             key = "rule.tier_higher" if better == "higher" else "rule.tier_lower"
             ordered = sorted(levels, reverse=better == "higher")
             text = "; ".join(w(key, x=w.points(x), p=w.points(pts)) for x, pts in ordered)
-            return w("rule.tiers" if better == "higher" else "rule.tiers_lower", levels=text)
+            text = w("rule.tiers" if better == "higher" else "rule.tiers_lower", levels=text)
+            return f"{text} {w('rule.whole')}" if whole else text
         case Choice(shares=shares):
-            text = "; ".join(w("rule.share", label=label, p=w.points(points * s)) for label, s in shares)
+            text = "; ".join(w("rule.share", label=label, p=w.points(points * s)) if s >= 0
+                             else w("rule.share_minus", label=label, p=w.points(-points * s)) for label, s in shares)
             return w("rule.choice", shares=text)
         case Best(better=better):
             return w(f"rule.best_{better}", points=p)
@@ -691,18 +743,70 @@ def describe_rule(rule: Rule, points: float, w: Words) -> str:
             return w("rule.count", per_item=w.points(per_item), points=p)
         case Council():
             return w("rule.council", points=p)
+        case Deadline(steps=steps):
+            text = "; ".join(w("rule.deadline_step", day=day_text(day, w), p=w.points(points * share))
+                             for day, share in steps)
+            return w("rule.deadline", steps=text, last=day_text(steps[-1][0], w))
+        case Penalty(per_item=per_item):
+            if per_item is None:
+                return w("rule.penalty", points=p)
+            return w("rule.penalty_count", per_item=w.points(per_item), points=p)
     raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def describe_node(node: Node, w: Words) -> str:
+    """How an indicator or a composite is scored, in plain words, for the methodology: its rule, then whether
+    it is scored, needs evidence, deducts from its group; a composite's sum or best-of and its cap."""
+    if isinstance(node, Composite):
+        text = w("rule.combine_max" if node.combine == "max" else "rule.sum")
+        return f"{text} {w('rule.cap', cap=w.points(node.cap))}" if node.cap is not None else text
+    if not node.scored:
+        return w("rule.unscored")
+    parts = [describe_rule(node.rule, node.points, w)]
+    if node.evidence_required:
+        parts.append(w("rule.evidence_required"))
+    if node.deducts:
+        parts.append(w("rule.deducts_from"))
+    return " ".join(parts)
+
+
+def shown_points(node: Node) -> float | None:
+    """The points a methodology or a form shows beside an indicator: its maximum, minus the points of a
+    deduction, none for an unscored indicator."""
+    if isinstance(node, Composite):
+        return node.maximum
+    if not node.scored:
+        return None
+    return -node.points if isinstance(node.rule, Penalty) else node.points
+
+
+def day_text(iso: str, w: Words) -> str:
+    """A day as the reader writes it: 31/3/2025 (vi), 2025-03-31 (en)."""
+    year, month, day = iso.split("-")
+    return f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else iso
 
 
 def measurement_note(system: str, measured_at: str, w: Words) -> str:
     """Where a measured value comes from, for forms and breakdowns: 'đo tự động từ <system>, ngày …'."""
     if not measured_at:
         return w("measured.none", system=system or "—")
-    year, month, day = measured_at.split("-")
-    date = f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else measured_at
-    return w("measured.from", system=system or "—", date=date)
+    return w("measured.from", system=system or "—", date=day_text(measured_at, w))
+
+
+def _entry(rule: Rule, w: Words) -> str:
+    """What a unit enters for a rule."""
+    name = "penalty_count" if isinstance(rule, Penalty) and rule.per_item is not None else rule_name(rule)
+    return w(f"rule.entry.{name}")
 
 
 def entry_and_rule(rule: Rule, points: float, w: Words) -> str:
     """What to enter, then how it scores: the text of a form's rule column."""
-    return f"{w('rule.entry.' + rule_name(rule))} {describe_rule(rule, points, w)}"
+    return f"{_entry(rule, w)} {describe_rule(rule, points, w)}"
+
+
+def entry_and_node(indicator: Indicator, w: Words) -> str:
+    """A form's rule column for an indicator: what to enter and how it scores (a deduction, an indicator that
+    needs evidence and an unscored one say so)."""
+    if not indicator.scored:
+        return f"{w('rule.entry.unscored')} {_entry(indicator.rule, w)}"
+    return f"{_entry(indicator.rule, w)} {describe_node(indicator, w)}"

@@ -105,7 +105,8 @@ def test_tier_with_points_above_the_indicator(tmp_path: Path) -> None:
 @pytest.mark.parametrize("share", ["1.5", "-1.5"])
 def test_choice_share_outside_minus_one_one(tmp_path: Path, share: str) -> None:
     with pytest.raises(CriteriaError, match=rf"rule\.choice\.Phó: cần một số trong khoảng -1 ≤ x ≤ 1, gặp {share}"):
-        load_text(tmp_path, with_indicators(f"{{id: A, title: a, points: 5, rule: {{choice: {{Chủ: 1, Phó: {share}}}}}}}"))
+        rule = f"{{choice: {{Chủ: 1, Phó: {share}}}}}"
+        load_text(tmp_path, with_indicators(f"{{id: A, title: a, points: 5, rule: {rule}}}"))
 
 
 def test_duplicate_ids_within_a_group(tmp_path: Path) -> None:
@@ -116,7 +117,8 @@ def test_duplicate_ids_within_a_group(tmp_path: Path) -> None:
 
 
 def test_composite_with_a_rule(tmp_path: Path) -> None:
-    text = with_indicators("{id: A, title: a, rule: yes_no, indicators: [{id: A.1, title: b, points: 5, rule: yes_no}]}")
+    text = with_indicators("{id: A, title: a, rule: yes_no, indicators: [{id: A.1, title: b, points: 5, "
+                           "rule: yes_no}]}")
     with pytest.raises(CriteriaError, match=r"indicators\[0\]: chỉ số tổng hợp .* không được có 'rule'.*\(gặp rule\)"):
         load_text(tmp_path, text)
 
