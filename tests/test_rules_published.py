@@ -13,10 +13,14 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from ranking.collect import collect
 from ranking.criteria import Choice, Composite, Criteria, Deadline, Penalty, Ratio, Rule, load_criteria
 from ranking.errors import CriteriaError, DataError
+from ranking.forms import FIRST_ROW, unit_form
+from ranking.forms import SELF as FORM
 from ranking.i18n import Words, describe_node, describe_rule
 from ranking.inputs import Inputs, load_inputs
 from ranking.pipeline import build
@@ -419,3 +423,32 @@ def test_a_parent_is_never_below_zero_nor_above_its_maximum(tmp_path_factory: py
         (pillar,) = unit.score.pillars
         assert 0 <= pillar.points <= pillar.max_points + 1e-9
         assert 0 <= unit.score.points <= unit.score.max_points + 1e-9
+
+
+# --- forms and collect ----------------------------------------------------------------------------------
+def test_the_form_has_a_date_cell_for_a_deadline_and_says_what_deducts(tmp_path: Path) -> None:
+    criteria, inputs = load(tmp_path)
+    a1 = inputs.unit("a1")
+    path = tmp_path / "a1.xlsx"
+    unit_form(criteria, a1, path)
+    wb = load_workbook(path)
+    ws = wb[wb.sheetnames[1]]
+    rows = {str(ws.cell(r, 1).value): r for r in range(FIRST_ROW, ws.max_row + 1)}
+    plan, inc, info = rows["PLAN"], rows["INC"], rows["INFO"]
+    assert ws.cell(plan, FORM.value).number_format == "yyyy-mm-dd"
+    (check,) = [dv for dv in ws.data_validations.dataValidation if f"F{plan}" in str(dv.sqref)]
+    assert check.formula1 == f'OR(AND(ISNUMBER(F{plan}),F{plan}<=TODAY()),LOWER(TRIM(F{plan}))="không")'
+    assert ws.cell(inc, 3).value == -10  # the points column: a deduction
+    assert str(ws.cell(inc, 4).value).startswith("Chọn có/không (có: bị trừ điểm). Điểm trừ: có: trừ 10 điểm")
+    assert ws.cell(info, 3).value is None
+    assert ws.cell(info, 4).value == "Không tính điểm; vẫn nhập giá trị. Một số ≥ 0."
+    # typed in as a person would: the plan's day as an Excel date cell
+    ws.cell(plan, FORM.value).value = datetime.date(2025, 1, 31)
+    ws.cell(inc, FORM.value).value = "có"
+    ws.cell(rows["LATE"], FORM.value).value = 2
+    ws.cell(info, FORM.value).value = 12
+    wb.save(path)
+    collected = collect(criteria, (a1,), [path])
+    assert collected.problems == ()
+    got = {r[1]: r[2] for r in collected.rows}
+    assert got == {"PLAN": "2025-01-31", "INC": "có", "LATE": "2", "INFO": "12"}
