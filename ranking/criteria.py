@@ -272,11 +272,15 @@ class Criteria:
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
 
+    def bands_of(self, group: str) -> tuple[Band, ...]:
+        """The bands that classify a group's units: its own where it has them, else the file's."""
+        own = self.group(group).bands
+        return self.bands if own is None else own
+
     def band(self, index: float, group: str | None = None) -> str:
         """The label of the highest band whose minimum the index reaches ('' without bands): the group's own
         bands where it has them, else the file's."""
-        own = self.group(group).bands if group is not None else None
-        bands = self.bands if own is None else own
+        bands = self.bands if group is None else self.bands_of(group)
         return next((b.label for b in bands if index >= b.min * self.scale - 1e-12), "")
 
 

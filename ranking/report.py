@@ -516,7 +516,9 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
 
 
 def _band_position(criteria: Criteria, label: str) -> int:
-    return next((i for i, b in enumerate(criteria.bands) if b.label == label), len(criteria.bands))
+    """The colour of a band label: its place in the file's bands, or in a group's own bands."""
+    lists = [criteria.bands, *(g.bands for g in criteria.groups if g.bands is not None)]
+    return next((i for bands in lists for i, b in enumerate(bands) if b.label == label), len(criteria.bands))
 
 
 def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang) -> str:

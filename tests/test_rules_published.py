@@ -13,21 +13,23 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ranking.collect import collect
 from ranking.criteria import Choice, Composite, Criteria, Deadline, Penalty, Ratio, Rule, load_criteria
-from ranking.errors import CriteriaError, DataError
+from ranking.errors import CriteriaError, DataError, Lang
 from ranking.forms import FIRST_ROW, unit_form
 from ranking.forms import SELF as FORM
-from ranking.i18n import Words, describe_node, describe_rule
+from ranking.i18n import MINUS, Words, describe_node, describe_rule
 from ranking.inputs import Inputs, load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Ranking, rank
-from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes
+from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes, publication_html
 from ranking.robustness import pillars
 from ranking.scoring import rule_points, score
+from ranking.site import write_site
 from tests.conftest import write_csv
 
 TODAY = datetime.date(2025, 12, 31)  # the run's day in these cases
@@ -452,3 +454,16 @@ def test_the_form_has_a_date_cell_for_a_deadline_and_says_what_deducts(tmp_path:
     assert collected.problems == ()
     got = {r[1]: r[2] for r in collected.rows}
     assert got == {"PLAN": "2025-01-31", "INC": "có", "LATE": "2", "INFO": "12"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_publication_and_the_site_state_every_rule_in_words(every: Ranking, tmp_path: Path, lang: Lang) -> None:
+    w = Words(lang)
+    publication = publication_html(every, {"command": "run"}, lang)
+    write_site(every, tmp_path, {"command": "run"}, lang)
+    methodology = (tmp_path / "site" / "methodology.html").read_text(encoding="utf-8")
+    for node in [*every.criteria.group("A").nodes()]:
+        words = str(escape(describe_node(node, w)))
+        assert words in publication and words in methodology, node.id
+    page = next((tmp_path / "site" / "units").glob("a1*.html")).read_text(encoding="utf-8")
+    assert w("report.deductions") in page and f"{MINUS}10" in page
