@@ -56,18 +56,21 @@ def test_tiny_criteria_builds_the_tree(tmp_path: Path) -> None:
     assert len(criteria.sha256) == 64
 
 
-@pytest.mark.parametrize("name", ["hanoi-2024.yaml", "hanoi-2025.yaml"])
-def test_bundled_criteria_load_and_use_every_rule(name: str) -> None:
+@pytest.mark.parametrize(("name", "illustrative"), [("hanoi-2024.yaml", set()),
+                                                    ("hanoi-2025.yaml", {"Deadline", "Penalty"})])
+def test_bundled_criteria_load_and_use_every_rule(name: str, illustrative: set[str]) -> None:
+    """Every rule of the published sets; 2025 also illustrates a deadline and a deduction (issue 18)."""
     criteria = load_criteria(ROOT / "criteria" / name)
     rules = {type(i.rule).__name__ for g in criteria.groups for i in g.indicators}
-    assert rules == {"YesNo", "Ratio", "Tiers", "Choice", "Best", "MinMax", "Count", "Council"}
+    assert rules == {"YesNo", "Ratio", "Tiers", "Choice", "Best", "MinMax", "Count", "Council", *illustrative}
 
 
 def test_hanoi_2025_has_the_published_shape() -> None:
     criteria = load_criteria(ROOT / "criteria" / "hanoi-2025.yaml")
     departments, communes = criteria.group("departments"), criteria.group("communes")
-    assert (len(departments.indicators), len(departments.pillars)) == (34, 9)
-    assert (len(communes.indicators), len(communes.pillars)) == (47, 8)
+    components = [sum(1 for i in g.indicators if i.maximum > 0) for g in (departments, communes)]
+    assert components == [34, 47]  # a deduction (ATTT.6) and an unscored figure (CQS.11) are not components
+    assert (len(departments.pillars), len(communes.pillars)) == (9, 8)
     titles = {p.title for p in communes.pillars}
     assert {"Nhận thức số", "Thể chế số", "Hạ tầng số", "Nhân lực số", "An toàn thông tin mạng"} <= titles
 
