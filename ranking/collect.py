@@ -29,13 +29,15 @@ from ranking.errors import FormError, Problem, nearest
 from ranking.forms import (
     COLUMNS,
     FIRST_ROW,
+    MAX_FORM_ROWS,
     META_KEYS,
     META_SHEET,
+    PART_KEYS,
     PREFILLED_COLUMN,
     Columns,
     Kind,
     Row,
-    appraisal_rows,
+    council_parts,
     self_rows,
 )
 from ranking.inputs import (
@@ -55,7 +57,7 @@ from ranking.tables import FORMULA_START, Cell, csv_text
 MAX_FILE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 100_000_000
 MAX_PARTS = 1_000  # files in the workbook's zip; a form has about 15
-MAX_FORM_ROWS = 10_000  # rows of the table read below its first row
+# MAX_FORM_ROWS (ranking.forms): rows of the table read below its first row
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -278,7 +280,7 @@ def _metadata(file: str, wb: object) -> dict[str, str]:
                                                values_only=True)) if META_SHEET in names else []
     meta = {name.removeprefix("dti."): cell_text(value) for name, value in props if name.startswith("dti.")}
     for key, value, *_ in hidden:
-        if isinstance(key, str) and key in META_KEYS and value is not None:
+        if isinstance(key, str) and key in (*META_KEYS, *PART_KEYS) and value is not None:
             meta[key] = cell_text(value)
     return meta
 
@@ -308,6 +310,8 @@ class _FormReader:
         self.problems: list[Problem] = []
         self.sheet = ""
         self.prefilled: Mapping[int, str] = {}
+        self.group = ""  # of a council workbook: its group, and which of the group's council_parts it is
+        self.part = 1
 
     def add(self, reason: str, cell: str | None, params: Mapping[str, object], warning: bool = False) -> None:
         self.problems.append(Problem(self.file, reason, params, sheet=self.sheet or None, cell=cell,
@@ -382,7 +386,7 @@ class _FormReader:
             if owner not in {g.id for g in c.groups}:
                 self.fail("unknown_group", found=owner, accepted=", ".join(g.id for g in c.groups))
                 return None
-            return owner
+            return self._part(owner, meta.get("part", "1"), meta.get("parts", "1"))
         unit = self.units.get(owner)
         if unit is None:
             self.fail("unknown_unit", found=owner, nearest=nearest(owner, self.units))
@@ -393,9 +397,19 @@ class _FormReader:
             return None
         return owner
 
+    def _part(self, group: str, part: str, parts: str) -> str | None:
+        """A council workbook's owner: its group, with the part ('A 2/3') when the group has several; the
+        part must be one that the group's units give now."""
+        expected = len(council_parts(self.criteria.group(group), self.units.values()))
+        if not (part.isdigit() and parts.isdigit() and 1 <= int(part) <= int(parts) == expected):
+            self.fail("form_part_unknown", found=f"{part}/{parts}", accepted=expected)
+            return None
+        self.group, self.part = group, int(part)
+        return group if expected == 1 else f"{group} {part}/{parts}"
+
     def _expected(self, owner: str) -> tuple[Row, ...]:
         if self.kind == "appraisal":
-            return appraisal_rows(self.criteria.group(owner), self.units.values())
+            return council_parts(self.criteria.group(self.group), self.units.values())[self.part - 1]
         unit = self.units[owner]
         return self_rows(self.criteria.group(unit.group), unit)
 
@@ -537,8 +551,10 @@ def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Ki
     """A warning for each unit (group) without a form: collecting part of the forms is allowed."""
     if kind == "appraisal":
         groups = [g for g in criteria.groups if any(u.group == g.id for u in units)]
-        return [Problem(g.id, "form_missing", {"found": g.id, "name": g.title}, severity="warning")
-                for g in groups if g.id not in seen]
+        owners = [(g, g.id if parts == 1 else f"{g.id} {part}/{parts}") for g in groups
+                  for parts in [len(council_parts(g, units))] for part in range(1, parts + 1)]
+        return [Problem(g.id, "form_missing", {"found": owner, "name": g.title}, severity="warning")
+                for g, owner in owners if owner not in seen]
     return [Problem(u.id, "form_missing", {"found": u.id, "name": u.name}, severity="warning")
             for u in units if u.id not in seen]
 

@@ -199,6 +199,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                         "the file is named after unit {accepted!r} but holds the form of unit {found!r}"),
     "form_duplicate": ("phiếu của {found!r} có cả trong {accepted}; mỗi đơn vị (khối) chỉ nộp một phiếu",
                        "the form of {found!r} is also in {accepted}; one form per unit (group)"),
+    "form_part_unknown": ("phiếu là phần {found} của khối, nhưng với danh sách đơn vị hiện tại số phần của khối là "
+                          "{accepted}; hãy lập lại phiếu Hội đồng (dti forms --appraisal)",
+                          "the workbook is part {found} of its group, but with the current units the number of "
+                          "parts is {accepted}; make the council workbooks again (dti forms --appraisal)"),
     "form_no_sheet": ("thiếu trang {found!r}", "the sheet {found!r} is missing"),
     "form_row_added": ("dòng thêm vào ({found!r}); không thêm dòng vào phiếu",
                        "an added row ({found!r}); do not add rows to the form"),

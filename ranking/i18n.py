@@ -412,6 +412,7 @@ LABELS: Mapping[str, tuple[str, str]] = {
                         "DIGITAL-TRANSFORMATION SELF-ASSESSMENT {edition}"),
     "form.appraisal_title": ("PHIẾU THẨM ĐỊNH CỦA HỘI ĐỒNG NĂM {edition} — {group}",
                              "APPRAISAL COUNCIL WORKBOOK {edition} — {group}"),
+    "form.appraisal_part": ("{title} — PHẦN {part}/{parts}", "{title} — PART {part} OF {parts}"),
     "form.unit": ("Đơn vị: {name} (mã {id}) — {group}", "Unit: {name} (id {id}) — {group}"),
     "form.criteria": ("Bộ chỉ số: {title}, ấn bản {edition} ({operator})",
                       "Criteria: {title}, edition {edition} ({operator})"),
