@@ -283,6 +283,18 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                         "refused as unsafe"),
     "form_too_many_parts": ("sổ làm việc có {found} phần, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",
                             "the workbook has {found} parts, over the {accepted} limit (a damaged or malicious file)"),
+    "form_too_many_cells": ("các trang có hơn {accepted} ô (vượt ở phần {part}), vượt giới hạn của một phiếu (tệp "
+                            "hỏng hoặc độc hại)", "the sheets hold more than {accepted} cells (reached in {part}), "
+                            "over the limit for a form (a damaged or malicious file)"),
+    "form_too_many_strings": ("phần {part} có từ {found} chuỗi trở lên, vượt giới hạn {accepted} của một phiếu (tệp "
+                              "hỏng hoặc độc hại)", "{part} holds {found} strings or more, over the {accepted} limit "
+                              "for a form (a damaged or malicious file)"),
+    "form_too_many_styles": ("phần {part} có từ {found} kiểu định dạng ({what}) trở lên, vượt giới hạn {accepted} của "
+                             "một phiếu (tệp hỏng hoặc độc hại)", "{part} holds {found} styles ({what}) or more, "
+                             "over the {accepted} limit for a form (a damaged or malicious file)"),
+    "form_too_many_xml": ("sổ làm việc có hơn {accepted} phần tử XML (đến phần {part}), vượt giới hạn của một phiếu "
+                          "(tệp hỏng hoặc độc hại)", "the workbook holds more than {accepted} XML elements (reached "
+                          "in {part}), over the limit for a form (a damaged or malicious file)"),
     "form_too_many_rows": ("trang có dữ liệu đến dòng {found}, vượt giới hạn {accepted} dòng của một phiếu",
                            "the sheet has data down to row {found}, over the {accepted}-row limit for a form"),
     # runs: dti diff
