@@ -218,7 +218,7 @@ def test_interval_is_the_median_and_inverted_cdf_percentiles(column: list[int]) 
 @given(st.integers(1, 70), st.integers(100, 700), st.sampled_from([1, 17, 64, 300, 5_000]), st.integers(0, 99))
 def test_the_counted_percentiles_are_the_sorted_ones(units: int, draws: int, histogram_cells: int,
                                                      seed: int) -> None:
-    """However few counts a pass may keep (one rank histogram, or a radix selection in 2–6 passes), the
+    """However few counts a pass may keep (one rank histogram, or a radix selection in two passes), the
     median and percentile ranks are exactly `interval` of every draw's ranks; ties included."""
     rng = np.random.default_rng(seed)
     p = _full(np.round(rng.uniform(0.2, 1, size=(units, 3)), 1).tolist(), [1, 2, 3])
@@ -247,6 +247,8 @@ def test_chunked_analysis_is_identical_to_all_draws_at_once(leave_one_out: bool)
     whole = summarise("g", p, official, draws, ranks, spec)
     chunked = analyse_group("g", p, official, spec, np.random.default_rng(5), cells=256 * 300)
     assert chunked == whole
+    selected = analyse_group("g", p, official, spec, np.random.default_rng(5), cells=256 * 300, histogram_cells=1)
+    assert selected == whole  # 16 buckets a pass, the fewest: three passes for 300 units
 
 
 def test_the_analysis_holds_no_draws_by_units_matrix() -> None:
@@ -326,4 +328,4 @@ def test_the_threads_do_not_change_the_results(workers: int) -> None:
     whole = summarise("g", p, official, draws, ranks, spec)
     assert analyse_group("g", p, official, spec, np.random.default_rng(6), cells=256 * 200, workers=workers) == whole
     assert analyse_group("g", p, official, spec, np.random.default_rng(6), cells=256 * 200, workers=workers,
-                         histogram_cells=1_000) == whole  # in three passes
+                         histogram_cells=1_000) == whole  # in two passes
