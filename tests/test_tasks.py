@@ -211,7 +211,7 @@ def test_a_bad_register_is_refused_with_every_line_at_once(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("change", "message"), [
     ("period: {start: 2025-01-01, end: 2025-12-31}",
-     r"period\.end: '2025-13-01' không phải một ngày; cần viết YYYY-MM-DD"),
+     r"dòng 5, period\.end: cần một ngày có thật dạng \"YYYY-MM-DD\" .*gặp '2025-13-01'"),
     ("period: {start: 2025-07-01, end: 2025-06-30}", r"period\.end: ngày kết thúc 2025-06-30 trước ngày bắt đầu "
                                                      r"2025-07-01"),
 ])
