@@ -25,12 +25,21 @@ from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_measured, load_units
+from ranking.output import (
+    Lock,
+    adding_problems,
+    environment_problem,
+    file_problems,
+    first_line_is,
+    folder_problems,
+    output_lock,
+)
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
-from ranking.render_cache import default_folder
+from ranking.render_cache import cache_problems, default_folder
 from ranking.system import STOP_SIGNALS
-from ranking.tables import file_problems, folder_problems
+from ranking.tables import epoch_problems
 
 # Every text of the help, (Vietnamese, English).
 HELP: Mapping[str, tuple[str, str]] = {
@@ -303,18 +312,33 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     """rank, run and report: every problem of the output folder and the inputs at once, then the work."""
     progress = Progress.on_stderr(lang, args.quiet)
     paths = _resolve(args)
-    previous = args.previous or None
     draft = getattr(args, "draft", None)
     # what the run reads must survive the swap; an earlier run of the same folder as --draft is read before it
     same = draft is not None and draft.resolve() == paths.out.resolve()
-    read = [p for p in (paths.criteria, paths.inputs, previous, None if same else draft) if p is not None]
-    out_problems = folder_problems(paths.out, read)
+    read = [p for p in (paths.criteria, paths.inputs, args.previous, None if same else draft) if p is not None]
+    cache = None if getattr(args, "no_cache", True) else args.cache or default_folder(paths.out)
+    out_problems = [*folder_problems(paths.out, read), *(cache_problems(cache) if cache else []), *epoch_problems()]
+    if out_problems:  # with the inputs' problems, before anything is locked or made
+        progress.stage("load")
+        try:
+            load(paths.criteria, paths.inputs)
+        except DtiError as exc:
+            raise DtiError([*out_problems, *exc.problems]) from None
+        _refuse(out_problems)
+    with output_lock(paths.out, f"dti {args.command}") as lock:
+        return _ranked(args, lang, paths, cache, lock, progress)
+
+
+def _ranked(args: argparse.Namespace, lang: Lang, paths: Paths, cache: Path | None, lock: Lock,
+            progress: Progress) -> int:
+    """The work of rank, run and report under the writer lock of the output folder, from reading the inputs to
+    the swap: a second command on the same folder meanwhile is refused, so that none replaces the newer output
+    of another."""
+    previous = args.previous or None
+    draft = getattr(args, "draft", None)
     progress.stage("load")
-    try:
-        criteria, inputs = load(paths.criteria, paths.inputs)
-    except DtiError as exc:
-        raise DtiError([*out_problems, *exc.problems]) from None
-    _refuse([*out_problems, *stage_problems(inputs.warnings, args.stage)])
+    criteria, inputs = load(paths.criteria, paths.inputs)
+    _refuse(stage_problems(inputs.warnings, args.stage))
     progress.clear()
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
@@ -326,13 +350,12 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
                                   "previous": previous.name if previous else None}
     if args.command == "rank":
         progress.stage("tables")
-        write(ranking, paths.out, options, lang)
+        write(ranking, paths.out, options, lang, lock=lock)
         progress.finish()
     else:
-        cache = None if args.no_cache else args.cache or default_folder(paths.out)
         since = draft.name if draft else None
         reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
-                          site=not args.no_site, workers=args.jobs, cache=cache)
+                          site=not args.no_site, workers=args.jobs, cache=cache, lock=lock)
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))
@@ -348,7 +371,7 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.forms import write_council_forms, write_unit_forms
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(folder_problems(args.out, [args.criteria, args.units], marker=None))
+    _refuse([*adding_problems(args.out), *epoch_problems()])
     criteria = load_criteria(args.criteria)
     progress.stage("forms")
     if args.appraisal:
@@ -367,9 +390,12 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths, write_csv_atomic
+    from ranking.inputs import APPRAISAL_COLUMNS, SELF_COLUMNS
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
+    header = ",".join(APPRAISAL_COLUMNS if args.appraisal else SELF_COLUMNS)
+    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv",
+                          [args.criteria, args.units, *args.forms], first_line_is(header)))
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
     progress.stage("collect")
@@ -390,22 +416,22 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.schema import json_schema
+    from ranking.schema import is_schema_file, json_schema
 
     if args.out is None:
         sys.stdout.write(json_schema())
     else:
-        _refuse(file_problems(args.out, "dti-criteria.schema.json"))
+        _refuse(file_problems(args.out, "dti-criteria.schema.json", ours=is_schema_file))
         args.out.write_text(json_schema(), encoding="utf-8")
     return 0
 
 
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.diff import diff_runs, write_diff
+    from ranking.diff import DIFF_COLUMNS, diff_runs, write_diff
     from ranking.diff import render as render_diff
 
-    if args.out is not None:  # never into either run's folder by default: it holds exactly one run's files
-        _refuse(file_problems(args.out, "diff.csv"))
+    if args.out is not None:  # never into either run's folder: it holds exactly one run's files
+        _refuse(file_problems(args.out, "diff.csv", [args.old, args.new], first_line_is(",".join(DIFF_COLUMNS))))
     changes = diff_runs(args.old, args.new)
     print(render_diff(changes, lang))
     if args.out is not None:
@@ -476,6 +502,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) left: stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a full disk, a file dti may not read, a name too long: the environment's, not dti's
+        problem = environment_problem(exc, getattr(args, "out", None))
+        if problem is None:
+            _fresh_line()
+            return _defect(exc, argv, lang, args.debug)
+        _fresh_line()
+        print(problem.message(lang), file=sys.stderr)
+        return 2
     except Exception as exc:
         _fresh_line()
         return _defect(exc, argv, lang, args.debug)

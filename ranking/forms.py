@@ -36,7 +36,8 @@ from ranking.criteria import (
 from ranking.errors import Lang
 from ranking.i18n import Words, entry_and_rule, measurement_note, t
 from ranking.inputs import Inputs, Key, Unit, Value
-from ranking.tables import inside, neutralise, save_workbook, staged_output
+from ranking.output import added_files, inside
+from ranking.tables import neutralise, save_workbook
 
 Kind = Literal["self", "appraisal"]
 FORMAT = 1
@@ -385,9 +386,9 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
 def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang: Lang = "vi",
                      sample: bool = False, progress: Callable[[int, int], None] | None = None,
                      measured: Mapping[Key, Value] | None = None) -> list[Path]:
-    """One form per unit into `out` (named after the unit id), all written or none; `progress(done, total)`
-    after each."""
-    with staged_output(out) as stage:
+    """One form per unit added into `out` (named after the unit id), all or none, nothing there removed or
+    replaced (output.added_files); `progress(done, total)` after each."""
+    with added_files(out, [f"{u.id}.xlsx" for u in units]) as stage:
         for done, unit in enumerate(units, start=1):
             unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample, measured)
             if progress is not None:
@@ -397,9 +398,9 @@ def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang:
 
 def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lang = "vi",
                         progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """One council workbook per group that has units, into `out`, all written or none."""
+    """One council workbook per group that has units, added into `out` as write_unit_forms does."""
     groups = [g for g in criteria.groups if any(u.group == g.id for u in inputs.units)]
-    with staged_output(out) as stage:
+    with added_files(out, [f"appraisal-{g.id}.xlsx" for g in groups], "dti forms --appraisal") as stage:
         for done, group in enumerate(groups, start=1):
             council_form(criteria, group, inputs, inside(stage, f"appraisal-{group.id}", ".xlsx"), lang)
             if progress is not None:
