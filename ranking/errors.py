@@ -325,6 +325,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                         "file there (a form issued or filled in): move it away yourself, or choose another folder"),
     "out_is_input": ("là tệp mà lệnh này đọc ({found}); hãy ghi ra một tệp khác",
                      "is a file this command reads ({found}); write to another file"),
+    "out_in_input_folder": ("nằm trong thư mục {found} mà lệnh này đọc; hãy ghi ra ngoài thư mục đó",
+                            "lies in the folder {found}, which this command reads; write outside that folder"),
     "out_not_dti_file": ("tệp đã có và không do dti ghi (dòng đầu hay mã nhận dạng không phải của {accepted}); dti "
                          "không ghi đè: hãy chọn tên khác, hoặc tự chuyển tệp này đi",
                          "the file exists and was not written by dti (its first line or id is not that of "

@@ -280,7 +280,7 @@ def folder_problems(out: Path, keep: Iterable[Path] = (), marker: str = "run.jso
     if real_out == cwd or real_out in cwd.parents:
         return [Problem(where, "out_is_cwd")]
     if out.is_dir() and os.path.ismount(real_out):
-        return [Problem(where, "out_mount_point", {"accepted": str(out / real_out.name)})]
+        return [Problem(where, "out_mount_point", {"accepted": str(out / "reports")})]
     longest = _name_max(_nearest_existing(real_out.parent)) - STAGE_MARGIN
     if len(os.fsencode(real_out.name)) > longest:
         return [Problem(where, "out_name_too_long", {"found": len(os.fsencode(real_out.name)), "accepted": longest})]
@@ -323,9 +323,10 @@ def file_problems(path: Path, example: str, reads: Iterable[Path] = (),
     target = path.resolve()
     for read in reads:
         source = read.resolve()
-        if target == source or source in target.parents or (path.exists() and read.is_file()
-                                                              and os.path.samefile(path, read)):
-            return [Problem(where, "out_is_input", {"found": str(read)})]
+        if target == source or (path.exists() and read.is_file() and os.path.samefile(path, read)):
+            return [Problem(where, "out_is_input", {"found": read.name})]
+        if source in target.parents and read.is_dir():
+            return [Problem(where, "out_in_input_folder", {"found": str(read)})]
     if path.exists() and ours is not None and not ours(path):
         return [Problem(where, "out_not_dti_file", {"accepted": example})]
     folder = _nearest_existing(target.parent)

@@ -141,15 +141,12 @@ class RenderCache:
 
 
 def _ours(path: Path) -> bool:
-    """Whether a file starts with the cache's header (and, for an entry, the key its name says)."""
+    """Whether a file starts with the cache's header (an entry under another key, or torn, is still its own)."""
     try:
         with path.open("rb") as f:
-            head = f.read(len(MAGIC) + _DIGEST)
+            return f.read(len(MAGIC)) == MAGIC
     except OSError:
         return False
-    if path.name.endswith(SUFFIX):
-        return head == MAGIC + path.name.removesuffix(SUFFIX).encode("ascii")
-    return head.startswith(MAGIC)
 
 
 def owned(folder: Path) -> bool:
