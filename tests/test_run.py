@@ -550,8 +550,8 @@ def test_sigkill_leaves_the_previous_output_and_no_worker(
     proc.communicate(timeout=30)
     assert _wait(lambda: not _group(proc.pid), 5), _group(proc.pid)  # the workers die with dti
     assert snapshot(out) == before
-    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(f".reports{STAGE_PREFIX}")]
-    assert len(leftovers) == 1
+    leftovers = sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".reports{STAGE_PREFIX}"))
+    assert len(leftovers) == 2 and lock_path(out).name in leftovers  # the staged folder, and the free lock file
     criteria, inputs = out.parent / "case" / "criteria.yaml", out.parent / "case" / "inputs"
     assert dti(*rank_args(criteria, inputs, out)).returncode == 0  # the next run removes it
     assert sorted(p.name for p in out.parent.iterdir()) in (["case", "reports"], [".reports-cache", "case", "reports"])
