@@ -21,10 +21,10 @@ from pypdf import PdfReader
 
 from ranking import cli
 from ranking.errors import DtiError
+from ranking.output import STAGE_PREFIX, lock_path, staged_output, writer_lock
 from ranking.pipeline import load, stage_problems, write
 from ranking.ranking import Ranking
 from ranking.system import exchange
-from ranking.output import STAGE_PREFIX, lock_path, staged_output, writer_lock
 from tests.conftest import TINY_APPRAISAL, TINY_SELF, CaseWriter, write_case
 
 DTI = [sys.executable, "-m", "ranking"]
@@ -108,9 +108,9 @@ def test_a_live_runs_stage_is_never_removed_and_its_output_is_refused(tmp_path: 
     out = tmp_path / "out"
     with staged_output(out, command="dti run") as stage:
         (stage / "x").write_text("x", encoding="utf-8")
-        with pytest.raises(DtiError, match=r"out: một lệnh dti khác đang ghi vào đây: dti run \(pid \d+, .+\)"):
-            with staged_output(out):
-                pass
+        busy = r"out: một lệnh dti khác đang ghi vào đây: dti run \(pid \d+, .+\)"
+        with pytest.raises(DtiError, match=busy), staged_output(out):
+            pass
         assert (stage / "x").is_file()
     assert snapshot(out) == {"x": b"x"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # the lock file goes with its holder
