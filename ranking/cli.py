@@ -33,6 +33,7 @@ from ranking.output import (
     first_line_is,
     folder_problems,
     output_lock,
+    write_file,
 )
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
@@ -423,7 +424,7 @@ def _schema(args: argparse.Namespace, lang: Lang) -> int:
         sys.stdout.write(json_schema())
     else:
         _refuse(file_problems(args.out, "dti-criteria.schema.json", ours=is_schema_file))
-        args.out.write_text(json_schema(), encoding="utf-8")
+        write_file(args.out, json_schema().encode("utf-8"))
     return 0
 
 

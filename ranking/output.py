@@ -21,6 +21,7 @@ import re
 import secrets
 import shutil
 import socket
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -331,6 +332,27 @@ def file_problems(path: Path, example: str, reads: Iterable[Path] = (),
         return [Problem(where, "out_not_dti_file", {"accepted": example})]
     folder = _nearest_existing(target.parent)
     return [] if _writable(folder) else [Problem(where, "out_read_only", {"found": str(folder)})]
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """A single output file that replaces `path` only once complete (a temporary file beside it, renamed):
+    with the usual permissions (umask; not mkstemp's 0600), or those and the group of the file it replaces,
+    so that colleagues who could read it still can."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}{STAGE_PREFIX}{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            with contextlib.suppress(FileNotFoundError):
+                before = os.stat(path)
+                os.fchmod(f.fileno(), stat.S_IMODE(before.st_mode))
+                with contextlib.suppress(OSError):  # a group we are not in: the folder's default stays
+                    os.fchown(f.fileno(), -1, before.st_gid)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def first_line_is(header: str) -> Callable[[Path], bool]:

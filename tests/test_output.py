@@ -363,3 +363,22 @@ def test_a_malformed_source_date_epoch_is_exit_2_naming_the_variable(case: tuple
     refused(dti("forms", "--criteria", case[0], "--units", case[1] / "units.csv", "--out", tmp_path / "forms",
                 env={"SOURCE_DATE_EPOCH": value}), "SOURCE_DATE_EPOCH")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case"]
+
+
+def test_a_single_file_output_keeps_the_mode_and_group_of_the_file_it_replaces(case: tuple[Path, Path],
+                                                                              tmp_path: Path) -> None:
+    """collect and schema write whole files with the usual permissions (not a temporary file's 0600), and
+    replace their own earlier file keeping its mode and group: colleagues who could read it still can."""
+    fresh = tmp_path / "fresh.json"
+    assert dti("schema", "--out", fresh, preexec=lambda: os.umask(0o022) and None).returncode == 0
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    shared = tmp_path / "shared.json"
+    assert dti("schema", "--out", shared).returncode == 0
+    os.chown(shared, -1, 4321)
+    shared.chmod(0o664)
+    inode = shared.stat().st_ino
+    assert dti("schema", "--out", shared).returncode == 0
+    after = shared.stat()
+    assert after.st_ino != inode  # a new file, renamed into place whole
+    assert (stat.S_IMODE(after.st_mode), after.st_gid) == (0o664, 4321)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "fresh.json", "shared.json"]  # no temporary file
