@@ -12,9 +12,10 @@ from pathlib import Path
 
 from ranking.collect import write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
-from ranking.i18n import LABELS, Words, t
+from ranking.i18n import Words, t
 from ranking.inputs import NUMBER
 from ranking.tables import Cell
+from ranking.words import STATUS
 
 UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
 INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")
@@ -215,7 +216,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _status(status: str | None, lang: Lang) -> str:
-    return "—" if status is None else t(f"diff.status.{status}", lang) if f"diff.status.{status}" in LABELS else status
+    return "—" if status is None else t(STATUS[status], lang)
 
 
 def render(diff: RunDiff, lang: Lang) -> str:
@@ -238,7 +239,8 @@ def render(diff: RunDiff, lang: Lang) -> str:
     lines += ["", t("diff.indicators", lang, n=len(diff.indicators))]
     if diff.indicators:
         lines += _table(
-            [t(k, lang) for k in ("unit", "diff.indicator", "diff.value", "points", "diff.status")],
+            [t("unit", lang), t("diff.indicator", lang), t("diff.value", lang), t("points", lang),
+             t("diff.status", lang)],
             [[i.unit, i.indicator, _pair(value(i.old_value), value(i.new_value)),
               _pair(w.points(i.old_points), w.points(i.new_points)),
               _pair(_status(i.old_status, lang), _status(i.new_status, lang), t("diff.same", lang))]
