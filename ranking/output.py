@@ -298,9 +298,14 @@ def folder_problems(out: Path, keep: Iterable[Path] = (), marker: str = "run.jso
     return [Problem(where, "out_read_only", {"found": str(f)}) for f in folders if not _writable(f)][:1]
 
 
-def adding_problems(out: Path) -> list[Problem]:
-    """Why files cannot be added into the folder `out` (the forms): a file, below a file, no permission."""
+def adding_problems(out: Path, reads: Iterable[Path] = ()) -> list[Problem]:
+    """Why files cannot be added into the folder `out` (the forms): a file, below a file, in a folder the
+    command reads (`reads`: a draft run's folder, which holds exactly its run's files), no permission."""
     where = str(out)
+    target = out.resolve()
+    for read in reads:
+        if read.is_dir() and (target == read.resolve() or read.resolve() in target.parents):
+            return [Problem(where, "out_in_input_folder", {"found": str(read)})]
     blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
     if blocker is not None:
         return [Problem(where, "out_below_file", {"found": str(blocker), "accepted": out.name})]
