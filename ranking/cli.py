@@ -366,7 +366,8 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
-    from ranking.collect import collect, form_paths, write_csv_atomic
+    from ranking.collect import collect, form_paths
+    from ranking.csvio import write_csv_atomic
 
     progress = Progress.on_stderr(lang, args.quiet)
     _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))

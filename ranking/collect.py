@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-import tempfile
 import unicodedata
 import zipfile
 import zlib
@@ -24,7 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo, control_problem
+from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo
+from ranking.csvio import FORMULA_START, file_problem, megabytes
 from ranking.errors import FormError, Problem, nearest
 from ranking.forms import (
     COLUMNS,
@@ -45,11 +45,9 @@ from ranking.inputs import (
     YES,
     Unit,
     ValueProblem,
-    file_problem,
-    megabytes,
     parse_value,
 )
-from ranking.tables import FORMULA_START, Cell, csv_text
+from ranking.syntax import control_problem
 
 # Limits (README, "Limits"): a form is a few hundred kB with a few hundred rows.
 MAX_FILE_BYTES = 20_000_000
@@ -541,16 +539,3 @@ def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Ki
                 for g in groups if g.id not in seen]
     return [Problem(u.id, "form_missing", {"found": u.id, "name": u.name}, severity="warning")
             for u in units if u.id not in seen]
-
-
-def write_csv_atomic(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    """A neutralised CSV that replaces `path` only once it is complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(csv_text(header, rows))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -10,11 +10,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ranking.collect import write_csv_atomic
+from ranking.csvio import Cell, write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
 from ranking.i18n import LABELS, Words, t
-from ranking.inputs import NUMBER
-from ranking.tables import Cell
+from ranking.syntax import NUMBER
 
 UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
 INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")

@@ -33,10 +33,11 @@ from ranking.criteria import (
     Tiers,
     YesNo,
 )
+from ranking.csvio import neutralise
 from ranking.errors import Lang
 from ranking.i18n import Words, entry_and_rule, measurement_note, t
 from ranking.inputs import Inputs, Key, Unit, Value
-from ranking.tables import inside, neutralise, save_workbook, staged_output
+from ranking.tables import inside, save_workbook, staged_output
 
 Kind = Literal["self", "appraisal"]
 FORMAT = 1

@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ranking.criteria import nfc
+from ranking.csvio import read_csv
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import NUMBER, Unit, read_csv
+from ranking.inputs import Unit
 from ranking.ranking import Previous, Ranking
+from ranking.syntax import NUMBER, nfc
 
 REQUIRED_COLUMNS = ("group", "unit", "index", "rank")
 

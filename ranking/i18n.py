@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo, rule_name
 from ranking.errors import LANGS, Lang
-from ranking.inputs import NUMBER
+from ranking.syntax import NUMBER
 
 LABELS: Mapping[str, tuple[str, str]] = {
     "rank": ("Hạng", "Rank"),

@@ -3,17 +3,13 @@ criteria. Every value is parsed by its indicator's rule here, so that scoring ne
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ranking.criteria import (
-    CONTROL,
     Best,
     Choice,
     Composite,
@@ -26,20 +22,17 @@ from ranking.criteria import (
     Rule,
     Tiers,
     YesNo,
-    control_problem,
-    id_params,
-    id_problem,
-    nfc,
     rule_name,
 )
+from ranking.csvio import file_problem, read_csv, read_text
 from ranking.errors import DataError, Problem, Problems, nearest
+from ranking.syntax import NUMBER, control_problem, id_params, id_problem
 
 UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
 SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
 APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
 MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
 # Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
 # or a share can be, with the digits a float holds exactly enough to read back what a spreadsheet wrote.
@@ -141,117 +134,7 @@ class Inputs:
         return next(u for u in self.units if u.id == unit_id)
 
 
-# --- CSV ----------------------------------------------------------------------------------------------
-# Limits (README, "Limits"): a CSV larger or longer than this is refused before its rows are read, so that
-# a hostile file ends in seconds with bounded memory.
-MAX_CSV_BYTES = 50_000_000
-MAX_CSV_LINES = 200_000
 MAX_SAMPLE_BYTES = 10_000  # the SAMPLE mark is a sentence or two, printed on every page
-DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
-def file_problem(path: Path) -> Problem | None:
-    """Why `path` cannot be read as an input: missing, a symbolic link, or not a regular file. A link is
-    never followed, so that no input makes dti read (and publish) a file outside the inputs folder."""
-    file = str(path)
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
-        return Problem(file, "file_missing")
-    except OSError as exc:
-        return Problem(file, "file_unreadable", {"detail": exc.strerror})
-    if stat.S_ISLNK(mode):
-        return Problem(file, "file_symlink")
-    if not stat.S_ISREG(mode):
-        return Problem(file, "not_regular_file")
-    return None
-
-
-def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
-    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
-    file = str(path)
-    problem = file_problem(path)
-    if problem is not None:
-        problems.add(problem)
-        return None
-    size = path.stat().st_size
-    if size > max_bytes:
-        problems.add(Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)}))
-        return None
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.add(Problem(file, "utf16", line=1))
-        return None
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        problems.add(Problem(file, "not_utf8", {"found": f"0x{data[exc.start]:02x}", "offset": exc.start}, line=line))
-        return None
-    if "\x00" in text:
-        problems.add(Problem(file, "nul_byte", line=text.count("\n", 0, text.index("\x00")) + 1))
-        return None
-    return nfc(text)
-
-
-def megabytes(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
-
-
-def _delimiter(data: bytes, columns: tuple[str, ...]) -> str | None:
-    """The separator of a header that holds exactly `columns` separated by something other than a comma."""
-    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
-    for delimiter, name in DELIMITERS.items():
-        if tuple(part.strip().strip('"') for part in first.split(delimiter)) == columns:
-            return name
-    return None
-
-
-def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. A cell with a
-    control character is a problem and its row is not yielded; a file over the size or line limits is
-    refused before any row is read."""
-    file = str(path)
-    if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
-        with path.open("rb") as f:
-            head = f.read(4096)
-        delimiter = _delimiter(head, columns)
-        if delimiter is not None:
-            problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
-    else:
-        delimiter = None
-    text = read_text(path, problems, MAX_CSV_BYTES)
-    if text is None or delimiter is not None:
-        return
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if lines > MAX_CSV_LINES:
-        problems.add(Problem(file, "csv_too_many_rows", {"found": lines, "accepted": MAX_CSV_LINES}))
-        return
-    controls = CONTROL.search(text) is not None  # else no cell needs a look (the common case)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != columns:
-            problems.add(Problem(file, "csv_header", {"found": ",".join(header or []), "accepted": ",".join(columns)},
-                                 line=1))
-            return
-        for row in reader:
-            stripped = list(map(str.strip, row))
-            if not any(stripped):
-                continue
-            if len(row) != len(columns):
-                problems.add(Problem(file, "csv_fields", {"found": len(row), "accepted": len(columns)},
-                                     line=reader.line_num))
-                continue
-            cells = dict(zip(columns, stripped, strict=True))
-            if controls:
-                bad = [(c, found) for c, cell in cells.items() if (found := control_problem(cell)) is not None]
-                for column, found in bad:
-                    problems.add(Problem(file, "control_char", found, line=reader.line_num, column=column))
-                if bad:
-                    continue
-            yield reader.line_num, cells
-    except csv.Error as exc:
-        problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
 
 
 def split_list(text: str) -> tuple[str, ...]:

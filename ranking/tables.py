@@ -3,7 +3,6 @@ byte-for-byte reproducibly into a staged folder that replaces the output only wh
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -22,11 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
+from ranking.csvio import Cell, csv_text, neutralise
 from ranking.errors import Lang, Problem
 from ranking.i18n import LABELS, t
-from ranking.inputs import NUMBER
 from ranking.ranking import Ranking
 from ranking.render_cache import RenderCache, package_version
+from ranking.syntax import NUMBER
 from ranking.system import exchange, pid_alive, signals_held
 
 if TYPE_CHECKING:
@@ -42,25 +42,6 @@ INDICATOR_COLUMNS = (
     "group", "unit", "indicator", "status", "self_value", "appraised_value", "value", "self_points", "points",
     "max_points", "source",
 )
-Cell = str | int | float | None
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Cell) -> Cell:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def fmt(value: float | None, decimals: int = 4) -> str:
-    """A fixed, locale-free text for a number: rounded, without trailing zeros ('' for None)."""
-    if value is None:
-        return ""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def pillar_ids(ranking: Ranking) -> list[str]:
     seen: dict[str, None] = {}
     for group in ranking.criteria.groups:
@@ -95,15 +76,6 @@ def indicator_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
         for i in ranking.indicators
     ]
     return list(INDICATOR_COLUMNS), rows
-
-
-def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if c is None else fmt(c, 6) if isinstance(c, float) else neutralise(c) for c in row])
-    return buffer.getvalue()
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,15 @@ from ranking.collect import (
     fraction_text,
     number_text,
     value_text,
-    write_csv_atomic,
 )
 from ranking.criteria import Criteria, Indicator, Ratio, YesNo, load_criteria
+from ranking.csvio import write_csv_atomic
 from ranking.errors import DataError, FormError
 from ranking.forms import Kind, unit_form, write_council_forms, write_unit_forms
-from ranking.inputs import NUMBER, Unit, ValueProblem, load_inputs, load_measured, load_units
+from ranking.inputs import Unit, ValueProblem, load_inputs, load_measured, load_units
 from ranking.ranking import rank
 from ranking.scoring import Scores, score
+from ranking.syntax import NUMBER
 from tests.conftest import ROOT, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
 from tests.formkit import SOFFICE, entries, fill, libreoffice_roundtrip
 

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ranking.cli import main
-from ranking.criteria import Choice, Composite, Ratio, Tiers, id_pattern, id_problem, load_criteria
+from ranking.criteria import Choice, Composite, Ratio, Tiers, load_criteria
 from ranking.errors import MESSAGES, CriteriaError
+from ranking.syntax import id_pattern, id_problem
 from tests.conftest import ROOT, TINY_CRITERIA
 
 HEAD = """\

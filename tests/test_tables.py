@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ranking.csvio import fmt, neutralise
 from ranking.errors import Lang
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
-from ranking.tables import fmt, inside, neutralise, staged_output
+from ranking.tables import inside, staged_output
 from tests.conftest import TINY_UNITS, CaseWriter, Sample
 
 
