@@ -21,6 +21,9 @@ from typing import NoReturn
 
 from ranking import __version__
 from ranking.criteria import load_criteria
+from ranking.csvio import write_csv_atomic
+from ranking.diff import diff_runs, write_diff
+from ranking.diff import render as render_diff
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
@@ -367,7 +370,6 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths
-    from ranking.csvio import write_csv_atomic
 
     progress = Progress.on_stderr(lang, args.quiet)
     _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
@@ -391,7 +393,7 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.schema import json_schema
+    from ranking.schema import json_schema  # pydantic: a quarter of a second, only for `dti schema`
 
     if args.out is None:
         sys.stdout.write(json_schema())
@@ -402,9 +404,6 @@ def _schema(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.diff import diff_runs, write_diff
-    from ranking.diff import render as render_diff
-
     if args.out is not None:  # never into either run's folder by default: it holds exactly one run's files
         _refuse(file_problems(args.out, "diff.csv"))
     changes = diff_runs(args.old, args.new)
