@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ranking.contracts import APPRAISAL, SELF_ASSESSMENT
 from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo
 from ranking.csvio import FORMULA_START, file_problem, megabytes
 from ranking.errors import FormError, Problem, nearest
@@ -39,9 +40,7 @@ from ranking.forms import (
     self_rows,
 )
 from ranking.inputs import (
-    APPRAISAL_COLUMNS,
     NO,
-    SELF_COLUMNS,
     YES,
     Unit,
     ValueProblem,
@@ -526,7 +525,7 @@ def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], ki
     clean = [f for f in forms if f.clean and f.file not in extra]
     order = {u.id: i for i, u in enumerate(units)}
     rows = sorted((row for f in clean for row in f.rows), key=lambda row: order[row[0]])
-    header = SELF_COLUMNS if kind == "self" else APPRAISAL_COLUMNS
+    header = (SELF_ASSESSMENT if kind == "self" else APPRAISAL).names
     rejected = tuple(f.file for f in forms if f not in clean)
     return Collected(header, tuple(rows), tuple(f.file for f in clean), rejected, tuple(problems))
 

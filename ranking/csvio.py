@@ -115,24 +115,29 @@ def megabytes(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
-def _delimiter(data: bytes, columns: tuple[str, ...]) -> str | None:
-    """The separator of a header that holds exactly `columns` separated by something other than a comma."""
+def _delimiter(data: bytes, columns: Sequence[str], exact: bool) -> str | None:
+    """The separator of a header that holds `columns` (exactly them, or at least them) separated by something
+    other than a comma."""
     first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
     for delimiter, name in DELIMITERS.items():
-        if tuple(part.strip().strip('"') for part in first.split(delimiter)) == columns:
+        found = tuple(part.strip().strip('"') for part in first.split(delimiter))
+        if found == tuple(columns) if exact else set(columns) <= set(found):
             return name
     return None
 
 
-def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. A cell with a
-    control character is a problem and its row is not yielded; a file over the size or line limits is
-    refused before any row is read."""
+def read_csv(path: Path, columns: Sequence[str], problems: Problems, missing: str | None = None,
+             ) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. The header must
+    be exactly `columns` (an input); with `missing`, a reason code, it must hold at least `columns`, in any
+    order, and rows hold every column of the header (a table dti wrote, perhaps another version of it: the
+    problem `missing` names the columns it lacks). A cell with a control character is a problem and its row
+    is not yielded; a file over the size or line limits is refused before any row is read."""
     file = str(path)
     if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
         with path.open("rb") as f:
             head = f.read(4096)
-        delimiter = _delimiter(head, columns)
+        delimiter = _delimiter(head, columns, missing is None)
         if delimiter is not None:
             problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
     else:
@@ -147,9 +152,16 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
     controls = CONTROL.search(text) is not None  # else no cell needs a look (the common case)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != columns:
-            problems.add(Problem(file, "csv_header", {"found": ",".join(header or []), "accepted": ",".join(columns)},
+        header = tuple(h.strip() for h in next(reader, None) or ())
+        if missing is not None:
+            lacking = [c for c in columns if c not in header]
+            if lacking:
+                problems.add(Problem(file, missing, {"missing": ", ".join(lacking), "found": ",".join(header)},
+                                     line=1))
+                return
+            columns = header
+        elif header != tuple(columns):
+            problems.add(Problem(file, "csv_header", {"found": ",".join(header), "accepted": ",".join(columns)},
                                  line=1))
             return
         for row in reader:

@@ -282,8 +282,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "form_too_many_rows": ("trang có dữ liệu đến dòng {found}, vượt giới hạn {accepted} dòng của một phiếu",
                            "the sheet has data down to row {found}, over the {accepted}-row limit for a form"),
     # runs: dti diff
-    "run_columns": ("thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
-                    "missing columns {found}; this is not a results file written by dti"),
+    "run_columns": ("thiếu cột {missing}; đây không phải tệp kết quả do dti ghi",
+                    "missing columns {missing}; this is not a results file written by dti"),
     # --- H3 run: where the output goes (--out), and the final stage ---
     "out_not_folder": ("là một tệp, không phải thư mục; --out cần một thư mục, được thay toàn bộ bằng kết quả",
                        "is a file, not a folder; --out needs a folder, which the output replaces as a whole"),

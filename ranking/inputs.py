@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from ranking.contracts import APPRAISAL, MEASURED, SELF_ASSESSMENT, UNITS
 from ranking.criteria import (
     Best,
     Choice,
@@ -28,10 +29,6 @@ from ranking.csvio import file_problem, read_csv, read_text
 from ranking.errors import DataError, Problem, Problems, nearest
 from ranking.syntax import NUMBER, control_problem, id_params, id_problem
 
-UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
-SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
-APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
-MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
 # Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
@@ -253,7 +250,7 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
     names: dict[tuple[str, str], tuple[str, int]] = {}
     units: list[Unit] = []
     rows = 0
-    for line, row in read_csv(path, UNITS_COLUMNS, problems):
+    for line, row in read_csv(path, UNITS.names, problems):
         unit_id, group = row["id"], row["group"]
         rows += 1
         ok = True
@@ -451,13 +448,13 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Ma
             return Values()
         raise DataError([problem])
     problems = Problems()
-    measured = _load_values(path, MEASURED_COLUMNS, criteria, {u.id: u for u in units}, problems, False,
+    measured = _load_values(path, MEASURED.names, criteria, {u.id: u for u in units}, problems, False,
                             measured=True)
     problems.raise_if_errors(DataError)
     return measured
 
 
-OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
+OPTIONAL = (APPRAISAL.file,)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
 def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -> Inputs:
@@ -465,7 +462,7 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
     at any step of the year) only units.csv is required: the files not there yet are listed in `absent`."""
     root = Path(folder)
     problems = Problems()
-    names = ("units.csv", "self_assessment.csv", "appraisal.csv")
+    names = (UNITS.file, SELF_ASSESSMENT.file, APPRAISAL.file)
     paths = {name: root / name for name in names}
     found = {name: file_problem(paths[name]) for name in names}
     absent = tuple(n for n in names[1:] if found[n] == Problem(str(paths[n]), "file_missing")
@@ -474,28 +471,29 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
         if found[name] is not None and name not in absent:
             problems.add(found[name])  # type: ignore[arg-type]
     problems.raise_if_errors(DataError)
-    units = _read_units(paths["units.csv"], criteria, problems)
+    units = _read_units(paths[UNITS.file], criteria, problems)
     if not units:  # unreadable: every value would be an unknown unit
         problems.raise_if_errors(DataError)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
     self_assessed = Values()
-    if "self_assessment.csv" not in absent:
-        self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)
+    if SELF_ASSESSMENT.file not in absent:
+        self_assessed = _load_values(paths[SELF_ASSESSMENT.file], SELF_ASSESSMENT.names, criteria, by_id, problems,
+                                     False)
     appraised = Values()
-    if "appraisal.csv" not in absent:
-        appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
+    if APPRAISAL.file not in absent:
+        appraised = _load_values(paths[APPRAISAL.file], APPRAISAL.names, criteria, by_id, problems, True)
     marker = root / "SAMPLE"
     sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
     problems.raise_if_errors(DataError)
-    measured_path = root / "measured.csv"  # optional: the values of the measured indicators
+    measured_path = root / MEASURED.file  # optional: the values of the measured indicators
     measured = Values()
     if (problem := file_problem(measured_path)) is None:
-        measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True)
+        measured = _load_values(measured_path, MEASURED.names, criteria, by_id, problems, False, measured=True)
     elif problem.reason != "file_missing":
         problems.add(problem)
     problems.raise_if_errors(DataError)
-    for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
+    for problem in (*council_pending(criteria, units, appraised, str(paths[APPRAISAL.file])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path))):
         problems.add(problem)
     files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, marker) if p.is_file()}
