@@ -5,8 +5,11 @@ columns from here, so that a column cannot be renamed, added or moved in one pla
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
+
+T = TypeVar("T")
 
 Kind = Literal["id", "ids", "text", "value", "number", "whole", "date", "code"]
 """id: an id (syntax.id_problem); ids: ids separated by ';'; text: free text; value: a value as the unit or
@@ -41,6 +44,21 @@ class Table:
             if column.name == name:
                 return column
         raise KeyError(f"{self.file} has no column {name!r}")
+
+    def row(self, cells: Mapping[str, T]) -> list[T]:
+        """The cells of one row, given by column name, in the table's order: a cell missing or one the table
+        does not declare is an error, so that no value lands in another column."""
+        self._same(cells)
+        return [cells[name] for name in self.names]
+
+    def rows(self, columns: Mapping[str, Sequence[T]]) -> list[tuple[T, ...]]:
+        """Rows from whole columns given by name (as `row`, a column at a time)."""
+        self._same(columns)
+        return list(zip(*(columns[name] for name in self.names), strict=True))
+
+    def _same(self, given: Mapping[str, object]) -> None:
+        if given.keys() != set(self.names):
+            raise ValueError(f"{self.file}: cells for {sorted(given)}, columns {list(self.names)}")
 
     def pick(self, *names: str) -> tuple[str, ...]:
         """Some of the table's columns, each checked to be declared: what a reader needs of an older file."""

@@ -30,7 +30,7 @@ from ranking.ranking import (
     competition_ranks_rows,
     descending_ranks,
 )
-from ranking.scoring import Method, UnitScore
+from ranking.scoring import GroupScores, Method
 from ranking.system import cores
 
 Array = npt.NDArray[np.float64]
@@ -71,12 +71,12 @@ class Draws:
     dropped: IntArray
 
 
-def pillars(group: Group, units: Sequence[UnitScore]) -> Pillars:
-    """The achievement matrix of the group's units (at least one), from their pillar points."""
+def pillars(group: Group, scores: GroupScores, units: Sequence[str]) -> Pillars:
+    """The achievement matrix of the group's `units` (at least one, in this order), read from the pillar
+    sums that scoring keeps."""
     full = np.array([p.points for p in group.pillars], dtype=float)
-    by_unit = [{p.pillar: p for p in u.pillars} for u in units]
-    points = np.array([[u[p.id].points for p in group.pillars] for u in by_unit], dtype=float)
-    maxima = np.array([[u[p.id].max_points for p in group.pillars] for u in by_unit], dtype=float)
+    rows = [scores.positions[unit] for unit in units]
+    points, maxima = scores.pillar_points[rows], scores.pillar_maxima[rows]
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(maxima > 0, points / maxima, 0.0)
     return Pillars(achievement, maxima / full, full / full.sum())
@@ -330,7 +330,7 @@ def analyse(ranking: Ranking, spec: RobustnessSpec | None = None, methods: Seque
         members = [u for u in ranking.units if u.score.group == group.id]
         if not members:
             continue
-        p = pillars(group, [u.score for u in members])
+        p = pillars(group, ranking.matrix(group.id), [u.score.unit for u in members])
         official = np.array([u.rank for u in members], dtype=np.int64)
         units, group_stats = analyse_group(group.id, p, official, spec, group_rng(spec.seed, group.id), methods)
         found.update((u.score.unit, r) for u, r in zip(members, units, strict=True))

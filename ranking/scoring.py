@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, overload
 
 import numpy as np
@@ -28,6 +28,8 @@ from ranking.criteria import (
 from ranking.inputs import Inputs, Values
 
 Array = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured"]
 Source = Literal["self", "measured", "appraised", ""]
 Method = Literal["weighted_sum", "weighted_product", "topsis"]
@@ -144,6 +146,9 @@ class UnitScore:
         return next((p.index for p in self.pillars if p.pillar == pillar_id), None)
 
 
+_FIELDS = tuple(f.name for f in fields(IndicatorScore))
+
+
 @dataclass(frozen=True)
 class IndicatorScores(Sequence[IndicatorScore]):
     """Every unit's IndicatorScore, in order, kept as one column per field: each IndicatorScore is made when
@@ -169,6 +174,49 @@ class IndicatorScores(Sequence[IndicatorScore]):
     def __iter__(self) -> Iterator[IndicatorScore]:
         return map(IndicatorScore, *self.columns)
 
+    def column(self, name: str) -> tuple[Any, ...]:
+        """One field of every IndicatorScore, by the field's name."""
+        return self.columns[_FIELDS.index(name)]
+
+
+@dataclass(frozen=True, eq=False)
+class GroupScores:
+    """The matrices scoring computes for one group, kept for every later stage (ranking, robustness, the
+    tables) to read: rows are the group's units in inputs order (`units`), columns its indicators in file
+    order (`indicators`); pillar columns follow `pillars`. Arrays are not to be written to."""
+
+    group: str
+    units: tuple[str, ...]
+    indicators: tuple[str, ...]
+    pillars: tuple[str, ...]
+    positions: Mapping[str, int]
+    """The row of each unit."""
+    pillar_of: IntArray
+    """The pillar (an index into `pillars`) of each indicator."""
+    applicable: BoolArray
+    """units × indicators: the indicator applies to the unit and, for a ratio, its denominator is not 0."""
+    points: Array
+    """units × indicators: the points that count (0 where nothing scores)."""
+    maxima: Array
+    """units × indicators: the indicator's points where it applies, else 0."""
+    self_points: Array
+    self_maxima: Array
+    """The same two on the self-assessed values alone."""
+    totals: Array
+    """units × 4: the sums of points, maxima, self_points and self_maxima of each unit."""
+    pillar_points: Array
+    pillar_maxima: Array
+    pillar_self_points: Array
+    """units × pillars: the sums of points, maxima and self_points over each pillar's indicators."""
+    index: Array
+    self_index: Array
+    """Per unit: points / maxima × scale, final and self-assessed (unrounded)."""
+
+    def pillar_index(self, scale: float) -> Array:
+        """units × pillars: each pillar's index, NaN where none of its indicators applies to the unit."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(self.pillar_maxima > 0, self.pillar_points / self.pillar_maxima * scale, np.nan)
+
 
 @dataclass(frozen=True)
 class Scores:
@@ -176,6 +224,12 @@ class Scores:
     inputs: Inputs
     units: tuple[UnitScore, ...]
     indicators: IndicatorScores
+    groups: tuple[GroupScores, ...] = field(default=(), compare=False)
+    """The matrices of every group that has units, in criteria order (equality compares the views made from
+    them, `units` and `indicators`: arrays have no single truth value)."""
+
+    def group(self, group_id: str) -> GroupScores:
+        return next(g for g in self.groups if g.group == group_id)
 
 
 def _column(rule: Rule, points: float, numbers: Array, applicable: npt.NDArray[np.bool_]) -> Array:
@@ -259,15 +313,17 @@ def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
             for ind in indicators]
 
 
-def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> list[float]:
+def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> Array:
     """Each row's sum over `columns`: numpy's pairwise sum of each row, as a 1-D sum of that row would give."""
-    return [float(x) for x in np.ascontiguousarray(matrix[:, columns]).sum(axis=1)]
+    return np.asarray(np.ascontiguousarray(matrix[:, columns]).sum(axis=1), dtype=np.float64)
 
 
 def score(criteria: Criteria, inputs: Inputs) -> Scores:
-    """Self-assessed and final points of every unit on every indicator, pillar and in total."""
+    """Self-assessed and final points of every unit on every indicator, pillar and in total: each group's
+    matrices (GroupScores), and the per-unit and per-indicator views made from them."""
     unit_scores: list[UnitScore] = []
-    table: list[list[Any]] = [[] for _ in fields(IndicatorScore)]
+    table: dict[str, list[Any]] = {f.name: [] for f in fields(IndicatorScore)}
+    groups: list[GroupScores] = []
     scale = criteria.scale
     tables = _tables(inputs)
     _, own_values, measured_values, appraised_values = tables
@@ -296,43 +352,67 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
         points = _points(indicators, numbers, app)
         full = np.array([ind.points for ind in indicators])
         self_max, maxima = self_app * full, app * full
-        self_index = _index(self_points, self_max, scale).tolist()
-        index = _index(points, maxima, scale).tolist()
-        pillar_of = np.array([ind.pillar for ind in indicators])
+        pillar_ids = tuple(p.id for p in group.pillars)
+        pillar_of = np.array([pillar_ids.index(ind.pillar) for ind in indicators], dtype=np.int64)
         every = np.ones(k, dtype=bool)
-        totals = [_sums(m, every) for m in (points, maxima, self_points, self_max)]
-        by_pillar = [(pillar.id, _sums(points, cols), _sums(maxima, cols), _sums(self_points, cols))
-                     for pillar in group.pillars for cols in [pillar_of == pillar.id]]
-        for i, unit in enumerate(units):
-            pillars = tuple(PillarScore(pid, p[i], m[i], sp[i], p[i] / m[i] * scale if m[i] > 0 else None)
-                            for pid, p, m, sp in by_pillar)
-            unit_scores.append(UnitScore(
-                group.id, unit.id, unit.name, totals[0][i], totals[1][i], index[i],
-                totals[2][i], totals[3][i], self_index[i], pillars))
+        members = [pillar_of == j for j in range(len(pillar_ids))]
+        scores = GroupScores(
+            group=group.id, units=tuple(positions), indicators=tuple(columns), pillars=pillar_ids,
+            positions=positions, pillar_of=pillar_of, applicable=app.astype(bool),
+            points=points, maxima=maxima, self_points=self_points, self_maxima=self_max,
+            totals=np.column_stack([_sums(m, every) for m in (points, maxima, self_points, self_max)]),
+            pillar_points=_pillar_sums(points, members), pillar_maxima=_pillar_sums(maxima, members),
+            pillar_self_points=_pillar_sums(self_points, members),
+            index=_index(points, maxima, scale), self_index=_index(self_points, self_max, scale))
+        groups.append(scores)
+        unit_scores.extend(_unit_views(scores, [u.name for u in units], scale))
         n = len(used)
         own_sources, appraised_sources, measured_sources = (
             [source if r >= 0 else NONE for r in rows]
             for source, rows in ((OWN, own), (APPRAISED, appraised), (MEASURED, measured)))
         used_numbers = _cells(tables, used, used_rows, "number", None)
-        for column, cells in zip(table, (
-                [group.id] * n,
-                [u.id for u in units for _ in indicators],
-                [ind.id for ind in indicators] * len(units),
-                [ind.pillar for ind in indicators] * len(units),
-                ["not_applicable" if not a else "ok" if has else status
-                 for a, has, status in zip(app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(),
-                                           _statuses(indicators) * len(units), strict=True)],
-                _cells(tables, own_sources, own, "text", ""),
-                _cells(tables, appraised_sources, appraised, "text", ""),
-                _cells(tables, used, used_rows, "text", ""),
-                self_points.ravel().tolist(),
-                points.ravel().tolist(),
-                maxima.ravel().tolist(),
-                _cells(tables, own_sources, own, "comment", ""),
-                _cells(tables, appraised_sources, appraised, "comment", ""),
-                [SOURCES[s] if x is not None else "" for s, x in zip(used, used_numbers, strict=True)],
-                _cells(tables, measured_sources, measured, "text", ""),
-                _cells(tables, measured_sources, measured, "system", ""),
-                _cells(tables, measured_sources, measured, "measured_at", "")), strict=True):
-            column.extend(cells)
-    return Scores(criteria, inputs, tuple(unit_scores), IndicatorScores(tuple(tuple(c) for c in table)))
+        cells: dict[str, list[Any]] = {
+            "group": [group.id] * n,
+            "unit": [u.id for u in units for _ in indicators],
+            "indicator": [ind.id for ind in indicators] * len(units),
+            "pillar": [ind.pillar for ind in indicators] * len(units),
+            "status": ["not_applicable" if not a else "ok" if has else status
+                       for a, has, status in zip(app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(),
+                                                 _statuses(indicators) * len(units), strict=True)],
+            "self_value": _cells(tables, own_sources, own, "text", ""),
+            "appraised_value": _cells(tables, appraised_sources, appraised, "text", ""),
+            "value": _cells(tables, used, used_rows, "text", ""),
+            "self_points": self_points.ravel().tolist(),
+            "points": points.ravel().tolist(),
+            "max_points": maxima.ravel().tolist(),
+            "evidence": _cells(tables, own_sources, own, "comment", ""),
+            "note": _cells(tables, appraised_sources, appraised, "comment", ""),
+            "source": [SOURCES[s] if x is not None else "" for s, x in zip(used, used_numbers, strict=True)],
+            "measured_value": _cells(tables, measured_sources, measured, "text", ""),
+            "system": _cells(tables, measured_sources, measured, "system", ""),
+            "measured_at": _cells(tables, measured_sources, measured, "measured_at", ""),
+        }
+        if cells.keys() != table.keys():  # every field by its name, none left out, none unknown
+            raise AssertionError(sorted(cells.keys() ^ table.keys()))
+        for name, column in table.items():
+            column.extend(cells[name])
+    return Scores(criteria, inputs, tuple(unit_scores), IndicatorScores(tuple(tuple(c) for c in table.values())),
+                  tuple(groups))
+
+
+def _pillar_sums(matrix: Array, members: list[npt.NDArray[np.bool_]]) -> Array:
+    """units × pillars: each row's sum over each pillar's columns (as _sums gives it)."""
+    return np.column_stack([_sums(matrix, cols) for cols in members]) if members else np.zeros((len(matrix), 0))
+
+
+def _unit_views(g: GroupScores, names: Sequence[str], scale: float) -> list[UnitScore]:
+    """The UnitScore of each unit of the group, read from its matrices."""
+    totals = g.totals.tolist()
+    index, self_index = g.index.tolist(), g.self_index.tolist()
+    by_pillar = [(pid, g.pillar_points[:, j].tolist(), g.pillar_maxima[:, j].tolist(),
+                  g.pillar_self_points[:, j].tolist()) for j, pid in enumerate(g.pillars)]
+    return [UnitScore(g.group, unit, name, totals[i][0], totals[i][1], index[i], totals[i][2], totals[i][3],
+                      self_index[i],
+                      tuple(PillarScore(pid, p[i], m[i], sp[i], p[i] / m[i] * scale if m[i] > 0 else None)
+                            for pid, p, m, sp in by_pillar))
+            for i, (unit, name) in enumerate(zip(g.units, names, strict=True))]

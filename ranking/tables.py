@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import secrets
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
+from ranking.contracts import INDICATOR_SCORES, RESULTS
 from ranking.csvio import Cell, csv_text, neutralise
 from ranking.errors import Lang, Problem
 from ranking.i18n import LABELS, t
@@ -34,14 +36,6 @@ if TYPE_CHECKING:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-RESULT_COLUMNS = (
-    "group", "unit", "name", "points", "max_points", "index", "rank", "band", "self_points", "self_index",
-    "previous_index", "previous_rank", "rank_low", "rank_high",
-)
-INDICATOR_COLUMNS = (
-    "group", "unit", "indicator", "status", "self_value", "appraised_value", "value", "self_points", "points",
-    "max_points", "source",
-)
 def pillar_ids(ranking: Ranking) -> list[str]:
     seen: dict[str, None] = {}
     for group in ranking.criteria.groups:
@@ -51,31 +45,40 @@ def pillar_ids(ranking: Ranking) -> list[str]:
 
 
 def result_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
-    """results.csv as typed cells: numbers as numbers, rounded as published."""
+    """results.csv as typed cells: numbers as numbers, rounded as published; each cell by its column's name
+    (contracts.RESULTS), read from the group's score matrices."""
     decimals = ranking.criteria.decimals
     pillars = pillar_ids(ranking)
-    header = [*RESULT_COLUMNS, *(f"pillar:{p}" for p in pillars)]
+    header = [*RESULTS.names, *(f"{RESULTS.more}{p}" for p in pillars)]
+    groups = {g.group: (g, g.totals.tolist(), g.index.tolist(), g.self_index.tolist(),
+                        g.pillar_index(ranking.criteria.scale).tolist()) for g in ranking.matrices}
     rows: list[list[Cell]] = []
     for u in ranking.units:
-        s = u.score
+        g, totals, index, self_index, pillar_index = groups[u.score.group]
+        i = g.positions[u.score.unit]
+        points, max_points, self_points, _ = totals[i]
         prev, rob = u.previous, u.robustness
-        rows.append([
-            s.group, s.unit, s.name, round(s.points, 4), round(s.max_points, 4), round(s.index, decimals), u.rank,
-            u.band, round(s.self_points, 4), round(s.self_index, decimals),
-            round(prev.index, decimals) if prev and prev.index is not None else None,
-            prev.rank if prev else None, rob.low if rob else None, rob.high if rob else None,
-            *(round(v, decimals) if (v := s.pillar_index(p)) is not None else None for p in pillars),
-        ])
+        by_pillar = dict(zip(g.pillars, pillar_index[i], strict=True))
+        rows.append([*RESULTS.row({
+            "group": g.group, "unit": u.score.unit, "name": u.score.name,
+            "points": round(points, 4), "max_points": round(max_points, 4), "index": round(index[i], decimals),
+            "rank": u.rank, "band": u.band,
+            "self_points": round(self_points, 4), "self_index": round(self_index[i], decimals),
+            "previous_index": round(prev.index, decimals) if prev and prev.index is not None else None,
+            "previous_rank": prev.rank if prev else None,
+            "rank_low": rob.low if rob else None, "rank_high": rob.high if rob else None,
+        }), *(None if math.isnan(v := by_pillar.get(p, math.nan)) else round(v, decimals) for p in pillars)])
     return header, rows
 
 
-def indicator_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
-    rows: list[list[Cell]] = [
-        [i.group, i.unit, i.indicator, i.status, i.self_value, i.appraised_value, i.value,
-         round(i.self_points, 4), round(i.points, 4), round(i.max_points, 4), i.source]
-        for i in ranking.indicators
-    ]
-    return list(INDICATOR_COLUMNS), rows
+def indicator_rows(ranking: Ranking) -> tuple[list[str], list[tuple[Cell, ...]]]:
+    """indicator_scores.csv: the columns of the indicator scores by name (contracts.INDICATOR_SCORES), points
+    rounded to 4 decimals."""
+    scores = ranking.indicators
+    columns: dict[str, Sequence[Cell]] = {name: scores.column(name) for name in INDICATOR_SCORES.names}
+    for name in ("self_points", "points", "max_points"):
+        columns[name] = [round(x, 4) for x in scores.column(name)]
+    return list(INDICATOR_SCORES.names), INDICATOR_SCORES.rows(columns)
 
 
 @dataclass(frozen=True)
