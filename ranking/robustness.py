@@ -4,7 +4,8 @@ aggregation (weighted sum, weighted geometric mean or TOPSIS over the pillar ach
 leave one pillar out; every draw is ranked like the official ranking. The draws are computed with numpy a
 chunk at a time (a few matrix products and one sort per chunk) and folded into a rank histogram per unit,
 so that memory does not grow with the number of draws: 10,000 draws of the sample take well under a second,
-of 3,321 communes a few seconds. scikit-criteria is the reference the tests hold these kernels to."""
+of 3,321 communes a few seconds. scikit-criteria is the reference the tests hold these kernels to
+(tests/oracles.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ from ranking.ranking import (
     Robustness,
     UnitResult,
     competition_ranks,
-    competition_ranks_rows,
     descending_ranks,
 )
 from ranking.scoring import GroupScores, Method
@@ -157,20 +157,11 @@ def draw_scores(p: Pillars, draws: Draws) -> Array:
     return out
 
 
-def interval(ranks: IntArray) -> tuple[Array, IntArray, IntArray]:
-    """Per unit (column): the median rank and the 5th and 95th percentile ranks, each percentile the
-    smallest rank reached or bettered in at least that share of the draws (numpy's inverted_cdf)."""
-    d = len(ranks)
-    ordered = np.sort(ranks, axis=0)
-    median = (ordered[(d - 1) // 2] + ordered[d // 2]) / 2
-    low = ordered[-(-d * LOW_PERCENT // 100) - 1]
-    high = ordered[-(-d * HIGH_PERCENT // 100) - 1]
-    return median.astype(float), low, high
-
-
 def histogram_interval(counts: IntArray) -> tuple[Array, IntArray, IntArray]:
-    """`interval` from rank histograms (units × ranks: how many draws gave unit u rank r + 1) instead of the
-    ranks themselves: the k-th smallest rank is the first whose cumulative count exceeds k."""
+    """Per unit: the median rank and the 5th and 95th percentile ranks, each percentile the smallest rank
+    reached or bettered in at least that share of the draws (numpy's inverted_cdf), from rank histograms
+    (units × ranks: how many draws gave unit u rank r + 1): the k-th smallest rank is the first whose
+    cumulative count exceeds k."""
     d = int(counts[0].sum())
     cumulative = np.cumsum(counts, axis=1, dtype=counts.dtype)
 
@@ -242,19 +233,6 @@ def spearman_rho(x: npt.ArrayLike, y: npt.ArrayLike) -> float | None:
     return float((a * b).sum() / scale) if scale > 0 else None
 
 
-def simulate(p: Pillars, spec: RobustnessSpec, rng: np.random.Generator,
-             methods: Sequence[Method] = METHODS) -> tuple[Draws, IntArray]:
-    """The draws and the rank of every unit in each (draws × units)."""
-    draws = sample(p.weights, spec, rng, methods)
-    return draws, competition_ranks_rows(draw_scores(p, draws))
-
-
-def summarise(group: str, p: Pillars, official: IntArray, draws: Draws, ranks: IntArray,
-              spec: RobustnessSpec) -> tuple[tuple[Robustness, ...], GroupRobustness]:
-    """Each unit's interval and the group's statistics from every draw's ranks (draws × units) at once."""
-    return _summary(group, p, official, draws, interval(ranks), np.abs(ranks - official[None, :]).mean(axis=1), spec)
-
-
 def _summary(group: str, p: Pillars, official: IntArray, draws: Draws, found: tuple[Array, IntArray, IntArray],
              shifts: Array, spec: RobustnessSpec) -> tuple[tuple[Robustness, ...], GroupRobustness]:
     """Each unit's interval (median, low, high) and the group's statistics: mean absolute rank shift (given
@@ -282,9 +260,9 @@ def group_rng(seed: int, group: str) -> np.random.Generator:
 def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSpec, rng: np.random.Generator,
                   methods: Sequence[Method] = METHODS, cells: int = CHUNK_CELLS, workers: int | None = None,
                   ) -> tuple[tuple[Robustness, ...], GroupRobustness]:
-    """`summarise(simulate(...))` a chunk of draws at a time, with the same draws and the same results: each
-    chunk's ranks are folded into a rank histogram per unit (units × ranks) and each draw's mean rank shift,
-    so that memory is bounded by `cells` and the number of units, not by the number of draws.
+    """Every draw ranked and summarised, a chunk of draws at a time (the results of ranking every draw at once,
+    tests/oracles.py): each chunk's ranks are folded into a rank histogram per unit (units × ranks) and each
+    draw's mean rank shift, so that memory is bounded by `cells` and the number of units, not by the number of draws.
 
     The chunks are shared among `workers` threads (one per core by default; numpy lets go of the
     interpreter while it sorts and counts), each with its own histogram: counts add up the same in any

@@ -1,6 +1,7 @@
 """Stage 3 — scoring: each rule's numpy kernel turns values into points, and the unit's index is the
-weighted sum of indicator achievement. This is the one module that imports scikit-criteria (lazily:
-it costs seconds at import), which serves as the reference and the alternative aggregations."""
+weighted sum of indicator achievement. Each group's matrices are kept (GroupScores) for the later stages;
+the per-unit and per-indicator records are views of them. scikit-criteria is the reference the tests hold
+the weighted sum to (tests/oracles.py)."""
 
 from __future__ import annotations
 
@@ -79,20 +80,6 @@ def rule_points(rule: Rule, points: float, v: Array) -> Array:
 def weighted_sum(achievement: Array, weights: Array) -> Array:
     """Σ w·a per row; weights are per unit (rows) so that non-applicable indicators drop out."""
     return np.asarray(np.einsum("ij,ij->i", np.nan_to_num(achievement), weights), dtype=np.float64)
-
-
-def skcriteria_scores(method: Method, matrix: Array, weights: Array) -> Array:
-    """scikit-criteria's score of each alternative (higher is better) for benefit criteria."""
-    import skcriteria as skc
-    from skcriteria.agg.simple import WeightedProductModel, WeightedSumModel
-    from skcriteria.agg.topsis import TOPSIS
-
-    dm = skc.mkdm(matrix, [max] * matrix.shape[1], weights=weights)
-    if method == "weighted_sum":
-        return np.asarray(WeightedSumModel().evaluate(dm).e_.score, dtype=float)
-    if method == "weighted_product":
-        return np.asarray(WeightedProductModel().evaluate(dm).e_.score, dtype=float)
-    return np.asarray(TOPSIS().evaluate(dm).e_.similarity, dtype=float)
 
 
 # --- results ------------------------------------------------------------------------------------------

@@ -21,19 +21,17 @@ from ranking.robustness import (
     analyse_group,
     draw_scores,
     histogram_interval,
-    interval,
     kendall_tau_b,
     pillars,
     sample,
-    simulate,
     spearman_rho,
-    summarise,
     topsis,
     weighted_geometric,
     weighted_sum,
 )
-from ranking.scoring import Method, skcriteria_scores
+from ranking.scoring import Method
 from tests.conftest import ROOT, Sample
+from tests.oracles import interval, simulate, skcriteria_scores, summarise
 
 FAST = RobustnessSpec(concentration=50, draws=400, seed=7)
 EXACT = RobustnessSpec(concentration=math.inf, draws=50, seed=1)

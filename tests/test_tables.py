@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ranking.contracts import RESULTS, UNITS
 from ranking.csvio import fmt, neutralise
 from ranking.errors import Lang
 from ranking.pipeline import build, load, write
@@ -171,3 +172,38 @@ def test_workbook_carries_no_clock(tiny: Ranking, tmp_path: Path, monkeypatch: p
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>' in core
     assert f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>' in core
+
+
+def test_every_results_column_holds_its_own_value(tiny: Ranking, tmp_path: Path) -> None:
+    """a1 by hand (conftest): 76 of 100 appraised, 78 self-assessed (K.2: it proposed 7, the council gave 5);
+    P1 40/50, P2 36/50. Each of these differs from its neighbours, so two columns swapped in the writer fail."""
+    write(tiny, tmp_path / "out", {})
+    a1 = next(r for r in rows(tmp_path / "out" / "results.csv") if r["unit"] == "a1")
+    assert a1 == {"group": "A", "unit": "a1", "name": "Sở Một", "points": "76", "max_points": "100",
+                  "index": "0.76", "rank": "1", "band": "Tốt", "self_points": "78", "self_index": "0.78",
+                  "previous_index": "", "previous_rank": "", "rank_low": "", "rank_high": "",
+                  "pillar:P1": "0.8", "pillar:P2": "0.72"}
+
+
+def test_every_indicator_scores_column_holds_its_own_value(tiny: Ranking, tmp_path: Path) -> None:
+    """a1's K.2 (council: proposed 7, given 5) and a3's B (does not apply): self and final apart."""
+    write(tiny, tmp_path / "out", {})
+    got = {(r["unit"], r["indicator"]): r for r in rows(tmp_path / "out" / "indicator_scores.csv")}
+    assert got[("a1", "K.2")] == {"group": "A", "unit": "a1", "indicator": "K.2", "status": "ok", "self_value": "7",
+                                  "appraised_value": "5", "value": "5", "self_points": "7", "points": "5",
+                                  "max_points": "10", "source": "appraised"}
+    assert got[("a1", "R")] == {"group": "A", "unit": "a1", "indicator": "R", "status": "ok", "self_value": "60%",
+                                "appraised_value": "", "value": "60%", "self_points": "15", "points": "15",
+                                "max_points": "20", "source": "self"}
+    assert got[("a3", "B")]["status"] == "not_applicable" and got[("a3", "B")]["max_points"] == "0"
+
+
+def test_a_row_is_given_by_column_name_and_every_name_must_be_declared() -> None:
+    assert UNITS.row({"name": "Sở Một", "id": "a1", "group": "A", "tags": "", "predecessors": ""}) == [
+        "a1", "Sở Một", "A", "", ""]
+    with pytest.raises(ValueError, match=r"units\.csv: cells for \['group', 'id', 'name', 'tag'\]"):
+        UNITS.row({"id": "a1", "name": "Sở Một", "group": "A", "tag": ""})
+    with pytest.raises(ValueError, match=r"units\.csv: cells for .*'unknown'"):
+        UNITS.rows({"id": ["a1"], "name": ["x"], "group": ["A"], "tags": [""], "predecessors": [""], "unknown": [""]})
+    with pytest.raises(KeyError, match=r"results\.csv has no column 'score'"):
+        RESULTS.pick("index", "score")
