@@ -428,7 +428,7 @@ def issuer(unit: Unit) -> str:
 
 # --- writing ----------------------------------------------------------------------------------------------
 def spelled(leaf: Leaf, value: Value) -> tuple[str, str]:
-    """The (value, denominator) cells of a row, in the formats DESIGN.md accepts."""
+    """The (value, denominator) cells of a row, in the formats the README accepts ("Inputs")."""
     raw = value.raw
     if leaf.rule == "yes_no":
         yes_word, no_word = {"có": ("có", "không"), "yes": ("yes", "no"), "1": ("1", "0")}[value.style or "có"]

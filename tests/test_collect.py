@@ -520,7 +520,7 @@ def test_cli_collect_writes_nothing_unless_every_form_is_clean(
     assert not out.exists()
     assert main([*args, "--partial"]) == 2
     captured = capsys.readouterr()
-    assert "1 form rejected, not written: " in captured.err  # issue 9: English plurals
+    assert "1 form rejected, not written: " in captured.err  # English plurals
     assert {r[0] for r in read_rows(out)} == {"a1", "a2", "b1", "b2"}
     fill(paths["a3"], {}, raw={"F10": 2})
     assert main(args) == 0

@@ -1,6 +1,6 @@
-"""Measured indicators (issue 11, point 2): values exported from the city's systems into measured.csv, never
-self-assessed; the council may correct them with a note; a missing measurement is `unmeasured`. Through the
-real `dti` command, and through forms saved by LibreOffice."""
+"""Measured indicators (README, "The criteria file" and "Inputs"): values exported from the city's systems
+into measured.csv, never self-assessed; the council may correct them with a note; a missing measurement is
+`unmeasured`. Through the real `dti` command, and through forms saved by LibreOffice."""
 
 from __future__ import annotations
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from ranking.contracts import RESULTS, UNITS
+from ranking.contracts import INPUTS, OUTPUTS, RESULTS, UNITS, Table
 from ranking.csvio import fmt, neutralise
 from ranking.errors import Lang
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
 from ranking.tables import inside, staged_output
-from tests.conftest import TINY_UNITS, CaseWriter, Sample
+from tests.conftest import ROOT, TINY_UNITS, CaseWriter, Sample
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -63,7 +64,7 @@ def test_workbook_reads_back_as_the_csv(tiny: Ranking, tmp_path: Path) -> None:
     assert wb.sheetnames == ["Kết quả", "Điểm từng chỉ số", "Thông tin lần chạy"]
     sheet = list(wb["Kết quả"].iter_rows(values_only=True))
     table = rows(tmp_path / "results.csv")
-    # issue 9: Vietnamese headers, group and pillar titles; the CSV keeps the machine names
+    # README, "Outputs": Vietnamese headers, group and pillar titles; the CSV keeps the machine names
     assert list(sheet[0][:8]) == ["Khối", "Mã đơn vị", "Tên đơn vị", "Điểm", "Điểm tối đa", "Chỉ số", "Hạng",
                                   "Xếp loại"]
     assert "P1 — Nhận thức số" in sheet[0] and "pillar:P1" in table[0]
@@ -85,7 +86,7 @@ def test_run_json_records_the_hash_of_every_input(tiny: Ranking, tmp_path: Path)
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_workbook_holds_numbers_with_number_formats_in_the_readers_words(tiny: Ranking, tmp_path: Path,
                                                                         lang: Lang) -> None:
-    """Issue 9: numbers are numbers (not text) with a number format; indicator values too where numeric;
+    """README, "Outputs": numbers are numbers (not text) with a number format; indicator values too where numeric;
     headers, groups and statuses in the run's language."""
     write(tiny, tmp_path, {}, lang)
     wb = load_workbook(tmp_path / "results.xlsx")
@@ -207,3 +208,14 @@ def test_a_row_is_given_by_column_name_and_every_name_must_be_declared() -> None
         UNITS.rows({"id": ["a1"], "name": ["x"], "group": ["A"], "tags": [""], "predecessors": [""], "unknown": [""]})
     with pytest.raises(KeyError, match=r"results\.csv has no column 'score'"):
         RESULTS.pick("index", "score")
+
+
+@pytest.mark.parametrize("table", [*INPUTS, *OUTPUTS], ids=lambda t: t.file)
+def test_the_readme_lists_each_tables_columns_as_declared(table: Table) -> None:
+    """README, "Inputs" and "Outputs": the first column list after the file's name is the declaration's."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"^- `{re.escape(table.file)}`[^`]*`([^`]+)`", readme, re.MULTILINE)
+    assert found is not None, table.file
+    assert tuple(re.sub(r"\s+", "", found.group(1)).split(",")) == table.names
+    if table.more:
+        assert f"`{table.more}ID`" in readme[found.end():found.end() + 200]
