@@ -114,7 +114,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                          "an indicator scored by the council (rule: council) cannot be measured (source: measured)"),
     "composite_too_deep": ("chỉ số tổng hợp lồng quá {accepted} cấp dưới một chỉ số chính",
                            "composites nested more than {accepted} levels under a pillar"),
-    # ids: one rule for unit, group, pillar, indicator ids and tags (criteria.id_problem)
+    # ids: one rule for unit, group, pillar, indicator ids and tags (syntax.id_problem)
     "bad_id": ("mã {found} không hợp lệ: cần 1–80 ký tự A–Z, a–z, 0–9, '.', '_', '-' (mã đơn vị chỉ dùng chữ "
                "thường a–z), bắt đầu bằng chữ hoặc số, không kết thúc bằng '.'",
                "the id {found} is invalid: use 1–80 characters A–Z, a–z, 0–9, '.', '_', '-' (a unit id lower-case "
