@@ -128,9 +128,10 @@ def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -
                     cell = t(f"xlsx.source.{cell}", lang)
                 cells.append(cell)
             out.append(cells)
-        words = [titles[n[7:]] if n.startswith("pillar:") else t(f"xlsx.{n}", lang) if f"xlsx.{n}" in LABELS
-                 else n for n in header]
-        return Sheet(words, out, [index if n.startswith("pillar:") else shape.get(n, "") for n in header])
+        pillar = RESULTS.more
+        words = [titles[n.removeprefix(pillar)] if n.startswith(pillar)
+                 else t(f"xlsx.{n}", lang) if f"xlsx.{n}" in LABELS else n for n in header]
+        return Sheet(words, out, [index if n.startswith(pillar) else shape.get(n, "") for n in header])
 
     return {
         t("xlsx.sheet.results", lang): people(*result_rows(ranking)),
