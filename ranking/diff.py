@@ -11,8 +11,9 @@ from pathlib import Path
 from ranking.contracts import INDICATOR_SCORES, RESULTS
 from ranking.csvio import Cell, read_csv, write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
-from ranking.i18n import LABELS, Words, t
+from ranking.i18n import Words, t
 from ranking.syntax import NUMBER
+from ranking.words import STATUS
 
 UNIT_COLUMNS = RESULTS.pick("group", "unit", "name", "points", "index", "rank")
 INDICATOR_COLUMNS = INDICATOR_SCORES.pick("group", "unit", "indicator", "status", "value", "points")
@@ -193,7 +194,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _status(status: str | None, lang: Lang) -> str:
-    return "—" if status is None else t(f"diff.status.{status}", lang) if f"diff.status.{status}" in LABELS else status
+    return "—" if status is None else t(STATUS[status], lang)
 
 
 def render(diff: RunDiff, lang: Lang) -> str:
@@ -216,7 +217,8 @@ def render(diff: RunDiff, lang: Lang) -> str:
     lines += ["", t("diff.indicators", lang, n=len(diff.indicators))]
     if diff.indicators:
         lines += _table(
-            [t(k, lang) for k in ("unit", "diff.indicator", "diff.value", "points", "diff.status")],
+            [t("unit", lang), t("diff.indicator", lang), t("diff.value", lang), t("points", lang),
+             t("diff.status", lang)],
             [[i.unit, i.indicator, _pair(value(i.old_value), value(i.new_value)),
               _pair(w.points(i.old_points), w.points(i.new_points)),
               _pair(_status(i.old_status, lang), _status(i.new_status, lang), t("diff.same", lang))]

@@ -57,7 +57,8 @@ LINE_HEIGHT = 15.0  # points per line of 11-pt text
 
 @dataclass(frozen=True)
 class Columns:
-    """Where a form keeps its row keys and its input cells (1-based column numbers)."""
+    """Where a form keeps its row keys and its input cells (1-based column numbers); `headers` are the
+    catalogue keys of the column headings."""
 
     keys: tuple[int, ...]
     value: int
@@ -73,13 +74,15 @@ class Columns:
 
 SELF = Columns(
     keys=(1,), value=6, denominator=7, text=8,
-    headers=("id", "title", "points", "rule", "asked", "value", "denominator", "evidence"),
+    headers=("form.col.id", "form.col.title", "form.col.points", "form.col.rule", "form.col.asked", "form.col.value",
+             "form.col.denominator", "form.col.evidence"),
     widths=(10, 60, 9, 42, 40, 16, 12, 45),
 )
 APPRAISAL = Columns(
     keys=(1, 3), value=9, denominator=10, text=11,
-    headers=("unit", "name", "id", "title", "points", "rule", "self_value", "self_evidence", "appraised",
-             "appraised_denominator", "note", "council_task"),
+    headers=("form.col.unit", "form.col.name", "form.col.id", "form.col.title", "form.col.points", "form.col.rule",
+             "form.col.self_value", "form.col.self_evidence", "form.col.appraised", "form.col.appraised_denominator",
+             "form.col.note", "form.col.council_task"),
     widths=(22, 30, 10, 50, 9, 36, 16, 36, 16, 14, 40, 28),
 )
 COLUMNS: Mapping[Kind, Columns] = {"self": SELF, "appraisal": APPRAISAL}
@@ -254,8 +257,8 @@ def _table_sheet(wb: Workbook, title: str, head: Sequence[str], columns: Columns
     ws = wb.create_sheet(title)
     for i, line in enumerate(head, start=1):
         ws.cell(i, 1, neutralise(line)).font = Font(bold=i == 1, size=13 if i == 1 else 11)
-    for col, (name, width) in enumerate(zip(columns.headers, columns.widths, strict=True), start=1):
-        cell = ws.cell(HEADER_ROW, col, t(f"form.col.{name}", lang))
+    for col, (key, width) in enumerate(zip(columns.headers, columns.widths, strict=True), start=1):
+        cell = ws.cell(HEADER_ROW, col, t(key, lang))
         cell.font = Font(bold=True)
         cell.fill = _HEAD
         cell.alignment = _WRAP

@@ -88,7 +88,7 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
 
     with staged_output(out) as stage:
         if progress is not None:
-            progress.stage("tables")
+            progress.stage("progress.tables")
         write_csv_tables(ranking, stage, options)
         changes = diff_runs(draft, stage) if draft is not None else None
 
@@ -100,6 +100,6 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
             return [workbook]
 
         if progress is not None:
-            progress.stage("pdf")
+            progress.stage("progress.pdf")
         return write_reports(ranking, stage, options, lang, changes, workers, cache,
-                             progress.counter("pdf") if progress is not None else None, meanwhile)
+                             progress.counter("progress.pdf") if progress is not None else None, meanwhile)

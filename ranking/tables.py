@@ -25,16 +25,31 @@ from ranking import __version__
 from ranking.contracts import INDICATOR_SCORES, RESULTS
 from ranking.csvio import Cell, csv_text, neutralise
 from ranking.errors import Lang, Problem
-from ranking.i18n import LABELS, t
+from ranking.i18n import t
 from ranking.ranking import Ranking
 from ranking.render_cache import RenderCache, package_version
 from ranking.syntax import NUMBER
 from ranking.system import exchange, pid_alive, signals_held
+from ranking.words import STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+HEADINGS: Mapping[str, str] = {
+    "group": "xlsx.group", "unit": "xlsx.unit", "name": "xlsx.name", "points": "xlsx.points",
+    "max_points": "xlsx.max_points", "index": "xlsx.index", "rank": "xlsx.rank", "band": "xlsx.band",
+    "self_points": "xlsx.self_points", "self_index": "xlsx.self_index", "previous_index": "xlsx.previous_index",
+    "previous_rank": "xlsx.previous_rank", "rank_low": "xlsx.rank_low", "rank_high": "xlsx.rank_high",
+    "indicator": "xlsx.indicator", "status": "xlsx.status", "self_value": "xlsx.self_value",
+    "appraised_value": "xlsx.appraised_value", "value": "xlsx.value", "source": "xlsx.source",
+}
+"""results.xlsx's heading of each column of the CSV tables (the CSV files keep the machine names)."""
+SOURCES: Mapping[str, str] = {"self": "xlsx.source.self", "measured": "xlsx.source.measured",
+                              "appraised": "xlsx.source.appraised"}
+"""The words of where an indicator's value comes from."""
+
 
 def pillar_ids(ranking: Ranking) -> list[str]:
     seen: dict[str, None] = {}
@@ -120,17 +135,16 @@ def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -
             for name, cell in zip(header, row, strict=True):
                 if name == "group":
                     cell = groups.get(str(cell), cell)
-                elif name == "status" and f"diff.status.{cell}" in LABELS:
-                    cell = t(f"diff.status.{cell}", lang)
+                elif name == "status":
+                    cell = t(STATUS[str(cell)], lang)
                 elif name in ("self_value", "appraised_value", "value"):
                     cell = _number(cell)
                 elif name == "source" and cell:
-                    cell = t(f"xlsx.source.{cell}", lang)
+                    cell = t(SOURCES[str(cell)], lang)
                 cells.append(cell)
             out.append(cells)
         pillar = RESULTS.more
-        words = [titles[n.removeprefix(pillar)] if n.startswith(pillar)
-                 else t(f"xlsx.{n}", lang) if f"xlsx.{n}" in LABELS else n for n in header]
+        words = [titles[n.removeprefix(pillar)] if n.startswith(pillar) else t(HEADINGS[n], lang) for n in header]
         return Sheet(words, out, [index if n.startswith(pillar) else shape.get(n, "") for n in header])
 
     return {
@@ -287,8 +301,8 @@ def write_workbook(ranking: Ranking, folder: Path, options: Mapping[str, object]
     hashes: list[list[Cell]] = [[f"SHA-256: {name}", digest] for name, digest in provenance(ranking).items()]
     stage = str(options.get("stage", "final"))
     about: list[list[Cell]] = [
-        [t("xlsx.run.stage", lang), t(f"option.stage.{stage}", lang) + (f" — {t('stage.draft', lang)}"
-                                                                       if stage == "draft" else "")],
+        [t("xlsx.run.stage", lang), t("option.stage.draft", lang) + f" — {t('stage.draft', lang)}"
+         if stage == "draft" else t("option.stage.final", lang)],
         [t("xlsx.run.sample", lang), ranking.inputs.sample or t("xlsx.run.no", lang)],
         [t("xlsx.run.criteria", lang), f"{ranking.criteria.title} ({ranking.criteria.edition})"],
         [t("xlsx.run.criteria_file", lang), criteria_name(ranking)],
