@@ -18,10 +18,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# 2024 first, so that 2025 is compared with it (year over year, merged departments).
+# 2024 first, so that 2025 is compared with it (year over year, merged departments). Then the 2025 cycle: the
+# draft's tables (inputs/2025-draft: the inputs as they stood at the draft), the units' objection forms made from
+# it (once: dti forms never replaces forms), and the final ranking with its ten decided objections.
 demo: $(STAMP)
 	$(BIN)/dti run --criteria criteria/hanoi-2024.yaml --inputs inputs/2024 --out reports/2024 >/dev/null
-	$(BIN)/dti run
+	$(BIN)/dti rank --stage draft --criteria criteria/hanoi-2025.yaml --inputs inputs/2025-draft \
+	  --out reports/2025-draft >/dev/null
+	test -e reports/2025-objection-forms || $(BIN)/dti forms --objections --draft reports/2025-draft \
+	  --criteria criteria/hanoi-2025.yaml --units inputs/2025/units.csv --out reports/2025-objection-forms
+	$(BIN)/dti run --draft reports/2025-draft
 
 # LibreOffice lets a test save a form through a real spreadsheet program; without it that test is skipped.
 office:

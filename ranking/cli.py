@@ -28,6 +28,7 @@ from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_measured, load_units
+from ranking.objections import book_warnings, decided, read_draft
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress
 from ranking.ranking import Ranking
@@ -128,7 +129,9 @@ def _parser(lang: Lang) -> _Parser:
     given.add_argument("--units", type=Path, metavar=file, help=h("help.validate.units"))
     given.add_argument("--inputs", type=Path, metavar=folder, help=h("help.validate.inputs"))
     validate.add_argument("--json", action="store_true", help=h("help.json"))
-    paths(command("rank", "help.cmd.rank"), True, True)
+    rank_ = command("rank", "help.cmd.rank")
+    paths(rank_, True, True)
+    rank_.add_argument("--draft", type=Path, metavar=folder, help=h("help.draft"))
     for name, key in (("run", "help.cmd.run"), ("report", "help.cmd.report")):
         p = command(name, key)
         paths(p, False, True)
@@ -141,13 +144,19 @@ def _parser(lang: Lang) -> _Parser:
     forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("help.criteria"))
     forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("help.forms.units"))
     forms.add_argument("--out", type=Path, required=True, metavar=folder, help=h("help.forms.out"))
-    forms.add_argument("--appraisal", action="store_true", help=h("help.forms.appraisal"))
+    kinds = forms.add_mutually_exclusive_group()
+    kinds.add_argument("--appraisal", action="store_true", help=h("help.forms.appraisal"))
+    kinds.add_argument("--objections", action="store_true", help=h("help.forms.objections"))
+    forms.add_argument("--draft", type=Path, metavar=folder, help=h("help.forms.draft"))
     collect = command("collect", "help.cmd.collect")
     collect.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("help.criteria"))
     collect.add_argument("--units", type=Path, required=True, metavar=file, help=h("help.units"))
     collect.add_argument("forms", type=Path, nargs="+", metavar=h("help.meta.forms"), help=h("help.collect.forms"))
     collect.add_argument("--out", type=Path, required=True, metavar=file, help=h("help.collect.out"))
-    collect.add_argument("--appraisal", action="store_true", help=h("help.collect.appraisal"))
+    kinds = collect.add_mutually_exclusive_group()
+    kinds.add_argument("--appraisal", action="store_true", help=h("help.collect.appraisal"))
+    kinds.add_argument("--objections", action="store_true", help=h("help.collect.objections"))
+    collect.add_argument("--draft", type=Path, metavar=folder, help=h("help.forms.draft"))
     collect.add_argument("--partial", action="store_true", help=h("help.collect.partial"))
     schema = command("schema", "help.cmd.schema")
     schema.add_argument("--out", type=Path, metavar=file, help=h("help.schema.out"))
@@ -238,13 +247,18 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         criteria, inputs = load(paths.criteria, paths.inputs)
     except DtiError as exc:
         raise DtiError([*out_problems, *exc.problems]) from None
-    _refuse([*out_problems, *stage_problems(inputs.warnings, args.stage)])
+    _refuse([*out_problems, *stage_problems(inputs, args.stage)])
     progress.clear()
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
     previous = previous or default_previous(paths.out, criteria.edition)
+    earlier = read_draft(draft, criteria) if draft is not None else None
     progress.stage("progress.score")
     ranking = build(criteria, inputs, previous)
+    progress.clear()
+    for warning in book_warnings(inputs.objections, earlier, ranking.indicators,
+                                 str(paths.inputs / "objections.csv")):
+        print(warning.message(lang), file=sys.stderr)
     # what made these outputs, without a path of this machine: files by name (their hashes are in run.json)
     options: dict[str, object] = {"command": args.command, "stage": args.stage,
                                   "previous": previous.name if previous else None}
@@ -269,13 +283,19 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
 # The round-trip commands import openpyxl (a quarter of a second): only when they run, so that
 # `dti validate` starts fast.
 def _forms(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.forms import write_council_forms, write_unit_forms
+    from ranking.forms import write_council_forms, write_objection_forms, write_unit_forms
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(folder_problems(args.out, [args.criteria, args.units], marker=None))
+    _refuse([*folder_problems(args.out, [args.criteria, args.units, *([args.draft] if args.draft else [])],
+                              marker=None), *_draft_option(args)])
     criteria = load_criteria(args.criteria)
     progress.stage("progress.forms")
-    if args.appraisal:
+    if args.objections:
+        draft = read_draft(args.draft, criteria, objections=True)
+        units = load_units(criteria, args.units)
+        written = write_objection_forms(criteria, [u for u in units if u.id in draft.units], draft, args.out, lang,
+                                        (args.units.parent / "SAMPLE").is_file(), progress.counter("progress.forms"))
+    elif args.appraisal:
         written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang,
                                       progress.counter("progress.forms"))
     else:
@@ -291,14 +311,18 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths
+    from ranking.forms import Kind
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
+    kind: Kind = "objection" if args.objections else "appraisal" if args.appraisal else "self"
+    _refuse([*file_problems(args.out, {"objection": "objections.csv", "appraisal": "appraisal.csv"}.get(
+        kind, "self_assessment.csv")), *_draft_option(args), *(decided(args.out) if args.objections else [])])
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
+    draft = read_draft(args.draft, criteria, objections=True).run_sha256 if args.objections else ""
     progress.stage("progress.collect")
-    result = collect(criteria, units, form_paths(args.forms), "appraisal" if args.appraisal else "self",
-                     progress=progress.counter("progress.collect"))
+    result = collect(criteria, units, form_paths(args.forms), kind, progress=progress.counter("progress.collect"),
+                     draft=draft)
     progress.clear()
     for problem in result.problems if args.partial else [p for p in result.problems if p.severity == "warning"]:
         print(problem.message(lang), file=sys.stderr)
@@ -311,6 +335,15 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0
+
+
+def _draft_option(args: argparse.Namespace) -> list[Problem]:
+    """--objections needs --draft (the draft the units object to); --draft means nothing without it."""
+    if args.objections and args.draft is None:
+        return [Problem("--objections", "option_needs", {"found": "--objections", "accepted": "--draft"})]
+    if args.draft is not None and not args.objections:
+        return [Problem("--draft", "option_needs", {"found": "--draft", "accepted": "--objections"})]
+    return []
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:

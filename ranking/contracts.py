@@ -99,6 +99,18 @@ MEASURED = Table("measured.csv", "the values of the measured indicators, exporte
     ("system", "text", "the system it comes from (empty: the criteria's)"),
     ("measured_at", "date", "the day it was taken"),
 ))
+OBJECTIONS = Table("objections.csv", "the units' objections to the draft and the department's decisions", _columns(
+    ("objection", "id", "the objection's number (KN-001)"),
+    ("unit", "id", "the unit that objects"),
+    ("indicator", "id", "the contested indicator (a leaf) of the unit's group"),
+    ("received_on", "date", "the day the objection was received"),
+    ("claim", "text", "what the unit claims"),
+    ("asked_value", "value", "the value it asks for, written as the indicator's value would be"),
+    ("evidence", "text", "the evidence it attaches"),
+    ("decision", "code", "accepted, partly or rejected (empty while undecided)"),
+    ("answer", "text", "the department's answer"),
+    ("decided_on", "date", "the day of the decision"),
+))
 
 # --- the outputs (reports/YEAR/) ------------------------------------------------------------------------
 RESULTS = Table("results.csv", "one row per unit, group by group in rank order", _columns(
@@ -130,5 +142,9 @@ INDICATOR_SCORES = Table("indicator_scores.csv", "one row per unit and indicator
     ("max_points", "number", "the indicator's points where it applies to the unit, else 0"),
     ("source", "code", "where `value` comes from: self, measured, appraised ('' when none)"),
 ))
-INPUTS = (UNITS, SELF_ASSESSMENT, APPRAISAL, MEASURED)
-OUTPUTS = (RESULTS, INDICATOR_SCORES)
+PUBLISHED_OBJECTIONS = Table("objections.csv", "the register of objections as decided, published with the run", (
+    *OBJECTIONS.columns,
+    Column("late", "code", "yes when received after the criteria's objections_until, else no"),
+))
+INPUTS = (UNITS, SELF_ASSESSMENT, APPRAISAL, MEASURED, OBJECTIONS)
+OUTPUTS = (RESULTS, INDICATOR_SCORES, PUBLISHED_OBJECTIONS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -13,6 +13,7 @@ from ranking.diff import diff_runs
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
+from ranking.objections import undecided
 from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
@@ -61,13 +62,16 @@ def build(criteria: Criteria, inputs: Inputs, previous: Path | None = None) -> R
     return analyse(ranking)
 
 
-def stage_problems(warnings: Sequence[Problem], stage: Stage) -> list[Problem]:
-    """A final run refuses while any council score is missing: the `council_pending` warnings become
-    errors (with their reason code), followed by one line that says what to do."""
-    pending = [replace(p, severity="error") for p in warnings if p.reason == "council_pending"]
-    if stage != "final" or not pending:
+def stage_problems(inputs: Inputs, stage: Stage) -> list[Problem]:
+    """A final run refuses while any council score is missing or any objection to the draft is undecided: the
+    `council_pending` warnings become errors (with their reason code), each undecided objection is one, and
+    each kind ends with one line that says what to do."""
+    if stage != "final":
         return []
-    return [*pending, Problem("--stage final", "final_pending", {"found": len(pending)})]
+    pending = [replace(p, severity="error") for p in inputs.warnings if p.reason == "council_pending"]
+    open_ = undecided(inputs.objections, str(Path(inputs.folder) / "objections.csv"))
+    return [*pending, *([Problem("--stage final", "final_pending", {"found": len(pending)})] if pending else []),
+            *open_, *([Problem("--stage final", "final_undecided", {"found": len(open_)})] if open_ else [])]
 
 
 def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
-from ranking.contracts import INDICATOR_SCORES, RESULTS
+from ranking.contracts import INDICATOR_SCORES, PUBLISHED_OBJECTIONS, RESULTS
 from ranking.csvio import Cell, csv_text, neutralise
 from ranking.errors import Lang, Problem
 from ranking.i18n import t
@@ -30,7 +30,7 @@ from ranking.ranking import Ranking
 from ranking.render_cache import RenderCache, package_version
 from ranking.syntax import NUMBER
 from ranking.system import exchange, pid_alive, signals_held
-from ranking.words import STATUS
+from ranking.words import DECISION, STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -44,6 +44,9 @@ HEADINGS: Mapping[str, str] = {
     "previous_rank": "xlsx.previous_rank", "rank_low": "xlsx.rank_low", "rank_high": "xlsx.rank_high",
     "indicator": "xlsx.indicator", "status": "xlsx.status", "self_value": "xlsx.self_value",
     "appraised_value": "xlsx.appraised_value", "value": "xlsx.value", "source": "xlsx.source",
+    "objection": "xlsx.objection", "received_on": "xlsx.received_on", "claim": "xlsx.claim",
+    "asked_value": "xlsx.asked_value", "evidence": "xlsx.evidence", "decision": "xlsx.decision",
+    "answer": "xlsx.answer", "decided_on": "xlsx.decided_on", "late": "xlsx.late",
 }
 """results.xlsx's heading of each column of the CSV tables (the CSV files keep the machine names)."""
 SOURCES: Mapping[str, str] = {"self": "xlsx.source.self", "measured": "xlsx.source.measured",
@@ -96,6 +99,17 @@ def indicator_rows(ranking: Ranking) -> tuple[list[str], list[tuple[Cell, ...]]]
     return list(INDICATOR_SCORES.names), INDICATOR_SCORES.rows(columns)
 
 
+def objection_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
+    """objections.csv as published with the run (contracts.PUBLISHED_OBJECTIONS): the register as decided,
+    each objection marked late or not."""
+    rows: list[list[Cell]] = [PUBLISHED_OBJECTIONS.row({
+        "objection": o.id, "unit": o.unit, "indicator": o.indicator, "received_on": o.received_on,
+        "claim": o.claim, "asked_value": o.asked_value, "evidence": o.evidence, "decision": o.decision,
+        "answer": o.answer, "decided_on": o.decided_on, "late": "yes" if o.late else "no"})
+        for o in ranking.inputs.objections]
+    return list(PUBLISHED_OBJECTIONS.names), rows
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One worksheet for people: headers in their language, typed cells, an Excel number format per column
@@ -141,15 +155,22 @@ def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -
                     cell = _number(cell)
                 elif name == "source" and cell:
                     cell = t(SOURCES[str(cell)], lang)
+                elif name == "decision":
+                    cell = t(DECISION[str(cell)], lang)
+                elif name == "late":
+                    cell = t("objection.late", lang) if cell == "yes" else ""
                 cells.append(cell)
             out.append(cells)
         pillar = RESULTS.more
         words = [titles[n.removeprefix(pillar)] if n.startswith(pillar) else t(HEADINGS[n], lang) for n in header]
         return Sheet(words, out, [index if n.startswith(pillar) else shape.get(n, "") for n in header])
 
+    objections = {t("xlsx.sheet.objections", lang): people(*objection_rows(ranking))} if ranking.inputs.objections \
+        else {}
     return {
         t("xlsx.sheet.results", lang): people(*result_rows(ranking)),
         t("xlsx.sheet.indicators", lang): people(*indicator_rows(ranking)),
+        **objections,
         t("xlsx.sheet.run", lang): Sheet([t("xlsx.run.key", lang), t("xlsx.run.value", lang)], about),
     }
 
@@ -289,6 +310,8 @@ def write_csv_tables(ranking: Ranking, folder: Path, options: Mapping[str, objec
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
+    if ranking.inputs.objections:  # the register as decided, published with the ranking it changed
+        (folder / "objections.csv").write_text(csv_text(*objection_rows(ranking)), encoding="utf-8", newline="")
     text = json.dumps(run_record(ranking, options), ensure_ascii=False, indent=2, sort_keys=True)
     (folder / "run.json").write_text(text + "\n", encoding="utf-8")
 

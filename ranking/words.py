@@ -492,6 +492,28 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "orange rows (the council's task column): the council must score those indicators; left empty, they "
         "await the council and score 0.|4. Do not "
         "add, delete or reorder rows or rename sheets; filters are fine.|5. Save as an Excel Workbook (.xlsx)."),
+    "form.objection_sheet": ("Kiến nghị", "Objections"),
+    "form.objection_title": ("PHIẾU KIẾN NGHỊ VỀ KẾT QUẢ DỰ THẢO CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM {edition}",
+                             "OBJECTIONS TO THE DRAFT DIGITAL-TRANSFORMATION RANKING {edition}"),
+    "form.objection_draft": ("Bản dự thảo: {name} (mã kiểm tra {sha})", "Draft: {name} (check code {sha})"),
+    "form.objection_date": ("Ngày gửi phiếu:", "Date sent:"),
+    "form.col.draft_points": ("Điểm dự thảo", "Draft points"),
+    "form.col.claim": ("Nội dung kiến nghị", "Objection (what is wrong, and why)"),
+    "form.col.asked_value": ("Giá trị đề nghị", "Value asked for"),
+    "form.dv.date": ("Nhập một ngày, ví dụ 30/11/2025.", "Enter a date, e.g. 30/11/2025."),
+    "form.help.objection": (
+        "1. Mỗi dòng là một chỉ số áp dụng cho đơn vị, với giá trị tự đánh giá, giá trị thẩm định và điểm trong bản "
+        "dự thảo.|2. Chỉ điền vào dòng có kiến nghị: Nội dung kiến nghị (bắt buộc), Giá trị đề nghị (nếu có, viết như "
+        "phiếu tự đánh giá: có/không, 85%, một số, một lựa chọn) và Minh chứng.|3. Điền Ngày gửi phiếu ở ô vàng "
+        "phía trên bảng.|4. Không thêm, xóa, đổi thứ tự dòng hay đổi tên trang; không nhập công thức.|5. Lưu dưới "
+        "dạng Sổ làm việc Excel (.xlsx) và gửi lại đúng tệp này. Sở tổng hợp, cùng Hội đồng xem xét và trả lời "
+        "từng kiến nghị; kết quả trả lời được công bố cùng bảng xếp hạng chính thức.",
+        "1. Each row is an indicator that applies to the unit, with its self-assessed value, appraised value and "
+        "points in the draft.|2. Fill in only the rows you object to: the Objection (required), the Value asked for "
+        "(if any, written as in the self-assessment: yes/no, 85%, a number, a choice) and the Evidence.|3. Enter the "
+        "Date sent in the yellow cell above the table.|4. Do not add, delete or reorder rows, rename sheets or "
+        "enter formulas.|5. Save as an Excel Workbook (.xlsx) and send this very file back. The department, with "
+        "the council, answers each objection; the answers are published with the final ranking."),
     "forms.written": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbooks to {out}"),
     "collect.written": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from {forms} forms to {out}"),
     "collect.rows": ("{n} dòng", "{n} rows"),
@@ -512,10 +534,27 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
     "diff.status.unmeasured": ("chưa có số liệu đo", "not measured"),
     "diff.same": ("(không đổi)", "(unchanged)"),
+    "diff.objection": ("Kiến nghị", "Objection"),
+    "diff.objection_of": ("{id} ({decision})", "{id} ({decision})"),
     # results.xlsx (the CSV files keep the machine names)
     "xlsx.sheet.results": ("Kết quả", "Results"),
     "xlsx.sheet.indicators": ("Điểm từng chỉ số", "Indicator scores"),
     "xlsx.sheet.run": ("Thông tin lần chạy", "Run"),
+    "xlsx.sheet.objections": ("Kiến nghị", "Objections"),
+    "xlsx.objection": ("Mã kiến nghị", "Objection"),
+    "xlsx.received_on": ("Ngày nhận", "Received on"),
+    "xlsx.claim": ("Nội dung kiến nghị", "Claim"),
+    "xlsx.asked_value": ("Giá trị đề nghị", "Value asked for"),
+    "xlsx.evidence": ("Minh chứng", "Evidence"),
+    "xlsx.decision": ("Quyết định", "Decision"),
+    "xlsx.answer": ("Trả lời", "Answer"),
+    "xlsx.decided_on": ("Ngày quyết định", "Decided on"),
+    "xlsx.late": ("Nộp muộn", "Late"),
+    "objection.decision.accepted": ("chấp nhận", "accepted"),
+    "objection.decision.partly": ("chấp nhận một phần", "partly accepted"),
+    "objection.decision.rejected": ("không chấp nhận", "rejected"),
+    "objection.decision.none": ("chưa quyết định", "undecided"),
+    "objection.late": ("nộp muộn", "late"),
     "xlsx.group": ("Khối", "Group"),
     "xlsx.unit": ("Mã đơn vị", "Unit id"),
     "xlsx.name": ("Tên đơn vị", "Unit"),
@@ -665,6 +704,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
     ),
     "help.forms.out": ("thư mục ghi các phiếu", "folder for the workbooks"),
     "help.forms.appraisal": ("phiếu thẩm định của Hội đồng", "the appraisal council's workbooks"),
+    "help.forms.objections": ("mỗi đơn vị một phiếu kiến nghị về bản dự thảo (cần --draft)",
+                         "one objection form per unit on the draft (needs --draft)"),
+    "help.forms.draft": ("thư mục kết quả bản dự thảo (có run.json) mà đơn vị kiến nghị",
+                    "the draft run's output folder (with run.json) that the units object to"),
+    "help.collect.objections": ("đọc phiếu kiến nghị vào objections.csv (cần --draft)",
+                           "read objection forms into objections.csv (needs --draft)"),
     "help.collect.forms": ("các phiếu, hoặc thư mục chứa phiếu", "workbooks, or folders of workbooks"),
     "help.collect.out": ("tệp CSV cần ghi", "the CSV to write"),
     "help.collect.appraisal": ("đọc phiếu Hội đồng vào appraisal.csv", "read council workbooks into appraisal.csv"),
@@ -1032,6 +1077,27 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "đây là phiếu tự đánh giá của đơn vị; hãy bỏ --appraisal",
         "this is a unit's self-assessment form; leave out --appraisal",
     ),
+    "problem.form_is_objection": ("đây là phiếu kiến nghị về bản dự thảo; hãy dùng dti collect --objections --draft …",
+                          "this is an objection form to the draft; use dti collect --objections --draft …"),
+    "problem.form_not_objection": ("đây không phải phiếu kiến nghị (là phiếu loại {found!r}); hãy bỏ --objections",
+                           "this is not an objection form (it is a {found!r} form); leave out --objections"),
+    "problem.form_other_draft": ("phiếu kiến nghị lập từ bản dự thảo khác (mã kiểm tra {found}…, bản dự thảo đã chỉ là "
+                         "{accepted}…); hãy gửi lại phiếu của bản dự thảo này",
+                         "the objection form was made from another draft (check code {found}…, the draft given is "
+                         "{accepted}…); send the form of this draft"),
+    "problem.objection_claim_missing": (
+        "có giá trị đề nghị hoặc minh chứng nhưng ô Nội dung kiến nghị {accepted} đang trống",
+        "a value asked for or evidence is given but the objection cell {accepted} is empty",
+    ),
+    "problem.objection_form_no_date": ("phiếu có kiến nghị nhưng chưa điền Ngày gửi phiếu",
+                               "the form holds objections but no date sent"),
+    "problem.option_needs": ("{found} cần kèm {accepted}", "{found} needs {accepted}"),
+    "problem.objections_decided": (
+        "sổ kiến nghị đã có {found} quyết định; thu lại phiếu sẽ xóa mất: hãy ghi ra tệp khác và chép các "
+        "dòng mới sang",
+        "the register already holds {found} decision(s); collecting again would lose them: write to another "
+        "file and copy the new rows over",
+    ),
     "problem.form_other_criteria": (
         "phiếu lập theo bộ chỉ số {found}, không phải {accepted}",
         "the form was made for the criteria {found}, not {accepted}",
@@ -1233,8 +1299,84 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "the final ranking cannot be made: {found} council score(s) are missing (listed above); enter them in "
         "appraisal.csv, or run with --stage draft for a draft",
     ),
+    # dates (objections; deadlines)
+    "problem.bad_date": ("{found} không phải một ngày; cần viết YYYY-MM-DD, ví dụ 2025-11-30",
+                 "{found} is not a date; write YYYY-MM-DD, e.g. 2025-11-30"),
+    "problem.future_date": (
+        "ngày {found} ở sau hôm nay ({accepted}); một việc đã làm không thể mang ngày trong tương lai",
+        "{found} is after today ({accepted}); something done cannot carry a future date",
+    ),
+    # objections to the draft (objections.csv)
+    "problem.objection_duplicate": ("mã kiến nghị {found!r} đã dùng ở dòng {accepted}",
+                            "the objection id {found!r} is already used on line {accepted}"),
+    "problem.objection_not_applicable": (
+        "chỉ số {indicator!r} không áp dụng cho đơn vị {unit!r}: không có điểm để kiến nghị",
+        "the indicator {indicator!r} does not apply to the unit {unit!r}: it has no score to object to",
+    ),
+    "problem.objection_same_indicator": (
+        "đơn vị {unit!r} đã có kiến nghị về chỉ số {indicator!r} ở dòng {accepted}; mỗi chỉ số một dòng (gộp "
+        "nội dung vào một kiến nghị)",
+        "the unit {unit!r} already objects to {indicator!r} on line {accepted}; one row per indicator (merge "
+        "the claims into one objection)",
+    ),
+    "problem.objection_decision": ("quyết định {found!r} không hợp lệ; cần một trong: {accepted}",
+                           "the decision {found!r} is not one of: {accepted}"),
+    "problem.objection_no_answer": (
+        "kiến nghị {found!r} đã có quyết định nhưng chưa có trả lời (answer): mỗi quyết định phải kèm lý do",
+        "the objection {found!r} has a decision but no answer: every decision needs its reason",
+    ),
+    "problem.objection_no_decided_on": (
+        "kiến nghị {found!r} đã có quyết định nhưng chưa có ngày quyết định (decided_on)",
+        "the objection {found!r} has a decision but no decided_on date",
+    ),
+    "problem.objection_no_decision": ("kiến nghị {found!r} có trả lời hoặc ngày quyết định nhưng chưa có quyết định "
+                              "(accepted, partly, rejected)",
+                              "the objection {found!r} has an answer or a decided_on date but no decision "
+                              "(accepted, partly, rejected)"),
+    "problem.objection_decided_before": ("ngày quyết định {found} trước ngày nhận kiến nghị {accepted}",
+                                 "decided on {found}, before the objection was received on {accepted}"),
+    "problem.objection_late": (
+        "kiến nghị {found!r} nhận sau hạn {accepted}: vẫn được ghi nhận và trả lời, đánh dấu nộp muộn",
+        "the objection {found!r} was received after the deadline {accepted}: it is recorded and answered, "
+        "marked late",
+    ),
+    "problem.objection_undecided": (
+        "kiến nghị {found!r} của đơn vị {unit!r} về chỉ số {indicator!r} chưa có quyết định",
+        "the objection {found!r} of {unit!r} on {indicator!r} has no decision yet",
+    ),
+    "problem.final_undecided": (
+        "bản chính thức chưa lập được: còn {found} kiến nghị chưa có quyết định (liệt kê ở trên); hãy điền "
+        "decision, answer và decided_on trong objections.csv, hoặc chạy --stage draft",
+        "the final ranking cannot be made: {found} objection(s) have no decision (listed above); fill in "
+        "decision, answer and decided_on in objections.csv, or run with --stage draft",
+    ),
+    "problem.objection_unchanged": (
+        "kiến nghị {found!r} ({unit}, {indicator}) được chấp nhận nhưng giá trị vẫn như bản dự thảo "
+        "({value}): hãy sửa giá trị trong appraisal.csv, hoặc ghi quyết định là partly/rejected",
+        "the objection {found!r} ({unit}, {indicator}) is accepted but the value is still the draft's "
+        "({value}): correct it in appraisal.csv, or record the decision as partly/rejected",
+    ),
+    "problem.draft_change_unexplained": (
+        "{unit}, {indicator}: giá trị đổi từ {found} (dự thảo) thành {accepted} mà không có kiến nghị nào hay"
+        " ghi chú của Hội đồng giải thích",
+        "{unit}, {indicator}: the value changed from {found} (draft) to {accepted} with neither an objection "
+        "nor a council note to explain it",
+    ),
+    "problem.run_json": ("run.json không đọc được ({detail}); đây không phải thư mục kết quả do dti ghi",
+                 "run.json cannot be read ({detail}); this is not an output folder written by dti"),
+    "problem.draft_other_criteria": (
+        "là kết quả của bộ tiêu chí {found}, không phải {accepted}: hãy chỉ đúng bản dự thảo của năm này",
+        "is a run of the criteria {found}, not {accepted}: name this year's draft",
+    ),
+    "problem.draft_not_draft": ("là một bản {found}, không phải bản dự thảo: phiếu kiến nghị lập từ bản dự thảo",
+                        "is a {found} run, not a draft: objection forms are made from the draft"),
 }
 
+DECISION: Mapping[str, str] = {
+    "accepted": "objection.decision.accepted", "partly": "objection.decision.partly",
+    "rejected": "objection.decision.rejected", "": "objection.decision.none",
+}
+"""An objection's decision in words ('' while undecided)."""
 STATUS: Mapping[str, str] = {
     "ok": "diff.status.ok", "missing": "diff.status.missing", "not_applicable": "diff.status.not_applicable",
     "pending": "diff.status.pending", "unmeasured": "diff.status.unmeasured",

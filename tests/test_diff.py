@@ -73,8 +73,8 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
     with (tmp_path / "diff.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert rows[0][:4] == ["group", "unit", "name", "indicator"]
-    assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74"]
-    assert rows[4] == ["A", "a1", "Sở Một", "K.2", "", "", "", "", "5", "3", "ok", "ok", "5", "3"]
+    assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74", "", ""]
+    assert rows[4] == ["A", "a1", "Sở Một", "K.2", "", "", "", "", "5", "3", "ok", "ok", "5", "3", "", ""]
     assert main(["diff", str(draft), str(final), "--out", str(tmp_path / "d.csv"), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert "Units that changed: 3" in english and "Sở Một (a1)  0.7600 → 0.7400  76 → 74  1 → 2" in english
@@ -103,7 +103,7 @@ def test_diff_csv_is_neutralised_and_keeps_negative_numbers(tmp_path: Path) -> N
     with path.open(encoding="utf-8") as f:
         lines = list(csv.reader(f))
     assert lines[1][2] == "'=HYPERLINK(\"x\")"
-    assert lines[1][12:] == ["-3.5", "2"]
+    assert lines[1][12:] == ["-3.5", "2", "", ""]
     assert lines[2][8:10] == ["'-x", "'@y"]
     assert lines[2][12] == "-1.25"
 

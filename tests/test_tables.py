@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ranking.contracts import INPUTS, OUTPUTS, RESULTS, UNITS, Table
+from ranking.contracts import (
+    INDICATOR_SCORES,
+    INPUTS,
+    OBJECTIONS,
+    OUTPUTS,
+    PUBLISHED_OBJECTIONS,
+    RESULTS,
+    UNITS,
+    Table,
+)
 from ranking.csvio import fmt, neutralise
 from ranking.errors import Lang
 from ranking.pipeline import build, load, write
@@ -210,12 +219,21 @@ def test_a_row_is_given_by_column_name_and_every_name_must_be_declared() -> None
         RESULTS.pick("index", "score")
 
 
-@pytest.mark.parametrize("table", [*INPUTS, *OUTPUTS], ids=lambda t: t.file)
+@pytest.mark.parametrize("table", [*INPUTS, RESULTS, INDICATOR_SCORES], ids=lambda t: t.file)
 def test_the_readme_lists_each_tables_columns_as_declared(table: Table) -> None:
-    """README, "Inputs" and "Outputs": the first column list after the file's name is the declaration's."""
+    """README, "Inputs" and "Outputs": the first column list after the file's name is the declaration's (the
+    published objections.csv is the register's, with a last column `late`: the next test)."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     found = re.search(rf"^- `{re.escape(table.file)}`[^`]*`([^`]+)`", readme, re.MULTILINE)
     assert found is not None, table.file
     assert tuple(re.sub(r"\s+", "", found.group(1)).split(",")) == table.names
     if table.more:
         assert f"`{table.more}ID`" in readme[found.end():found.end() + 200]
+
+
+def test_the_published_register_is_the_input_one_and_a_last_column_late() -> None:
+    assert OUTPUTS == (RESULTS, INDICATOR_SCORES, PUBLISHED_OBJECTIONS)
+    assert PUBLISHED_OBJECTIONS.names == (*OBJECTIONS.names, "late")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ("- `objections.csv` (only when the inputs have a register): the register as decided, with a last "
+            "column `late`") in readme
