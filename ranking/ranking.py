@@ -197,7 +197,7 @@ def rank(scores: Scores) -> Ranking:
     views = {u.unit: u for u in scores.units}
     for g in scores.groups:
         ranks = competition_ranks(g.index).tolist()
-        bands = [scores.criteria.band(index) for index in g.index.tolist()]
+        bands = [scores.criteria.band(index, g.group) for index in g.index.tolist()]
         ordered = sorted(zip(g.units, ranks, bands, strict=True), key=lambda row: (row[1], row[0]))
         results.extend(UnitResult(views[unit], r, len(g.units), band) for unit, r, band in ordered)
     return Ranking(scores.criteria, scores.inputs, tuple(results), scores.indicators, matrices=scores.groups)

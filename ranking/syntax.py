@@ -8,11 +8,23 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Literal
 
 from ranking.errors import CONTROL_RANGES
 
 # The rules by name, in the order the README lists them (criteria.RULE_NAMES maps them to their classes).
-RULES = ("yes_no", "ratio", "tiers", "choice", "best", "minmax", "count", "council")
+RULES = ("yes_no", "ratio", "tiers", "choice", "best", "minmax", "count", "council", "deadline", "penalty")
+
+# How a composite's points come from its children's (`combine:` and `cap:`): the one arithmetic that the
+# schema checks a declared total with and the criteria tree computes with.
+Combine = Literal["sum", "max"]
+
+
+def combined(combine: Combine, cap: float | None, maxima: Sequence[float]) -> float:
+    """A composite's maximum from its children's: the sum, or the best of them, then the cap."""
+    total = max(maxima, default=0.0) if combine == "max" else math.fsum(maxima)
+    return total if cap is None else min(total, cap)
+
 
 # Ids name files and folders (units/ID.pdf) on every system, so all of them (unit, group, pillar, indicator,
 # tag) follow one rule: 1–80 characters (the longest unit id in the sample, an official name as a slug, has 65)
