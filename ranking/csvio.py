@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ranking.errors import Problem, Problems
+from ranking.output import write_file
 from ranking.syntax import CONTROL, NUMBER, control_problem, nfc
 
 Cell = str | int | float | None
@@ -46,16 +45,8 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
 
 
 def write_csv_atomic(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    """A neutralised CSV that replaces `path` only once it is complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(csv_text(header, rows))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """A neutralised CSV that replaces `path` only once it is complete (output.write_file)."""
+    write_file(path, csv_text(header, rows).encode("utf-8"))
 
 
 # --- reading ------------------------------------------------------------------------------------------

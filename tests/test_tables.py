@@ -23,9 +23,9 @@ from ranking.contracts import (
 )
 from ranking.csvio import fmt, neutralise
 from ranking.errors import Lang
+from ranking.output import inside, staged_output
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
-from ranking.tables import inside, staged_output
 from tests.conftest import ROOT, TINY_UNITS, CaseWriter, Sample
 
 
