@@ -6,7 +6,7 @@ peak resident memory is the process's after the vectorised runs (ru_maxrss), bef
 
 Run: .venv/bin/python bench/robustness.py [--draws N] [--loop-draws N] [--repeat N]
 The loop runs every draw (with --loop-draws N: the first N, extrapolated, and it says so); it uses
-scikit-criteria's WeightedSumModel, WeightedProductModel and TOPSIS (ranking.scoring.skcriteria_scores)
+scikit-criteria's WeightedSumModel, WeightedProductModel and TOPSIS (tests/oracles.py, skcriteria_scores)
 and ranks each draw with ranking.competition_ranks. The matrix is synthetic and seeded (all achievements
 positive, every pillar applicable: what scikit-criteria's models take without per-unit weights)."""
 
@@ -17,13 +17,16 @@ import resource
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the reference lives with the tests
+
 from ranking.criteria import RobustnessSpec
 from ranking.ranking import competition_ranks, competition_ranks_rows
-from ranking.robustness import METHODS, Draws, Pillars, analyse_group, draw_scores, interval, sample
-from ranking.scoring import skcriteria_scores
+from ranking.robustness import METHODS, Draws, Pillars, analyse_group, draw_scores, sample
+from tests.oracles import interval, skcriteria_scores
 
 PILLARS = 8
 

@@ -21,7 +21,11 @@ from types import FrameType
 from typing import NoReturn
 
 from ranking import __version__
+from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
 from ranking.criteria import load_criteria
+from ranking.csvio import write_csv_atomic
+from ranking.diff import DIFF_COLUMNS, diff_runs, write_diff
+from ranking.diff import render as render_diff
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
@@ -350,15 +354,14 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
-    from ranking.collect import CLAIM_COLUMNS, CLAIMS, collect, form_paths, write_csv_atomic
+    from ranking.collect import CLAIM_COLUMNS, CLAIMS, collect, form_paths
     from ranking.forms import Kind
-    from ranking.inputs import APPRAISAL_COLUMNS, OBJECTION_COLUMNS, SELF_COLUMNS
 
     progress = Progress.on_stderr(lang, args.quiet)
     kind: Kind = "objection" if args.objections else "appraisal" if args.appraisal else "self"
     claims = args.out.with_name(CLAIMS)  # the units' task claims, beside the collected self-assessment
-    example = {"objection": "objections.csv", "appraisal": "appraisal.csv"}.get(kind, "self_assessment.csv")
-    header = {"self": SELF_COLUMNS, "appraisal": APPRAISAL_COLUMNS, "objection": OBJECTION_COLUMNS}[kind]
+    table = {"self": SELF_ASSESSMENT, "appraisal": APPRAISAL, "objection": OBJECTIONS}[kind]
+    example, header = table.file, table.names
     reads = [args.criteria, args.units, *args.forms, *([args.draft] if args.draft else [])]
     _refuse([*file_problems(args.out, example, reads, first_line_is(",".join(header))), *_draft_option(args),
              *(decided(args.out) if args.objections else []),
@@ -397,7 +400,7 @@ def _draft_option(args: argparse.Namespace) -> list[Problem]:
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.schema import is_schema_file, json_schema
+    from ranking.schema import is_schema_file, json_schema  # pydantic: a quarter of a second, only here
 
     if args.out is None:
         sys.stdout.write(json_schema())
@@ -408,9 +411,6 @@ def _schema(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.diff import DIFF_COLUMNS, diff_runs, write_diff
-    from ranking.diff import render as render_diff
-
     if args.out is not None:  # never into either run's folder: it holds exactly one run's files
         _refuse(file_problems(args.out, "diff.csv", [args.old, args.new], first_line_is(",".join(DIFF_COLUMNS))))
     changes = diff_runs(args.old, args.new)
@@ -425,7 +425,7 @@ def _tasks(args: argparse.Namespace, lang: Lang) -> int:
     """The register seen on a day: a table on the terminal, and with --out the workbook and the PDF (a staged
     folder, as every output). Needs only units.csv and tasks.csv: it runs all year long."""
     from ranking import tasks
-    from ranking.inputs import file_problem
+    from ranking.csvio import file_problem
 
     register = args.inputs / tasks.REGISTER
     out_problems = [] if args.out is None else folder_problems(args.out, [args.criteria, args.inputs],

@@ -24,7 +24,9 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo, control_problem
+from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
+from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo
+from ranking.csvio import FORMULA_START, file_problem, megabytes
 from ranking.errors import LANGS, FormError, Problem, nearest
 from ranking.forms import (
     COLUMNS,
@@ -45,20 +47,14 @@ from ranking.forms import (
 )
 from ranking.i18n import t
 from ranking.inputs import (
-    APPRAISAL_COLUMNS,
     NO,
-    OBJECTION_COLUMNS,
-    SELF_COLUMNS,
     YES,
     Unit,
     ValueProblem,
-    file_problem,
-    megabytes,
     parse_day,
     parse_value,
 )
-from ranking.output import write_file
-from ranking.tables import FORMULA_START, Cell, csv_text
+from ranking.syntax import control_problem
 
 CLAIMS = "task_claims.csv"  # written beside the collected self_assessment.csv
 CLAIM_COLUMNS = ("unit", "task", "title", "deadline", "register_done_on", "claimed_done_on", "evidence", "form")
@@ -809,7 +805,7 @@ def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], ki
     rows = sorted((row for f in clean for row in f.rows), key=lambda row: order[row[0]])
     if kind == "objection":  # the department fills decision, answer and decided_on
         rows = [(f"KN-{i:03d}", *row, "", "", "") for i, row in enumerate(rows, start=1)]
-    header = {"self": SELF_COLUMNS, "appraisal": APPRAISAL_COLUMNS, "objection": OBJECTION_COLUMNS}[kind]
+    header = {"self": SELF_ASSESSMENT, "appraisal": APPRAISAL, "objection": OBJECTIONS}[kind].names
     rejected = tuple(f.file for f in forms if f not in clean)
     claims = sorted((c for f in clean for c in f.claims), key=lambda c: (order[c[0]], c[3], c[1]))
     return Collected(header, tuple(rows), tuple(f.file for f in clean), rejected, tuple(problems), tuple(claims),
@@ -826,8 +822,3 @@ def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Ki
                 for g, owner in owners if owner not in seen]
     return [Problem(u.id, "form_missing", {"found": u.id, "name": u.name}, severity="warning")
             for u in units if u.id not in seen]
-
-
-def write_csv_atomic(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    """A neutralised CSV that replaces `path` only once it is complete (output.write_file)."""
-    write_file(path, csv_text(header, rows).encode("utf-8"))

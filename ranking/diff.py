@@ -4,21 +4,19 @@ results.csv and indicator_scores.csv, so any two runs can be compared, old runs 
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ranking.collect import write_csv_atomic
+from ranking.contracts import INDICATOR_SCORES, PUBLISHED_OBJECTIONS, RESULTS
+from ranking.csvio import Cell, read_csv, write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
 from ranking.i18n import Words, t
-from ranking.inputs import NUMBER
-from ranking.tables import Cell
+from ranking.syntax import NUMBER
 from ranking.words import DECISION, STATUS
 
-UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
-INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")
+UNIT_COLUMNS = RESULTS.pick("group", "unit", "name", "points", "index", "rank")
+INDICATOR_COLUMNS = INDICATOR_SCORES.pick("group", "unit", "indicator", "status", "value", "points")
 DIFF_COLUMNS = (
     "group", "unit", "name", "indicator", "old_index", "new_index", "old_rank", "new_rank", "old_value", "new_value",
     "old_status", "new_status", "old_points", "new_points", "objection", "decision",
@@ -96,26 +94,6 @@ class _IndicatorRow:
     status: str
 
 
-def _rows(path: Path, needed: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV that dti wrote, checking that the columns the diff reads are there."""
-    file = str(path)
-    if not path.is_file():
-        problems.add(Problem(file, "file_missing"))
-        return
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.add(Problem(file, "not_utf8", {"found": f"0x{exc.object[exc.start]:02x}", "offset": exc.start}))
-        return
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in needed if c not in (reader.fieldnames or [])]
-    if missing:
-        problems.add(Problem(file, "run_columns", {"found": ", ".join(missing)}, line=1))
-        return
-    for row in reader:
-        yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
-
-
 def _number(file: str, line: int, column: str, text: str, problems: Problems) -> float:
     if NUMBER.match(text):
         return float(text)
@@ -126,7 +104,7 @@ def _number(file: str, line: int, column: str, text: str, problems: Problems) ->
 def _read_units(folder: Path, problems: Problems) -> dict[str, _UnitRow]:
     path = folder / "results.csv"
     units: dict[str, _UnitRow] = {}
-    for line, row in _rows(path, UNIT_COLUMNS, problems):
+    for line, row in read_csv(path, UNIT_COLUMNS, problems, missing="run_columns"):
         numbers = [_number(str(path), line, c, row[c], problems) for c in ("index", "points", "rank")]
         units[row["unit"]] = _UnitRow(row["group"], row["name"], numbers[0], numbers[1], int(numbers[2]))
     return units
@@ -135,7 +113,7 @@ def _read_units(folder: Path, problems: Problems) -> dict[str, _UnitRow]:
 def _read_indicators(folder: Path, problems: Problems) -> dict[tuple[str, str], _IndicatorRow]:
     path = folder / "indicator_scores.csv"
     rows: dict[tuple[str, str], _IndicatorRow] = {}
-    for line, row in _rows(path, INDICATOR_COLUMNS, problems):
+    for line, row in read_csv(path, INDICATOR_COLUMNS, problems, missing="run_columns"):
         points = _number(str(path), line, "points", row["points"], problems)
         rows[(row["unit"], row["indicator"])] = _IndicatorRow(row["group"], row["value"], points, row["status"])
     return rows
@@ -143,11 +121,12 @@ def _read_indicators(folder: Path, problems: Problems) -> dict[tuple[str, str], 
 
 def _read_objections(folder: Path, problems: Problems) -> dict[tuple[str, str], tuple[str, str]]:
     """(unit, indicator) → (objection id, decision) from the register a run published (none: {})."""
-    path = folder / "objections.csv"
+    path = folder / PUBLISHED_OBJECTIONS.file
     if not path.is_file():
         return {}
+    needed = PUBLISHED_OBJECTIONS.pick("objection", "unit", "indicator", "decision")
     return {(row["unit"], row["indicator"]): (row["objection"], row["decision"])
-            for _, row in _rows(path, ("objection", "unit", "indicator", "decision"), problems)}
+            for _, row in read_csv(path, needed, problems, missing="run_columns")}
 
 
 def _shared(units: dict[str, _UnitRow]) -> set[tuple[str, int | None]]:

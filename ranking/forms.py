@@ -37,12 +37,13 @@ from ranking.criteria import (
     Tiers,
     YesNo,
 )
+from ranking.csvio import neutralise
 from ranking.errors import Lang
 from ranking.i18n import Words, entry_and_node, measurement_note, shown_points, t
 from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.objections import Draft
 from ranking.output import added_files, inside
-from ranking.tables import neutralise, save_workbook
+from ranking.tables import save_workbook
 from ranking.tasks import Task
 
 Kind = Literal["self", "appraisal", "objection"]

@@ -6,18 +6,19 @@ the previous rank carried."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ranking.criteria import nfc
+from ranking.contracts import RESULTS
+from ranking.csvio import read_csv
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import NUMBER, Unit, read_csv
+from ranking.inputs import Unit
 from ranking.ranking import Previous, Ranking
+from ranking.syntax import NUMBER
 
-REQUIRED_COLUMNS = ("group", "unit", "index", "rank")
+REQUIRED_COLUMNS = RESULTS.pick("group", "unit", "index", "rank")
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,6 @@ def default_previous(out: Path, edition: int) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _header(data: bytes) -> tuple[str, ...]:
-    """The first line's column names (read_csv then checks the whole file against exactly these)."""
-    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
-    row = next(csv.reader([nfc(first.decode("utf-8", errors="replace").rstrip("\r"))]), [])
-    return tuple(cell.strip() for cell in row)
-
-
 def _row(file: str, line: int, row: Mapping[str, str], problems: Problems) -> PreviousRow | None:
     found = len(problems.items)
     for column in REQUIRED_COLUMNS:
@@ -63,30 +57,25 @@ def _row(file: str, line: int, row: Mapping[str, str], problems: Problems) -> Pr
         problems.add(Problem(file, "not_number", {"found": index}, line=line, column="index"))
     if rank and not (rank.isdigit() and int(rank) >= 1):
         problems.add(Problem(file, "bad_rank", {"found": rank}, line=line, column="rank"))
-    pillars = {column: text for column, text in row.items() if column.startswith("pillar:") and text}
+    pillars = {column: text for column, text in row.items() if column.startswith(RESULTS.more) and text}
     for column, text in pillars.items():
         if not NUMBER.match(text):
             problems.add(Problem(file, "not_number", {"found": text}, line=line, column=column))
     if len(problems.items) > found:
         return None
     return PreviousRow(row["group"], row["unit"], float(index), int(rank), line,
-                       {column.removeprefix("pillar:"): float(text) for column, text in pillars.items()})
+                       {column.removeprefix(RESULTS.more): float(text) for column, text in pillars.items()})
 
 
 def read_previous(path: Path) -> PreviousResults:
-    """The previous edition's results.csv (any extra columns are ignored); every problem at once."""
+    """The previous edition's results.csv (the columns it needs, any others ignored); every problem at once."""
     file = str(path)
     if not path.is_file():
         raise DataError([Problem(file, "file_missing")])
     data = path.read_bytes()
-    header = _header(data)
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DataError([Problem(file, "previous_columns", {"missing": ", ".join(missing), "found": ",".join(header)},
-                                 line=1)])
     problems = Problems()
     rows: dict[str, PreviousRow] = {}
-    for line, row in read_csv(path, header, problems):
+    for line, row in read_csv(path, REQUIRED_COLUMNS, problems, missing="previous_columns"):
         parsed = _row(file, line, row, problems)
         if parsed is None:
             continue

@@ -23,7 +23,7 @@ from ranking.criteria import (
     Tiers,
     YesNo,
 )
-from ranking.inputs import NUMBER
+from ranking.syntax import NUMBER
 from ranking.words import Lang
 from ranking.words import t as t  # re-exported: `from ranking.i18n import Words, t` is how dti reads words
 

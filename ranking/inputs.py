@@ -3,20 +3,17 @@ criteria. Every value is parsed by its indicator's rule here, so that scoring ne
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 import math
 import re
-import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
+from ranking.contracts import APPRAISAL, MEASURED, OBJECTIONS, SELF_ASSESSMENT, UNITS
 from ranking.criteria import (
-    CONTROL,
     Best,
     Choice,
     Composite,
@@ -32,25 +29,16 @@ from ranking.criteria import (
     Rule,
     Tiers,
     YesNo,
-    control_problem,
-    id_params,
-    id_problem,
-    nfc,
     rule_name,
 )
+from ranking.csvio import file_problem, read_csv, read_text
 from ranking.errors import DataError, Problem, Problems, nearest
+from ranking.syntax import NUMBER, control_problem, id_params, id_problem
 from ranking.tasks import REGISTER, Completion, Task, by_unit, completion
 
-UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
-SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
-APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
-MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
 TASKS_COLUMNS = ("task", "unit", "title", "plan", "deadline", "done_on", "evidence", "note")
-OBJECTION_COLUMNS = ("objection", "unit", "indicator", "received_on", "claim", "asked_value", "evidence", "decision",
-                     "answer", "decided_on")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # DD/MM/YYYY, as Vietnamese offices write a day
-NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
 # Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
 # or a share can be, with the digits a float holds exactly enough to read back what a spreadsheet wrote.
@@ -163,117 +151,7 @@ class Inputs:
         return next(u for u in self.units if u.id == unit_id)
 
 
-# --- CSV ----------------------------------------------------------------------------------------------
-# Limits (README, "Limits"): a CSV larger or longer than this is refused before its rows are read, so that
-# a hostile file ends in seconds with bounded memory.
-MAX_CSV_BYTES = 50_000_000
-MAX_CSV_LINES = 200_000
 MAX_SAMPLE_BYTES = 10_000  # the SAMPLE mark is a sentence or two, printed on every page
-DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
-def file_problem(path: Path) -> Problem | None:
-    """Why `path` cannot be read as an input: missing, a symbolic link, or not a regular file. A link is
-    never followed, so that no input makes dti read (and publish) a file outside the inputs folder."""
-    file = str(path)
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
-        return Problem(file, "file_missing")
-    except OSError as exc:
-        return Problem(file, "file_unreadable", {"detail": exc.strerror})
-    if stat.S_ISLNK(mode):
-        return Problem(file, "file_symlink")
-    if not stat.S_ISREG(mode):
-        return Problem(file, "not_regular_file")
-    return None
-
-
-def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
-    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
-    file = str(path)
-    problem = file_problem(path)
-    if problem is not None:
-        problems.add(problem)
-        return None
-    size = path.stat().st_size
-    if size > max_bytes:
-        problems.add(Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)}))
-        return None
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.add(Problem(file, "utf16", line=1))
-        return None
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        problems.add(Problem(file, "not_utf8", {"found": f"0x{data[exc.start]:02x}", "offset": exc.start}, line=line))
-        return None
-    if "\x00" in text:
-        problems.add(Problem(file, "nul_byte", line=text.count("\n", 0, text.index("\x00")) + 1))
-        return None
-    return nfc(text)
-
-
-def megabytes(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
-
-
-def _delimiter(data: bytes, columns: tuple[str, ...]) -> str | None:
-    """The separator of a header that holds exactly `columns` separated by something other than a comma."""
-    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
-    for delimiter, name in DELIMITERS.items():
-        if tuple(part.strip().strip('"') for part in first.split(delimiter)) == columns:
-            return name
-    return None
-
-
-def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. A cell with a
-    control character is a problem and its row is not yielded; a file over the size or line limits is
-    refused before any row is read."""
-    file = str(path)
-    if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
-        with path.open("rb") as f:
-            head = f.read(4096)
-        delimiter = _delimiter(head, columns)
-        if delimiter is not None:
-            problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
-    else:
-        delimiter = None
-    text = read_text(path, problems, MAX_CSV_BYTES)
-    if text is None or delimiter is not None:
-        return
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if lines > MAX_CSV_LINES:
-        problems.add(Problem(file, "csv_too_many_rows", {"found": lines, "accepted": MAX_CSV_LINES}))
-        return
-    controls = CONTROL.search(text) is not None  # else no cell needs a look (the common case)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != columns:
-            problems.add(Problem(file, "csv_header", {"found": ",".join(header or []), "accepted": ",".join(columns)},
-                                 line=1))
-            return
-        for row in reader:
-            stripped = list(map(str.strip, row))
-            if not any(stripped):
-                continue
-            if len(row) != len(columns):
-                problems.add(Problem(file, "csv_fields", {"found": len(row), "accepted": len(columns)},
-                                     line=reader.line_num))
-                continue
-            cells = dict(zip(columns, stripped, strict=True))
-            if controls:
-                bad = [(c, found) for c, cell in cells.items() if (found := control_problem(cell)) is not None]
-                for column, found in bad:
-                    problems.add(Problem(file, "control_char", found, line=reader.line_num, column=column))
-                if bad:
-                    continue
-            yield reader.line_num, cells
-    except csv.Error as exc:
-        problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -460,7 +338,7 @@ def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, probl
     seen: dict[str, int] = {}
     contested: dict[Key, int] = {}
     found: list[Objection] = []
-    for line, row in read_csv(path, OBJECTION_COLUMNS, problems):
+    for line, row in read_csv(path, OBJECTIONS.names, problems):
         row_problems = [Problem(file, reason, params, line=line, column=column)
                         for column, reason, params in _row_problems(row, by_id, nodes, seen, contested, today,
                                                                     problems.full)]
@@ -561,7 +439,7 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
     names: dict[tuple[str, str], tuple[str, int]] = {}
     units: list[Unit] = []
     rows = 0
-    for line, row in read_csv(path, UNITS_COLUMNS, problems):
+    for line, row in read_csv(path, UNITS.names, problems):
         unit_id, group = row["id"], row["group"]
         rows += 1
         ok = True
@@ -781,7 +659,7 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Ma
             return Values()
         raise DataError([problem])
     problems = Problems()
-    measured = _load_values(path, MEASURED_COLUMNS, criteria, {u.id: u for u in units}, problems, False,
+    measured = _load_values(path, MEASURED.names, criteria, {u.id: u for u in units}, problems, False,
                             measured=True)
     problems.raise_if_errors(DataError)
     return measured
@@ -880,7 +758,7 @@ def load_tasks(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> tuple
     return tasks
 
 
-OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
+OPTIONAL = (APPRAISAL.file,)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
 def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
@@ -891,7 +769,7 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
     register is seen on `as_of` (default: `today`)."""
     root = Path(folder)
     problems = Problems()
-    names = ("units.csv", "self_assessment.csv", "appraisal.csv")
+    names = (UNITS.file, SELF_ASSESSMENT.file, APPRAISAL.file)
     paths = {name: root / name for name in names}
     found = {name: file_problem(paths[name]) for name in names}
     absent = tuple(n for n in names[1:] if found[n] == Problem(str(paths[n]), "file_missing")
@@ -900,30 +778,30 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
         if found[name] is not None and name not in absent:
             problems.add(found[name])  # type: ignore[arg-type]
     problems.raise_if_errors(DataError)
-    units = _read_units(paths["units.csv"], criteria, problems)
+    units = _read_units(paths[UNITS.file], criteria, problems)
     if not units:  # unreadable: every value would be an unknown unit
         problems.raise_if_errors(DataError)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
     self_assessed = Values()
-    if "self_assessment.csv" not in absent:
-        self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False,
-                                     today=today)
+    if SELF_ASSESSMENT.file not in absent:
+        self_assessed = _load_values(paths[SELF_ASSESSMENT.file], SELF_ASSESSMENT.names, criteria, by_id, problems,
+                                     False, today=today)
     appraised = Values()
-    if "appraisal.csv" not in absent:
-        appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True,
+    if APPRAISAL.file not in absent:
+        appraised = _load_values(paths[APPRAISAL.file], APPRAISAL.names, criteria, by_id, problems, True,
                                  today=today)
     marker = root / "SAMPLE"
     sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
     problems.raise_if_errors(DataError)
-    measured_path = root / "measured.csv"  # optional: the values of the measured indicators
+    measured_path = root / MEASURED.file  # optional: the values of the measured indicators
     measured = Values()
     if (problem := file_problem(measured_path)) is None:
-        measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True,
+        measured = _load_values(measured_path, MEASURED.names, criteria, by_id, problems, False, measured=True,
                                 today=today)
     elif problem.reason != "file_missing":
         problems.add(problem)
-    objections_path = root / "objections.csv"  # optional: between the draft and the final ranking
+    objections_path = root / OBJECTIONS.file  # optional: between the draft and the final ranking
     objections: tuple[Objection, ...] = ()
     if (problem := file_problem(objections_path)) is None:
         objections = load_objections(criteria, units, objections_path, problems, today or datetime.date.today())
@@ -949,9 +827,9 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
                                      path=f"{group.id}/{ind.id}", severity="warning"))
     problems.raise_if_errors(DataError)
     from_tasks, completions = task_values(criteria, units, tasks, seen_on) if tasks else ({}, {})
-    for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
+    for problem in (*council_pending(criteria, units, appraised, str(paths[APPRAISAL.file])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path)),
-                    *evidence_missing(criteria, units, self_assessed, appraised, str(paths["self_assessment.csv"]))):
+                    *evidence_missing(criteria, units, self_assessed, appraised, str(paths[SELF_ASSESSMENT.file]))):
         problems.add(problem)
     files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, objections_path, tasks_path, marker)
              if p.is_file()}

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ranking.contracts import INDICATOR_SCORES, OBJECTIONS, RESULTS
 from ranking.criteria import Criteria
+from ranking.csvio import file_problem, read_csv
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import DECISIONS, OBJECTION_COLUMNS, Key, Objection, file_problem, read_csv
+from ranking.inputs import DECISIONS, Key, Objection
 from ranking.ranking import Ranking
 from ranking.scoring import IndicatorScore
 
@@ -88,37 +90,33 @@ def read_draft(folder: Path, criteria: Criteria, objections: bool = False) -> Dr
     if objections and record.get("stage") != "draft":
         raise DataError([Problem(str(folder), "draft_not_draft", {"found": str(record.get("stage"))})])
     units: dict[str, DraftUnit] = {}
-    for line, row in read_csv(folder / "results.csv", _header(folder / "results.csv"), problems):
+    needed = RESULTS.pick("unit", "name", "group", "points", "rank")
+    for line, row in read_csv(folder / RESULTS.file, needed, problems, missing="run_columns"):
         try:
             units[row["unit"]] = DraftUnit(row["name"], row["group"], float(row["points"]), int(row["rank"]))
-        except (KeyError, ValueError):
-            problems.add(Problem(str(folder / "results.csv"), "run_columns", {"found": "points, rank"}, line=line))
+        except ValueError:
+            problems.add(Problem(str(folder / RESULTS.file), "run_columns", {"missing": "points, rank"}, line=line))
     rows: dict[Key, DraftRow] = {}
     own: dict[Key, str] = {}
     appraised: dict[Key, str] = {}
     maxima: dict[Key, float] = {}
     self_points: dict[Key, float] = {}
-    scores = folder / "indicator_scores.csv"
-    for line, row in read_csv(scores, _header(scores), problems):
+    scores = folder / INDICATOR_SCORES.file
+    needed = INDICATOR_SCORES.pick("unit", "indicator", "value", "points", "status", "max_points", "self_points",
+                                   "self_value", "appraised_value")
+    for line, row in read_csv(scores, needed, problems, missing="run_columns"):
         key = (row["unit"], row["indicator"])
         try:
             rows[key] = DraftRow(row["value"], float(row["points"]), row["status"])
             maxima[key] = float(row["max_points"])
             self_points[key] = float(row["self_points"] or 0)
-        except (KeyError, ValueError):
-            problems.add(Problem(str(scores), "run_columns", {"found": "value, points, max_points"}, line=line))
+        except ValueError:
+            problems.add(Problem(str(scores), "run_columns", {"missing": "value, points, max_points"}, line=line))
             continue
         own[key], appraised[key] = row["self_value"], row["appraised_value"]
     problems.raise_if_errors(DataError)
     return Draft(folder.name, str(record.get("stage", "")), hashlib.sha256(raw).hexdigest(), units, rows, own,
                  appraised, maxima, self_points)
-
-
-def _header(path: Path) -> tuple[str, ...]:
-    """The header a run wrote (its columns grow with the pillars): read as it is, checked by the caller."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        first = f.readline().strip()
-    return tuple(first.split(","))
 
 
 def book_warnings(objections: Sequence[Objection], draft: Draft | None, scores: Iterable[IndicatorScore],
@@ -150,7 +148,7 @@ def decided(path: Path) -> list[Problem]:
     if file_problem(path) is not None:
         return []
     problems = Problems()
-    n = sum(1 for _, row in read_csv(path, OBJECTION_COLUMNS, problems) if row["decision"])
+    n = sum(1 for _, row in read_csv(path, OBJECTIONS.names, problems) if row["decision"])
     return [Problem(str(path), "objections_decided", {"found": n})] if n else []
 
 

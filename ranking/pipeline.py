@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ranking.criteria import Criteria, load_criteria
+from ranking.diff import diff_runs
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
@@ -89,8 +90,7 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
     `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
     that run. PDFs and the workbook whose content is in the render cache `cache` are not made again; `workers`
     render processes (default: every core); under the writer lock of `out` as `write`."""
-    from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
-    from ranking.report import write_reports
+    from ranking.report import write_reports  # the report stack (jinja2, weasyprint): only when a PDF is made
     from ranking.site import write_site
 
     with staged_output(out, lock, f"dti {options.get('command', 'run')}") as stage:

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from ranking.criteria import Criteria
 from ranking.inputs import Inputs
-from ranking.scoring import IndicatorScores, Scores, UnitScore
+from ranking.scoring import GroupScores, IndicatorScores, Scores, UnitScore
 
 TIE_TOLERANCE = 1e-9
 
@@ -174,11 +174,17 @@ class Ranking:
     indicators: IndicatorScores
     analysis: tuple[GroupRobustness, ...] = ()
     """The robustness statistics of each ranked group (empty until robustness.analyse has run)."""
+    matrices: tuple[GroupScores, ...] = field(default=(), compare=False)
+    """Each ranked group's score matrices (scoring.GroupScores), in criteria order."""
 
     def group(self, group_id: str) -> tuple[UnitResult, ...]:
         """The group's units in rank order (ties by unit id, for a stable listing)."""
         return tuple(sorted((u for u in self.units if u.score.group == group_id),
                             key=lambda u: (u.rank, u.score.unit)))
+
+    def matrix(self, group_id: str) -> GroupScores:
+        """The group's score matrices (rows in inputs order, not rank order)."""
+        return next(g for g in self.matrices if g.group == group_id)
 
     def robustness(self, group_id: str) -> GroupRobustness | None:
         """The group's robustness statistics, if the analysis has run."""
@@ -186,11 +192,12 @@ class Ranking:
 
 
 def rank(scores: Scores) -> Ranking:
-    """Rank every group; units are listed group by group in rank order."""
+    """Rank every group by its index array; units are listed group by group in rank order."""
     results: list[UnitResult] = []
-    for group in scores.criteria.groups:
-        members = [u for u in scores.units if u.group == group.id]
-        ranks = competition_ranks([u.index for u in members])
-        ordered = sorted(zip(members, ranks, strict=True), key=lambda pair: (pair[1], pair[0].unit))
-        results.extend(UnitResult(u, int(r), len(members), scores.criteria.band(u.index, u.group)) for u, r in ordered)
-    return Ranking(scores.criteria, scores.inputs, tuple(results), scores.indicators)
+    views = {u.unit: u for u in scores.units}
+    for g in scores.groups:
+        ranks = competition_ranks(g.index).tolist()
+        bands = [scores.criteria.band(index, g.group) for index in g.index.tolist()]
+        ordered = sorted(zip(g.units, ranks, bands, strict=True), key=lambda row: (row[1], row[0]))
+        results.extend(UnitResult(views[unit], r, len(g.units), band) for unit, r, band in ordered)
+    return Ranking(scores.criteria, scores.inputs, tuple(results), scores.indicators, matrices=scores.groups)

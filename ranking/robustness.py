@@ -5,7 +5,8 @@ leave one pillar out; every draw is ranked like the official ranking. The draws 
 chunk at a time (a few matrix products and one sort per chunk) and each unit's ranks counted (a rank
 histogram, or for a large group a radix selection of the percentiles), so that memory does not grow with
 the number of draws, and only linearly with the units: 10,000 draws of the sample take well under a second,
-of 3,321 communes a few seconds. scikit-criteria is the reference the tests hold these kernels to."""
+of 3,321 communes a few seconds. scikit-criteria is the reference the tests hold these kernels to
+(tests/oracles.py)."""
 
 from __future__ import annotations
 
@@ -28,10 +29,9 @@ from ranking.ranking import (
     Robustness,
     UnitResult,
     competition_ranks,
-    competition_ranks_rows,
     descending_ranks,
 )
-from ranking.scoring import Method, UnitScore
+from ranking.scoring import GroupScores, Method
 from ranking.system import cores
 
 Array = npt.NDArray[np.float64]
@@ -74,12 +74,12 @@ class Draws:
     dropped: IntArray
 
 
-def pillars(group: Group, units: Sequence[UnitScore]) -> Pillars:
-    """The achievement matrix of the group's units (at least one), from their pillar points."""
+def pillars(group: Group, scores: GroupScores, units: Sequence[str]) -> Pillars:
+    """The achievement matrix of the group's `units` (at least one, in this order), read from the pillar
+    sums that scoring keeps."""
     full = np.array([p.points for p in group.pillars], dtype=float)
-    by_unit = [{p.pillar: p for p in u.pillars} for u in units]
-    points = np.array([[u[p.id].points for p in group.pillars] for u in by_unit], dtype=float)
-    maxima = np.array([[u[p.id].max_points for p in group.pillars] for u in by_unit], dtype=float)
+    rows = [scores.positions[unit] for unit in units]
+    points, maxima = scores.pillar_points[rows], scores.pillar_maxima[rows]
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(maxima > 0, points / maxima, 0.0)
     return Pillars(achievement, maxima / full, full / full.sum())
@@ -160,15 +160,6 @@ def draw_scores(p: Pillars, draws: Draws) -> Array:
     return out
 
 
-def interval(ranks: IntArray) -> tuple[Array, IntArray, IntArray]:
-    """Per unit (column): the median rank and the 5th and 95th percentile ranks, each percentile the
-    smallest rank reached or bettered in at least that share of the draws (numpy's inverted_cdf)."""
-    d = len(ranks)
-    ordered = np.sort(ranks, axis=0)
-    median = (ordered[(d - 1) // 2] + ordered[d // 2]) / 2
-    low = ordered[-(-d * LOW_PERCENT // 100) - 1]
-    high = ordered[-(-d * HIGH_PERCENT // 100) - 1]
-    return median.astype(float), low, high
 
 
 def kendall_tau_b(x: npt.ArrayLike, y: npt.ArrayLike) -> float | None:
@@ -231,19 +222,6 @@ def spearman_rho(x: npt.ArrayLike, y: npt.ArrayLike) -> float | None:
     return float((a * b).sum() / scale) if scale > 0 else None
 
 
-def simulate(p: Pillars, spec: RobustnessSpec, rng: np.random.Generator,
-             methods: Sequence[Method] = METHODS) -> tuple[Draws, IntArray]:
-    """The draws and the rank of every unit in each (draws × units)."""
-    draws = sample(p.weights, spec, rng, methods)
-    return draws, competition_ranks_rows(draw_scores(p, draws))
-
-
-def summarise(group: str, p: Pillars, official: IntArray, draws: Draws, ranks: IntArray,
-              spec: RobustnessSpec) -> tuple[tuple[Robustness, ...], GroupRobustness]:
-    """Each unit's interval and the group's statistics from every draw's ranks (draws × units) at once."""
-    return _summary(group, p, official, draws, interval(ranks), np.abs(ranks - official[None, :]).mean(axis=1), spec)
-
-
 def _summary(group: str, p: Pillars, official: IntArray, draws: Draws, found: tuple[Array, IntArray, IntArray],
              shifts: Array, spec: RobustnessSpec) -> tuple[tuple[Robustness, ...], GroupRobustness]:
     """Each unit's interval (median, low, high) and the group's statistics: mean absolute rank shift (given
@@ -301,8 +279,8 @@ def _narrow(search: _Search, step: int, counts: dict[int, npt.NDArray[Any]], gro
 def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSpec, rng: np.random.Generator,
                   methods: Sequence[Method] = METHODS, cells: int = CHUNK_CELLS, workers: int | None = None,
                   histogram_cells: int = HISTOGRAM_CELLS) -> tuple[tuple[Robustness, ...], GroupRobustness]:
-    """`summarise(simulate(...))` a chunk of draws at a time, with the same draws and the same results, in
-    memory linear in the units and flat in the draws.
+    """Every draw ranked and summarised a chunk of draws at a time, with the results of ranking every draw at
+    once (tests/oracles.py), in memory linear in the units and flat in the draws.
 
     Each unit's median and percentile ranks are order statistics of its ranks over the draws, found by
     counting (a radix selection): a pass over the draws counts each unit's ranks in buckets (units ×
@@ -378,7 +356,7 @@ def analyse(ranking: Ranking, spec: RobustnessSpec | None = None, methods: Seque
         members = [u for u in ranking.units if u.score.group == group.id]
         if not members:
             continue
-        p = pillars(group, [u.score for u in members])
+        p = pillars(group, ranking.matrix(group.id), [u.score.unit for u in members])
         official = np.array([u.rank for u in members], dtype=np.int64)
         units, group_stats = analyse_group(group.id, p, official, spec, group_rng(spec.seed, group.id), methods)
         found.update((u.score.unit, r) for u, r in zip(members, units, strict=True))

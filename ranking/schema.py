@@ -1,6 +1,7 @@
 """The criteria format, declared once: pydantic models give every field its type and range, check a
 YAML document's plain data, and generate the JSON Schema that editors use (`dti schema`). Imported
-lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU to import."""
+lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU to import. It knows nothing
+of the tree the criteria are built into (ranking.criteria), only the syntax (ranking.syntax)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ranking.criteria import (
-    MAX_COMPOSITE_DEPTH,
-    RULE_NAMES,
+from ranking.syntax import (
+    RULES,
     TEXT_PATTERN,
     Combine,
     combined,
@@ -42,6 +42,8 @@ from ranking.criteria import (
     id_problem,
     yaml_path,
 )
+
+MAX_COMPOSITE_DEPTH = 6  # composites under a pillar (README, "Limits")
 
 
 # --- the field types ----------------------------------------------------------------------------------
@@ -272,7 +274,7 @@ def _rule_tag(value: object) -> str | None:
     if isinstance(value, str):
         return "bare"
     if isinstance(value, dict):
-        return next((k for k in value if k in RULE_NAMES), None)
+        return next((k for k in value if k in RULES), None)
     return None
 
 
@@ -621,7 +623,7 @@ def _problem(error: Mapping[str, Any]) -> Found:
     if kind == "unknown_rule":
         name = next(iter(value), found) if isinstance(value, dict) else found
         return path, "unknown_rule", {"found": name if isinstance(name, str) else found,
-                                      "accepted": ", ".join(RULE_NAMES)}
+                                      "accepted": ", ".join(RULES)}
     if kind == "none_required":
         return path, "rule_no_params", {"found": str(parts[-1])}
     if kind in ("finite_number", "greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -653,7 +655,7 @@ def _problem(error: Mapping[str, Any]) -> Found:
     if kind == "literal_error" and loc[-1] == "bare":  # `rule: NAME`
         if value in NEEDS_PARAMS:
             return path, "rule_needs_params", {"found": value, "accepted": NEEDS_PARAMS[value]}
-        return path, "unknown_rule", {"found": value, "accepted": ", ".join(RULE_NAMES)}
+        return path, "unknown_rule", {"found": value, "accepted": ", ".join(RULES)}
     if kind == "literal_error":
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",

@@ -1,13 +1,14 @@
 """Stage 3 — scoring: each rule's numpy kernel turns values into points, and the unit's index is the
-weighted sum of indicator achievement. This is the one module that imports scikit-criteria (lazily:
-it costs seconds at import), which serves as the reference and the alternative aggregations."""
+weighted sum of indicator achievement. Each group's matrices are kept (GroupScores) for the later stages;
+the per-unit and per-indicator records are views of them. scikit-criteria is the reference the tests hold
+the weighted sum to (tests/oracles.py)."""
 
 from __future__ import annotations
 
 import datetime
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, overload
 
 import numpy as np
@@ -33,6 +34,8 @@ from ranking.criteria import (
 from ranking.inputs import Inputs, Values
 
 Array = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured", "unscored", "no_evidence"]
 AT_THRESHOLD = 1e-12  # a fraction this close below a threshold reaches it (4/5 and 80% are the same 0.8)
 Source = Literal["self", "measured", "tasks", "appraised", ""]
@@ -92,20 +95,6 @@ def weighted_sum(achievement: Array, weights: Array) -> Array:
     return np.asarray(np.einsum("ij,ij->i", np.nan_to_num(achievement), weights), dtype=np.float64)
 
 
-def skcriteria_scores(method: Method, matrix: Array, weights: Array) -> Array:
-    """scikit-criteria's score of each alternative (higher is better) for benefit criteria."""
-    import skcriteria as skc
-    from skcriteria.agg.simple import WeightedProductModel, WeightedSumModel
-    from skcriteria.agg.topsis import TOPSIS
-
-    dm = skc.mkdm(matrix, [max] * matrix.shape[1], weights=weights)
-    if method == "weighted_sum":
-        return np.asarray(WeightedSumModel().evaluate(dm).e_.score, dtype=float)
-    if method == "weighted_product":
-        return np.asarray(WeightedProductModel().evaluate(dm).e_.score, dtype=float)
-    return np.asarray(TOPSIS().evaluate(dm).e_.similarity, dtype=float)
-
-
 # --- results ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class IndicatorScore:
@@ -158,6 +147,9 @@ class UnitScore:
         return next((p.index for p in self.pillars if p.pillar == pillar_id), None)
 
 
+_FIELDS = tuple(f.name for f in fields(IndicatorScore))
+
+
 @dataclass(frozen=True)
 class IndicatorScores(Sequence[IndicatorScore]):
     """Every unit's IndicatorScore, in order, kept as one column per field: each IndicatorScore is made when
@@ -183,6 +175,50 @@ class IndicatorScores(Sequence[IndicatorScore]):
     def __iter__(self) -> Iterator[IndicatorScore]:
         return map(IndicatorScore, *self.columns)
 
+    def column(self, name: str) -> tuple[Any, ...]:
+        """One field of every IndicatorScore, by the field's name."""
+        return self.columns[_FIELDS.index(name)]
+
+
+@dataclass(frozen=True, eq=False)
+class GroupScores:
+    """The matrices scoring computes for one group, kept for every later stage (ranking, robustness, the
+    tables) to read: rows are the group's units in inputs order (`units`), columns its indicators in file
+    order (`indicators`); pillar columns follow `pillars`. Arrays are not to be written to."""
+
+    group: str
+    units: tuple[str, ...]
+    indicators: tuple[str, ...]
+    pillars: tuple[str, ...]
+    positions: Mapping[str, int]
+    """The row of each unit."""
+    pillar_of: IntArray
+    """The pillar (an index into `pillars`) of each indicator."""
+    applicable: BoolArray
+    """units × indicators: the indicator applies to the unit and, for a ratio, its denominator is not 0."""
+    points: Array
+    """units × indicators: the points that count (0 where nothing scores)."""
+    maxima: Array
+    """units × indicators: the indicator's points where it applies, else 0."""
+    self_points: Array
+    self_maxima: Array
+    """The same two on the self-assessed values alone."""
+    totals: Array
+    """units × 4: each unit's points, maximum, self-assessed points and their maximum (its pillars' sums)."""
+    pillar_points: Array
+    pillar_maxima: Array
+    pillar_self_points: Array
+    """units × pillars: each pillar's points, maximum and self-assessed points (its children combined as the
+    criteria say, deductions applied, never below 0)."""
+    index: Array
+    self_index: Array
+    """Per unit: points / maxima × scale, final and self-assessed (unrounded)."""
+
+    def pillar_index(self, scale: float) -> Array:
+        """units × pillars: each pillar's index, NaN where none of its indicators applies to the unit."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(self.pillar_maxima > 0, self.pillar_points / self.pillar_maxima * scale, np.nan)
+
 
 @dataclass(frozen=True)
 class Scores:
@@ -190,6 +226,12 @@ class Scores:
     inputs: Inputs
     units: tuple[UnitScore, ...]
     indicators: IndicatorScores
+    groups: tuple[GroupScores, ...] = field(default=(), compare=False)
+    """The matrices of every group that has units, in criteria order (equality compares the views made from
+    them, `units` and `indicators`: arrays have no single truth value)."""
+
+    def group(self, group_id: str) -> GroupScores:
+        return next(g for g in self.groups if g.group == group_id)
 
 
 def _column(rule: Rule, points: float, numbers: Array, applicable: npt.NDArray[np.bool_]) -> Array:
@@ -328,15 +370,17 @@ def _unsupported(indicators: tuple[Indicator, ...], sources: list[int], evidence
     return np.array(cells, dtype=bool).reshape(numbers.shape) & ~np.isnan(numbers)
 
 
-def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> list[float]:
+def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> Array:
     """Each row's sum over `columns`: numpy's pairwise sum of each row, as a 1-D sum of that row would give."""
-    return [float(x) for x in np.ascontiguousarray(matrix[:, columns]).sum(axis=1)]
+    return np.asarray(np.ascontiguousarray(matrix[:, columns]).sum(axis=1), dtype=np.float64)
 
 
 def score(criteria: Criteria, inputs: Inputs) -> Scores:
-    """Self-assessed and final points of every unit on every indicator, pillar and in total."""
+    """Self-assessed and final points of every unit on every indicator, pillar and in total: each group's
+    matrices (GroupScores), and the per-unit and per-indicator views made from them."""
     unit_scores: list[UnitScore] = []
-    table: list[list[Any]] = [[] for _ in fields(IndicatorScore)]
+    table: dict[str, list[Any]] = {f.name: [] for f in fields(IndicatorScore)}
+    groups: list[GroupScores] = []
     scale = criteria.scale
     tables = _tables(inputs)
     _, own_values, measured_values, appraised_values = tables
@@ -368,46 +412,66 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
         points = _points(indicators, numbers, app, unsupported)
         full = np.array([ind.maximum for ind in indicators])
         self_max, maxima = self_app * full, app * full
+        pillar_ids = tuple(p.id for p in group.pillars)
+        pillar_of = np.array([pillar_ids.index(ind.pillar) for ind in indicators], dtype=np.int64)
         pillar_points, pillar_max = _pillars(group.pillars, columns, points, maxima)
         self_pillar_points, self_pillar_max = _pillars(group.pillars, columns, self_points, self_max)
-        self_index = _index(self_pillar_points, self_pillar_max, scale).tolist()
-        index = _index(pillar_points, pillar_max, scale).tolist()
         every = np.ones(len(group.pillars), dtype=bool)
-        totals = [_sums(m, every) for m in (pillar_points, pillar_max, self_pillar_points, self_pillar_max)]
-        by_pillar = [(pillar.id, *(m[:, c].tolist() for m in (pillar_points, pillar_max, self_pillar_points)))
-                     for c, pillar in enumerate(group.pillars)]
-        for i, unit in enumerate(units):
-            pillars = tuple(PillarScore(pid, p[i], m[i], sp[i], p[i] / m[i] * scale if m[i] > 0 else None)
-                            for pid, p, m, sp in by_pillar)
-            unit_scores.append(UnitScore(
-                group.id, unit.id, unit.name, totals[0][i], totals[1][i], index[i],
-                totals[2][i], totals[3][i], self_index[i], pillars))
+        scores = GroupScores(
+            group=group.id, units=tuple(positions), indicators=tuple(columns), pillars=pillar_ids,
+            positions=positions, pillar_of=pillar_of, applicable=app.astype(bool),
+            points=points, maxima=maxima, self_points=self_points, self_maxima=self_max,
+            totals=np.column_stack([_sums(m, every)
+                                    for m in (pillar_points, pillar_max, self_pillar_points, self_pillar_max)]),
+            pillar_points=pillar_points, pillar_maxima=pillar_max, pillar_self_points=self_pillar_points,
+            index=_index(pillar_points, pillar_max, scale),
+            self_index=_index(self_pillar_points, self_pillar_max, scale))
+        groups.append(scores)
+        unit_scores.extend(_unit_views(scores, [u.name for u in units], scale))
         n = len(used)
         own_sources, appraised_sources, measured_sources = (
             [source if r >= 0 else NONE for r in rows]
             for source, rows in ((OWN, own), (APPRAISED, appraised), (MEASURED, measured)))
         used_numbers = _cells(tables, used, used_rows, "number", None)
-        for column, cells in zip(table, (
-                [group.id] * n,
-                [u.id for u in units for _ in indicators],
-                [ind.id for ind in indicators] * len(units),
-                [ind.pillar for ind in indicators] * len(units),
-                [_status(a, has, status, scored, lacking) for a, has, status, scored, lacking in zip(
-                    app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(), _statuses(indicators) * len(units),
-                    [ind.scored for ind in indicators] * len(units), unsupported.ravel().tolist(), strict=True)],
-                _cells(tables, own_sources, own, "text", ""),
-                _cells(tables, appraised_sources, appraised, "text", ""),
-                _cells(tables, used, used_rows, "text", ""),
-                self_points.ravel().tolist(),
-                points.ravel().tolist(),
-                maxima.ravel().tolist(),
-                _cells(tables, own_sources, own, "comment", ""),
-                _cells(tables, appraised_sources, appraised, "comment", ""),
-                ["tasks" if s == MEASURED and kind == "tasks" else SOURCES[s] if x is not None else ""
-                 for s, x, kind in zip(used, used_numbers, [ind.source for ind in indicators] * len(units),
-                                       strict=True)],
-                _cells(tables, measured_sources, measured, "text", ""),
-                _cells(tables, measured_sources, measured, "system", ""),
-                _cells(tables, measured_sources, measured, "measured_at", "")), strict=True):
-            column.extend(cells)
-    return Scores(criteria, inputs, tuple(unit_scores), IndicatorScores(tuple(tuple(c) for c in table)))
+        cells: dict[str, list[Any]] = {
+            "group": [group.id] * n,
+            "unit": [u.id for u in units for _ in indicators],
+            "indicator": [ind.id for ind in indicators] * len(units),
+            "pillar": [ind.pillar for ind in indicators] * len(units),
+            "status": [_status(a, has, status, scored, lacking) for a, has, status, scored, lacking in zip(
+                app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(), _statuses(indicators) * len(units),
+                [ind.scored for ind in indicators] * len(units), unsupported.ravel().tolist(), strict=True)],
+            "self_value": _cells(tables, own_sources, own, "text", ""),
+            "appraised_value": _cells(tables, appraised_sources, appraised, "text", ""),
+            "value": _cells(tables, used, used_rows, "text", ""),
+            "self_points": self_points.ravel().tolist(),
+            "points": points.ravel().tolist(),
+            "max_points": maxima.ravel().tolist(),
+            "evidence": _cells(tables, own_sources, own, "comment", ""),
+            "note": _cells(tables, appraised_sources, appraised, "comment", ""),
+            "source": ["tasks" if s == MEASURED and kind == "tasks" else SOURCES[s] if x is not None else ""
+                       for s, x, kind in zip(used, used_numbers, [ind.source for ind in indicators] * len(units),
+                                             strict=True)],
+            "measured_value": _cells(tables, measured_sources, measured, "text", ""),
+            "system": _cells(tables, measured_sources, measured, "system", ""),
+            "measured_at": _cells(tables, measured_sources, measured, "measured_at", ""),
+        }
+        if cells.keys() != table.keys():  # every field by its name, none left out, none unknown
+            raise AssertionError(sorted(cells.keys() ^ table.keys()))
+        for name, column in table.items():
+            column.extend(cells[name])
+    return Scores(criteria, inputs, tuple(unit_scores), IndicatorScores(tuple(tuple(c) for c in table.values())),
+                  tuple(groups))
+
+
+def _unit_views(g: GroupScores, names: Sequence[str], scale: float) -> list[UnitScore]:
+    """The UnitScore of each unit of the group, read from its matrices."""
+    totals = g.totals.tolist()
+    index, self_index = g.index.tolist(), g.self_index.tolist()
+    by_pillar = [(pid, g.pillar_points[:, j].tolist(), g.pillar_maxima[:, j].tolist(),
+                  g.pillar_self_points[:, j].tolist()) for j, pid in enumerate(g.pillars)]
+    return [UnitScore(g.group, unit, name, totals[i][0], totals[i][1], index[i], totals[i][2], totals[i][3],
+                      self_index[i],
+                      tuple(PillarScore(pid, p[i], m[i], sp[i], p[i] / m[i] * scale if m[i] > 0 else None)
+                            for pid, p, m, sp in by_pillar))
+            for i, (unit, name) in enumerate(zip(g.units, names, strict=True))]

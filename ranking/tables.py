@@ -3,10 +3,10 @@ byte-for-byte reproducibly (into the staged folder of output.py)."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import zipfile
@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
+from ranking.contracts import INDICATOR_SCORES, PUBLISHED_OBJECTIONS, RESULTS
+from ranking.csvio import Cell, csv_text, neutralise
 from ranking.errors import DtiError, Lang, Problem
 from ranking.i18n import t
-from ranking.inputs import NUMBER, OBJECTION_COLUMNS
 from ranking.ranking import Ranking
 from ranking.render_cache import RenderCache, package_version
+from ranking.syntax import NUMBER
 from ranking.words import DECISION, STATUS
 
 if TYPE_CHECKING:
@@ -31,15 +33,6 @@ if TYPE_CHECKING:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-RESULT_COLUMNS = (
-    "group", "unit", "name", "points", "max_points", "index", "rank", "band", "self_points", "self_index",
-    "previous_index", "previous_rank", "rank_low", "rank_high",
-)
-INDICATOR_COLUMNS = (
-    "group", "unit", "indicator", "status", "self_value", "appraised_value", "value", "self_points", "points",
-    "max_points", "source",
-)
-PUBLISHED_OBJECTION_COLUMNS = (*OBJECTION_COLUMNS, "late")
 HEADINGS: Mapping[str, str] = {
     "group": "xlsx.group", "unit": "xlsx.unit", "name": "xlsx.name", "points": "xlsx.points",
     "max_points": "xlsx.max_points", "index": "xlsx.index", "rank": "xlsx.rank", "band": "xlsx.band",
@@ -55,23 +48,6 @@ HEADINGS: Mapping[str, str] = {
 SOURCES: Mapping[str, str] = {"self": "xlsx.source.self", "measured": "xlsx.source.measured",
                               "tasks": "xlsx.source.tasks", "appraised": "xlsx.source.appraised"}
 """The words of where an indicator's value comes from."""
-Cell = str | int | float | None
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Cell) -> Cell:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.match(value):
-        return "'" + value
-    return value
-
-
-def fmt(value: float | None, decimals: int = 4) -> str:
-    """A fixed, locale-free text for a number: rounded, without trailing zeros ('' for None)."""
-    if value is None:
-        return ""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def pillar_ids(ranking: Ranking) -> list[str]:
@@ -83,50 +59,51 @@ def pillar_ids(ranking: Ranking) -> list[str]:
 
 
 def result_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
-    """results.csv as typed cells: numbers as numbers, rounded as published."""
+    """results.csv as typed cells: numbers as numbers, rounded as published; each cell by its column's name
+    (contracts.RESULTS), read from the group's score matrices."""
     decimals = ranking.criteria.decimals
     pillars = pillar_ids(ranking)
-    header = [*RESULT_COLUMNS, *(f"pillar:{p}" for p in pillars)]
+    header = [*RESULTS.names, *(f"{RESULTS.more}{p}" for p in pillars)]
+    groups = {g.group: (g, g.totals.tolist(), g.index.tolist(), g.self_index.tolist(),
+                        g.pillar_index(ranking.criteria.scale).tolist()) for g in ranking.matrices}
     rows: list[list[Cell]] = []
     for u in ranking.units:
-        s = u.score
+        g, totals, index, self_index, pillar_index = groups[u.score.group]
+        i = g.positions[u.score.unit]
+        points, max_points, self_points, _ = totals[i]
         prev, rob = u.previous, u.robustness
-        rows.append([
-            s.group, s.unit, s.name, round(s.points, 4), round(s.max_points, 4), round(s.index, decimals), u.rank,
-            u.band, round(s.self_points, 4), round(s.self_index, decimals),
-            round(prev.index, decimals) if prev and prev.index is not None else None,
-            prev.rank if prev else None, rob.low if rob else None, rob.high if rob else None,
-            *(round(v, decimals) if (v := s.pillar_index(p)) is not None else None for p in pillars),
-        ])
+        by_pillar = dict(zip(g.pillars, pillar_index[i], strict=True))
+        rows.append([*RESULTS.row({
+            "group": g.group, "unit": u.score.unit, "name": u.score.name,
+            "points": round(points, 4), "max_points": round(max_points, 4), "index": round(index[i], decimals),
+            "rank": u.rank, "band": u.band,
+            "self_points": round(self_points, 4), "self_index": round(self_index[i], decimals),
+            "previous_index": round(prev.index, decimals) if prev and prev.index is not None else None,
+            "previous_rank": prev.rank if prev else None,
+            "rank_low": rob.low if rob else None, "rank_high": rob.high if rob else None,
+        }), *(None if math.isnan(v := by_pillar.get(p, math.nan)) else round(v, decimals) for p in pillars)])
     return header, rows
 
 
-def indicator_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
-    rows: list[list[Cell]] = [
-        [i.group, i.unit, i.indicator, i.status, i.self_value, i.appraised_value, i.value,
-         round(i.self_points, 4), round(i.points, 4), round(i.max_points, 4), i.source]
-        for i in ranking.indicators
-    ]
-    return list(INDICATOR_COLUMNS), rows
+def indicator_rows(ranking: Ranking) -> tuple[list[str], list[tuple[Cell, ...]]]:
+    """indicator_scores.csv: the columns of the indicator scores by name (contracts.INDICATOR_SCORES), points
+    rounded to 4 decimals."""
+    scores = ranking.indicators
+    columns: dict[str, Sequence[Cell]] = {name: scores.column(name) for name in INDICATOR_SCORES.names}
+    for name in ("self_points", "points", "max_points"):
+        columns[name] = [round(x, 4) for x in scores.column(name)]
+    return list(INDICATOR_SCORES.names), INDICATOR_SCORES.rows(columns)
 
 
 def objection_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
-    """objections.csv as published with the run: the register as decided, each objection marked late or not."""
-    rows: list[list[Cell]] = [
-        [o.id, o.unit, o.indicator, o.received_on, o.claim, o.asked_value, o.evidence, o.decision, o.answer,
-         o.decided_on, "yes" if o.late else "no"]
-        for o in ranking.inputs.objections
-    ]
-    return list(PUBLISHED_OBJECTION_COLUMNS), rows
-
-
-def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if c is None else fmt(c, 6) if isinstance(c, float) else neutralise(c) for c in row])
-    return buffer.getvalue()
+    """objections.csv as published with the run (contracts.PUBLISHED_OBJECTIONS): the register as decided,
+    each objection marked late or not."""
+    rows: list[list[Cell]] = [PUBLISHED_OBJECTIONS.row({
+        "objection": o.id, "unit": o.unit, "indicator": o.indicator, "received_on": o.received_on,
+        "claim": o.claim, "asked_value": o.asked_value, "evidence": o.evidence, "decision": o.decision,
+        "answer": o.answer, "decided_on": o.decided_on, "late": "yes" if o.late else "no"})
+        for o in ranking.inputs.objections]
+    return list(PUBLISHED_OBJECTIONS.names), rows
 
 
 @dataclass(frozen=True)
@@ -180,8 +157,9 @@ def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -
                     cell = t("objection.late", lang) if cell == "yes" else ""
                 cells.append(cell)
             out.append(cells)
-        words = [titles[n[7:]] if n.startswith("pillar:") else t(HEADINGS[n], lang) for n in header]
-        return Sheet(words, out, [index if n.startswith("pillar:") else shape.get(n, "") for n in header])
+        pillar = RESULTS.more
+        words = [titles[n.removeprefix(pillar)] if n.startswith(pillar) else t(HEADINGS[n], lang) for n in header]
+        return Sheet(words, out, [index if n.startswith(pillar) else shape.get(n, "") for n in header])
 
     objections = {t("xlsx.sheet.objections", lang): people(*objection_rows(ranking))} if ranking.inputs.objections \
         else {}

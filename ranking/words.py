@@ -1125,7 +1125,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "chỉ số tổng hợp lồng quá {accepted} cấp dưới một chỉ số chính",
         "composites nested more than {accepted} levels under a pillar",
     ),
-    # ids: one rule for unit, group, pillar, indicator ids and tags (criteria.id_problem)
+    # ids: one rule for unit, group, pillar, indicator ids and tags (syntax.id_problem)
     "problem.bad_id": (
         "mã {found} không hợp lệ: cần 1–80 ký tự A–Z, a–z, 0–9, '.', '_', '-' (mã đơn vị chỉ dùng chữ thường a–z), bắt "
         "đầu bằng chữ hoặc số, không kết thúc bằng '.'",
@@ -1527,8 +1527,8 @@ WORDS: Mapping[str, tuple[str, str]] = {
     ),
     # runs: dti diff
     "problem.run_columns": (
-        "thiếu cột {found}; đây không phải tệp kết quả do dti ghi",
-        "missing columns {found}; this is not a results file written by dti",
+        "thiếu cột {missing}; đây không phải tệp kết quả do dti ghi",
+        "missing columns {missing}; this is not a results file written by dti",
     ),
     # --- H3 run: where the output goes (--out), and the final stage ---
     "problem.out_not_folder": (

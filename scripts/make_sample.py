@@ -587,7 +587,7 @@ def make_objections(out: Path, draft: Path) -> dict[str, int]:
 
 # --- writing ----------------------------------------------------------------------------------------------
 def spelled(leaf: Leaf, value: Value) -> tuple[str, str]:
-    """The (value, denominator) cells of a row, in the formats DESIGN.md accepts."""
+    """The (value, denominator) cells of a row, in the formats the README accepts ("Inputs")."""
     raw = value.raw
     if leaf.rule == "yes_no":
         yes_word, no_word = {"có": ("có", "không"), "yes": ("yes", "no"), "1": ("1", "0")}[value.style or "có"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from ranking.forms import COLUMNS, FIRST_ROW, Kind
-from ranking.inputs import NUMBER
+from ranking.syntax import NUMBER
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 Entry = tuple[str, str, str]  # value, denominator, evidence or note

@@ -62,7 +62,7 @@ def test_rank_writes_the_tables_and_prints_the_top(make_case: CaseWriter, tmp_pa
     assert cli.main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["indicator_scores.csv", "results.csv", "results.xlsx", "run.json"]
     printed = capsys.readouterr().out
-    assert "    1   0,7600  Tốt            Sở Một" in printed  # issue 9: the one Vietnamese number style
+    assert "    1   0,7600  Tốt            Sở Một" in printed  # README, "The command line": one number style
     assert "DỮ LIỆU MẪU" not in printed
     assert cli.main(["rank", "--criteria", str(criteria_path), "--inputs", str(folder), "--out", str(out),
                      "--lang", "en"]) == 0
@@ -119,7 +119,7 @@ def test_debug_prints_the_traceback(make_case: CaseWriter, tmp_path: Path, monke
 
 def test_bad_input_is_not_a_defect(make_case: CaseWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
-    """A DtiError exits 2 and writes no log; nothing else is turned into a user message."""
+    """A DtiError exits 2 with its message and writes no log (a defect exits 1: the tests above)."""
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr(tempfile, "tempdir", None)
     criteria_path, folder = make_case(self_rows=[*TINY_SELF, ("a3", "K.1", "ba", "", "")])

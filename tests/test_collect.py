@@ -25,14 +25,15 @@ from ranking.collect import (
     fraction_text,
     number_text,
     value_text,
-    write_csv_atomic,
 )
 from ranking.criteria import Criteria, Indicator, Ratio, YesNo, load_criteria
+from ranking.csvio import write_csv_atomic
 from ranking.errors import DataError, FormError
 from ranking.forms import Kind, unit_form, write_council_forms, write_unit_forms
-from ranking.inputs import NUMBER, Unit, ValueProblem, load_inputs, load_measured, load_units
+from ranking.inputs import Unit, ValueProblem, load_inputs, load_measured, load_units
 from ranking.ranking import rank
 from ranking.scoring import Scores, score
+from ranking.syntax import NUMBER
 from tests.conftest import ROOT, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
 from tests.formkit import SOFFICE, entries, fill, libreoffice_roundtrip
 
@@ -520,7 +521,7 @@ def test_cli_collect_writes_nothing_unless_every_form_is_clean(
     assert not out.exists()
     assert main([*args, "--partial"]) == 2
     captured = capsys.readouterr()
-    assert "1 form rejected, not written: " in captured.err  # issue 9: English plurals
+    assert "1 form rejected, not written: " in captured.err  # English plurals
     assert {r[0] for r in read_rows(out)} == {"a1", "a2", "b1", "b2"}
     fill(paths["a3"], {}, raw={"F10": 2})
     assert main(args) == 0

@@ -1,4 +1,4 @@
-"""Council indicators are the council's (issue 8, point 1): a unit's own value is its proposal, shown with
+"""Council indicators are the council's (README, "The rules", `council`): a unit's own value is its proposal, shown with
 its self-assessed points and never scored in the final index; without the council's value the indicator
 awaits the council, scores 0 and is listed by validate, run and collect --appraisal."""
 

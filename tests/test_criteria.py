@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ranking.cli import main
-from ranking.criteria import Choice, Composite, Ratio, Tiers, id_pattern, id_problem, load_criteria
+from ranking.criteria import Choice, Composite, Ratio, Tiers, load_criteria
 from ranking.errors import CriteriaError
+from ranking.syntax import id_pattern, id_problem
 from ranking.words import WORDS
 from tests.conftest import ROOT, TINY_CRITERIA
 
@@ -233,7 +234,7 @@ def test_a_folder_given_as_the_criteria_file(tmp_path: Path) -> None:
         load_criteria(tmp_path)
 
 
-# --- issue 8 point 5: the four slips, and the declared format ------------------------------------------
+# --- README "The criteria file": the four slips, and the declared format -----------------------------
 TOP = "id: t\ntitle: T\nedition: 2025\n{extra}groups: [{{id: g, title: G, pillars: [{{id: P, title: P, indicators: " \
       "[{{id: A, title: a, points: 5, rule: yes_no}}]}}]}}]\n"
 
@@ -345,7 +346,7 @@ def test_html_and_formula_text_loads_unchanged(tmp_path: Path) -> None:
     assert (criteria.title, leaf.title, leaf.evidence) == (title, "=1+1", "<img src=x onerror=alert(1)>")
 
 
-# --- issue 13: YAML beyond plain data, odd bytes, ids -------------------------------------------------
+# --- README "The criteria file" and "Limits": YAML beyond plain data, odd bytes, ids ------------------
 @pytest.mark.parametrize(("text", "message"), [
     ("id: &a t\n", r"dòng 1, id: không dùng neo YAML \(&a\); hãy viết đầy đủ giá trị"),
     ("a: &a [1]\nb: *a\n", r"dòng 2, b: không dùng bí danh YAML \(\*a\)"),
@@ -387,11 +388,15 @@ def test_an_alias_bomb_is_refused_fast_and_small(tmp_path: Path) -> None:
 
 
 def test_yaml_data_stays_plain(tmp_path: Path) -> None:
-    """Dates stay text; a merge key is just an unknown key; duplicates are named with their line."""
+    """Dates stay text (a date as the title is no problem); a merge key is just an unknown key; a duplicate
+    key is named with its line."""
     with pytest.raises(CriteriaError) as err:
         load_text(tmp_path, "id: t\ntitle: 2025-01-01\nedition: 2025\n<<: {a: 1}\ngroups: []\n")
     assert [(p.reason, p.line, p.path) for p in err.value.problems] == [
         ("unknown_key", 4, "<<"), ("empty_list", 5, "groups")]
+    with pytest.raises(CriteriaError) as err:
+        load_text(tmp_path, "id: t\ntitle: T\nedition: 2025\ntitle: U\ngroups: []\n")
+    assert [(p.reason, p.line, p.params["found"]) for p in err.value.problems] == [("yaml_duplicate_key", 4, "title")]
 
 
 def test_a_file_larger_than_the_limit(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
     out = capsys.readouterr().out
     assert "Đã ghi" not in out
     assert "Đơn vị thay đổi: 3" in out
-    assert "Sở Một (a1)  0,7600 → 0,7400  76 → 74  1 → 2" in out  # issue 9: the Vietnamese number style
+    assert "Sở Một (a1)  0,7600 → 0,7400  76 → 74  1 → 2" in out  # the Vietnamese number style
     assert re.search(r"a1 +K\.2 +5 → 3 +5 → 3 +\(không đổi\)\n", out)  # not "có số liệu → có số liệu"
     assert "có số liệu → có số liệu" not in out
     assert "Chỉ số thành phần thay đổi: 3" in out
@@ -82,7 +82,7 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
 
 
 def test_render_keeps_shared_ranks_and_writes_numbers_one_way() -> None:
-    """Issue 9: '54= → 44' keeps the '=' of a shared rank; values, points and minus signs in the language's
+    """'54= → 44' keeps the '=' of a shared rank; values, points and minus signs in the language's
     style; an unchanged status is said once."""
     diff = RunDiff((UnitChange("A", "u", "Xã Một", 0.5, 0.4, 1234.5, -2.0, 54, 44, old_tied=True),),
                    (IndicatorChange("A", "u", "M", "0.502", "65.3%", -1.25, 0.0, "missing", "missing"),))

@@ -179,7 +179,7 @@ def test_an_explicit_previous_that_is_missing(make_case: CaseWriter, tmp_path: P
     assert (out / "results.csv").read_bytes() == before
 
 
-# --- pillars (issue 11, point 3) ----------------------------------------------------------------------------
+# --- pillars (README, "How firm is each rank, and how did each unit move") ---------------------------------
 def test_pillars_are_compared_like_the_index(tiny: Ranking, tmp_path: Path) -> None:
     """By hand from PREVIOUS: a2 (x; y) → P1 (0.9 + 0.5) / 2 = 0.7, index (0.8 + 0.6) / 2 = 0.7; a1 continues
     itself: P1 0.7; a3 (z) has no P1 value then: no pillar comparison; P2 is not in the previous results."""

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ranking import inputs as inputs_module
+from ranking import csvio
 from ranking.cli import main
-from ranking.criteria import id_problem, load_criteria
+from ranking.criteria import load_criteria
 from ranking.errors import MAX_PROBLEMS, DataError, Problem
 from ranking.inputs import Inputs, Value, Values, load_inputs
+from ranking.syntax import id_problem
 from tests.conftest import TINY_SELF, TINY_UNITS, CaseWriter, Sample
 
 
@@ -410,11 +411,11 @@ def test_sample_mark_is_checked(make_case: CaseWriter) -> None:
 def test_size_and_line_limits(make_case: CaseWriter, monkeypatch: pytest.MonkeyPatch) -> None:
     criteria_path, folder = make_case()
     criteria = load_criteria(criteria_path)
-    monkeypatch.setattr(inputs_module, "MAX_CSV_LINES", 20)
+    monkeypatch.setattr(csvio, "MAX_CSV_LINES", 20)
     with pytest.raises(DataError, match=r"self_assessment\.csv: tệp có 26 dòng, vượt giới hạn 20 dòng; không đọc "
                                         r"tiếp$"):
         load_inputs(criteria, folder)
-    monkeypatch.setattr(inputs_module, "MAX_CSV_BYTES", 100)
+    monkeypatch.setattr(csvio, "MAX_CSV_BYTES", 100)
     with pytest.raises(DataError, match=r"units\.csv: tệp lớn 0\.0 MB, vượt giới hạn 0\.0 MB$"):
         load_inputs(criteria, folder)
 

@@ -1,6 +1,6 @@
-"""Measured indicators (issue 11, point 2): values exported from the city's systems into measured.csv, never
-self-assessed; the council may correct them with a note; a missing measurement is `unmeasured`. Through the
-real `dti` command, and through forms saved by LibreOffice."""
+"""Measured indicators (README, "The criteria file" and "Inputs"): values exported from the city's systems
+into measured.csv, never self-assessed; the council may correct them with a note; a missing measurement is
+`unmeasured`. Through the real `dti` command, and through forms saved by LibreOffice."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from ranking import contracts
 from ranking.collect import collect
 from ranking.criteria import load_criteria
 from ranking.errors import DataError
@@ -31,7 +32,6 @@ CRITERIA = TINY_CRITERIA.replace('{id: R, title: "Tỷ lệ hồ sơ", points: 2
                                  '{id: R, title: "Tỷ lệ hồ sơ", points: 20, rule: {ratio: {target: 0.8}}, '
                                  f'source: measured, system: "{SYSTEM}"}}')
 SELF = [r for r in TINY_SELF if not (r[1] == "R" and r[0].startswith("a"))]
-MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
 # a1 60% (the same as it self-assessed in the tiny case), a2 90 of 100; a3 not measured.
 MEASURED = [("a1", "R", "60%", "", SYSTEM, "2025-11-28"), ("a2", "R", "90", "100", SYSTEM, "2025-11-28")]
 
@@ -41,7 +41,7 @@ def case(root: Path, measured: list[tuple[str, ...]] | None = MEASURED, self_row
     assert CRITERIA != TINY_CRITERIA
     criteria, folder = write_case(root, criteria=CRITERIA, self_rows=self_rows, appraisal=appraisal)
     if measured is not None:
-        write_csv(folder / "measured.csv", MEASURED_COLUMNS, measured)
+        write_csv(folder / "measured.csv", contracts.MEASURED.names, measured)
     return criteria, folder
 
 

@@ -15,10 +15,11 @@ import pytest
 from openpyxl import load_workbook
 
 from ranking.collect import collect
+from ranking.contracts import OBJECTIONS
 from ranking.criteria import load_criteria
 from ranking.errors import CriteriaError, DataError, Problems
 from ranking.forms import DATE_CELL, DRAFT_KEY, OBJECTION
-from ranking.inputs import OBJECTION_COLUMNS, load_inputs, load_objections, load_units
+from ranking.inputs import load_inputs, load_objections, load_units
 from ranking.objections import Tally, outcomes, read_draft, tallies
 from ranking.ranking import rank
 from ranking.scoring import score
@@ -35,7 +36,7 @@ def dti(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def register(folder: Path, rows: list[tuple[str, ...]]) -> Path:
-    return write_csv(folder / "objections.csv", OBJECTION_COLUMNS, rows)
+    return write_csv(folder / "objections.csv", OBJECTIONS.names, rows)
 
 
 def problems_of(make_case: CaseWriter, rows: list[tuple[str, ...]], criteria: str = UNTIL) -> Problems:
@@ -236,7 +237,7 @@ def test_filled_forms_are_collected_into_the_register(year: tuple[Path, Path, Pa
                  folder / "units.csv", forms, "--out", out)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").splitlines() == [
-        ",".join(OBJECTION_COLUMNS),
+        ",".join(OBJECTIONS.names),
         "KN-001,a1,R,2025-12-05,Thiếu hồ sơ trực tiếp,85%,BC 9,,,",
         "KN-002,a2,T,2025-12-04,Biên bản 5 cuộc họp,5,BB 1,,,",
         "KN-003,a2,M,2025-12-04,Sai số ngày,,,,,",

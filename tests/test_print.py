@@ -1,6 +1,7 @@
-"""Printed forms (issue 9): the self-assessment and council workbooks print on A4, the whole width on one
-page, with row heights that show every wrapped line and the header row on every page — in the settings
-Excel reads (checked with openpyxl) and as LibreOffice prints them (converted to PDF, text boxes measured)."""
+"""Printed forms (README, "How a department runs its year"): the self-assessment and council workbooks
+print on A4, the whole width on one page, with row heights that show every wrapped line and the header row
+on every page — in the settings Excel reads (checked with openpyxl) and as LibreOffice prints them
+(converted to PDF, text boxes measured)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The bundled criteria files have the published structure (issue 11, point 1): the groups, their names,
+"""The bundled criteria files have the published structure (README, "What it is for"): the groups, their names,
 order and indicator counts of 5279/QĐ-UBND (2025) and the 9 main indices of 920/QĐ-UBND (2024)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every rule of DESIGN.md, computed by hand, including its edge cases."""
+"""Every rule of the README ("The rules"), computed by hand, including its edge cases."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ def rank_args(criteria: Path, inputs: Path, out: Path, *more: str) -> list[str]:
 
 # --- the staged folder and its swap ------------------------------------------------------------------------
 def test_rank_after_a_run_leaves_no_pdf_of_the_run(make_case: CaseWriter, tmp_path: Path) -> None:
-    """Issue 8: after `run` then `rank` on one folder, the folder holds the tables of the rank only."""
+    """README, "One folder, one run": after `run` then `rank` on one folder, it holds the tables of the rank only."""
     criteria, inputs = make_case()
     out = tmp_path / "reports"
     (out / "units").mkdir(parents=True)
@@ -176,7 +176,7 @@ def test_a_draft_says_so_in_the_workbook_and_run_json(make_case: CaseWriter, tmp
     for ws in wb.worksheets:
         assert ws["A1"].value == DRAFT_VI and ws.oddHeader.center.text == DRAFT_VI
         assert ws.freeze_panes == "A3"
-    results = list(wb["Kết quả"].iter_rows(min_row=2, values_only=True))  # issue 9: the reader's words
+    results = list(wb["Kết quả"].iter_rows(min_row=2, values_only=True))  # README, "Outputs": the reader's words
     assert results[0][:3] == ("Khối", "Mã đơn vị", "Tên đơn vị") and len(results) == 6
     about = dict(wb["Thông tin lần chạy"].iter_rows(min_row=3, values_only=True))
     assert about["Giai đoạn"] == f"dự thảo — {DRAFT_VI}"

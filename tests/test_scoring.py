@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from random import Random
 
@@ -17,8 +18,9 @@ from hypothesis.extra.numpy import arrays
 from ranking.criteria import Best, Count, MinMax, Ratio, Tiers, load_criteria
 from ranking.inputs import Values, load_inputs
 from ranking.ranking import Ranking, rank
-from ranking.scoring import IndicatorScore, IndicatorScores, rule_points, score, skcriteria_scores, weighted_sum
+from ranking.scoring import IndicatorScore, IndicatorScores, rule_points, score, weighted_sum
 from tests.conftest import TINY_APPRAISAL, TINY_CRITERIA, TINY_SELF, TINY_UNITS, Sample, write_csv
+from tests.oracles import skcriteria_scores
 
 SETTINGS = settings(max_examples=40, deadline=None)
 
@@ -122,3 +124,35 @@ def test_plain_dicts_of_values_score_the_same(tiny: Ranking) -> None:
                     measured=dict(inputs.measured))
     assert isinstance(inputs.self_assessed, Values) and not isinstance(plain.self_assessed, Values)
     assert score(tiny.criteria, plain) == score(tiny.criteria, inputs)
+
+
+def test_the_group_matrices_by_hand(tiny: Ranking) -> None:
+    """Group A of the tiny case (conftest): rows a1, a2, a3; columns in file order; a3's B does not apply."""
+    a = tiny.matrix("A")
+    assert (a.units, a.indicators, a.pillars) == (("a1", "a2", "a3"), ("Y", "R", "T", "C", "B", "M", "K.1", "K.2"),
+                                                  ("P1", "P2"))
+    assert a.pillar_of.tolist() == [0, 0, 0, 1, 1, 1, 1, 1]
+    close = partial(np.testing.assert_allclose, rtol=0, atol=1e-12)
+    close(a.points, [[10, 15, 15, 5, 10, 10, 6, 5], [0, 20, 20, 10, 5, 0, 10, 10], [10, 10, 0, 0, 0, 5, 0, 4]])
+    close(a.self_points[0], [10, 15, 15, 5, 10, 10, 6, 7])  # a1 proposed 7 for the council's K.2
+    assert a.applicable.tolist()[2] == [True, True, True, True, False, True, True, True]
+    close(a.maxima[2], [10, 20, 20, 10, 0, 10, 10, 10])
+    close(a.totals, [[76, 100, 78, 100], [75, 100, 75, 100], [29, 90, 29, 90]])
+    close(a.pillar_points, [[40, 36], [40, 35], [20, 9]])
+    close(a.pillar_maxima, [[50, 50], [50, 50], [50, 40]])
+    close(a.index, [0.76, 0.75, 29 / 90])
+    assert np.isnan(tiny.matrix("B").pillar_index(1.0)).tolist() == [[False], [False]]
+    views = {u.unit: u for u in score(tiny.criteria, tiny.inputs).units}
+    assert (views["a1"].points, views["a1"].self_points, views["a3"].pillar_index("P2")) == pytest.approx(
+        (76, 78, 9 / 40), abs=1e-12)
+
+
+def test_an_indicator_score_holds_each_field_under_its_name(tiny: Ranking) -> None:
+    """a1's K.2 and Y: every text field differs from the others, so two fields swapped in scoring fail."""
+    rows = {(r.unit, r.indicator): r for r in tiny.indicators}
+    assert rows[("a1", "K.2")] == IndicatorScore(
+        group="A", unit="a1", indicator="K.2", pillar="P2", status="ok", self_value="7", appraised_value="5",
+        value="5", self_points=7.0, points=5.0, max_points=10.0, evidence="", note="Hội đồng: minh chứng chưa đầy đủ",
+        source="appraised")
+    assert (rows[("a1", "Y")].evidence, rows[("a1", "Y")].note, rows[("a1", "Y")].source) == ("QĐ 1", "", "self")
+    assert tiny.indicators.column("note")[7] == "Hội đồng: minh chứng chưa đầy đủ"

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from ranking.contracts import (
+    INDICATOR_SCORES,
+    INPUTS,
+    OBJECTIONS,
+    OUTPUTS,
+    PUBLISHED_OBJECTIONS,
+    RESULTS,
+    UNITS,
+    Table,
+)
+from ranking.csvio import fmt, neutralise
 from ranking.errors import Lang
 from ranking.output import inside, staged_output
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
-from ranking.tables import fmt, neutralise
-from tests.conftest import TINY_UNITS, CaseWriter, Sample
+from tests.conftest import ROOT, TINY_UNITS, CaseWriter, Sample
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -62,7 +73,7 @@ def test_workbook_reads_back_as_the_csv(tiny: Ranking, tmp_path: Path) -> None:
     assert wb.sheetnames == ["Kết quả", "Điểm từng chỉ số", "Thông tin lần chạy"]
     sheet = list(wb["Kết quả"].iter_rows(values_only=True))
     table = rows(tmp_path / "results.csv")
-    # issue 9: Vietnamese headers, group and pillar titles; the CSV keeps the machine names
+    # README, "Outputs": Vietnamese headers, group and pillar titles; the CSV keeps the machine names
     assert list(sheet[0][:8]) == ["Khối", "Mã đơn vị", "Tên đơn vị", "Điểm", "Điểm tối đa", "Chỉ số", "Hạng",
                                   "Xếp loại"]
     assert "P1 — Nhận thức số" in sheet[0] and "pillar:P1" in table[0]
@@ -84,7 +95,7 @@ def test_run_json_records_the_hash_of_every_input(tiny: Ranking, tmp_path: Path)
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_workbook_holds_numbers_with_number_formats_in_the_readers_words(tiny: Ranking, tmp_path: Path,
                                                                         lang: Lang) -> None:
-    """Issue 9: numbers are numbers (not text) with a number format; indicator values too where numeric;
+    """README, "Outputs": numbers are numbers (not text) with a number format; indicator values too where numeric;
     headers, groups and statuses in the run's language."""
     write(tiny, tmp_path, {}, lang)
     wb = load_workbook(tmp_path / "results.xlsx")
@@ -171,3 +182,58 @@ def test_workbook_carries_no_clock(tiny: Ranking, tmp_path: Path, monkeypatch: p
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>' in core
     assert f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>' in core
+
+
+def test_every_results_column_holds_its_own_value(tiny: Ranking, tmp_path: Path) -> None:
+    """a1 by hand (conftest): 76 of 100 appraised, 78 self-assessed (K.2: it proposed 7, the council gave 5);
+    P1 40/50, P2 36/50. Each of these differs from its neighbours, so two columns swapped in the writer fail."""
+    write(tiny, tmp_path / "out", {})
+    a1 = next(r for r in rows(tmp_path / "out" / "results.csv") if r["unit"] == "a1")
+    assert a1 == {"group": "A", "unit": "a1", "name": "Sở Một", "points": "76", "max_points": "100",
+                  "index": "0.76", "rank": "1", "band": "Tốt", "self_points": "78", "self_index": "0.78",
+                  "previous_index": "", "previous_rank": "", "rank_low": "", "rank_high": "",
+                  "pillar:P1": "0.8", "pillar:P2": "0.72"}
+
+
+def test_every_indicator_scores_column_holds_its_own_value(tiny: Ranking, tmp_path: Path) -> None:
+    """a1's K.2 (council: proposed 7, given 5) and a3's B (does not apply): self and final apart."""
+    write(tiny, tmp_path / "out", {})
+    got = {(r["unit"], r["indicator"]): r for r in rows(tmp_path / "out" / "indicator_scores.csv")}
+    assert got[("a1", "K.2")] == {"group": "A", "unit": "a1", "indicator": "K.2", "status": "ok", "self_value": "7",
+                                  "appraised_value": "5", "value": "5", "self_points": "7", "points": "5",
+                                  "max_points": "10", "source": "appraised"}
+    assert got[("a1", "R")] == {"group": "A", "unit": "a1", "indicator": "R", "status": "ok", "self_value": "60%",
+                                "appraised_value": "", "value": "60%", "self_points": "15", "points": "15",
+                                "max_points": "20", "source": "self"}
+    assert got[("a3", "B")]["status"] == "not_applicable" and got[("a3", "B")]["max_points"] == "0"
+
+
+def test_a_row_is_given_by_column_name_and_every_name_must_be_declared() -> None:
+    assert UNITS.row({"name": "Sở Một", "id": "a1", "group": "A", "tags": "", "predecessors": ""}) == [
+        "a1", "Sở Một", "A", "", ""]
+    with pytest.raises(ValueError, match=r"units\.csv: cells for \['group', 'id', 'name', 'tag'\]"):
+        UNITS.row({"id": "a1", "name": "Sở Một", "group": "A", "tag": ""})
+    with pytest.raises(ValueError, match=r"units\.csv: cells for .*'unknown'"):
+        UNITS.rows({"id": ["a1"], "name": ["x"], "group": ["A"], "tags": [""], "predecessors": [""], "unknown": [""]})
+    with pytest.raises(KeyError, match=r"results\.csv has no column 'score'"):
+        RESULTS.pick("index", "score")
+
+
+@pytest.mark.parametrize("table", [*INPUTS, RESULTS, INDICATOR_SCORES], ids=lambda t: t.file)
+def test_the_readme_lists_each_tables_columns_as_declared(table: Table) -> None:
+    """README, "Inputs" and "Outputs": the first column list after the file's name is the declaration's (the
+    published objections.csv is the register's, with a last column `late`: the next test)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"^- `{re.escape(table.file)}`[^`]*`([^`]+)`", readme, re.MULTILINE)
+    assert found is not None, table.file
+    assert tuple(re.sub(r"\s+", "", found.group(1)).split(",")) == table.names
+    if table.more:
+        assert f"`{table.more}ID`" in readme[found.end():found.end() + 200]
+
+
+def test_the_published_register_is_the_input_one_and_a_last_column_late() -> None:
+    assert OUTPUTS == (RESULTS, INDICATOR_SCORES, PUBLISHED_OBJECTIONS)
+    assert PUBLISHED_OBJECTIONS.names == (*OBJECTIONS.names, "late")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ("- `objections.csv` (only when the inputs have a register): the register as decided, with a last "
+            "column `late`") in readme

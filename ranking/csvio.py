@@ -1,0 +1,175 @@
+"""CSV, read and written the one way dti does it, without loading a workbook library: every table it reads
+(the inputs, a previous run's results) goes through `read_csv`, every table it writes through `csv_text`
+(numbers in a fixed, locale-free form; text a spreadsheet would run as a formula neutralised), and a single
+CSV that replaces a file goes through `write_csv_atomic`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ranking.errors import Problem, Problems
+from ranking.output import write_file
+from ranking.syntax import CONTROL, NUMBER, control_problem, nfc
+
+Cell = str | int | float | None
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Cell) -> Cell:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def fmt(value: float | None, decimals: int = 4) -> str:
+    """A fixed, locale-free text for a number: rounded, without trailing zeros ('' for None)."""
+    if value is None:
+        return ""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
+    """A table as CSV text: None empty, floats by `fmt` to 6 decimals, text neutralised, lines ending in LF."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if c is None else fmt(c, 6) if isinstance(c, float) else neutralise(c) for c in row])
+    return buffer.getvalue()
+
+
+def write_csv_atomic(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+    """A neutralised CSV that replaces `path` only once it is complete (output.write_file)."""
+    write_file(path, csv_text(header, rows).encode("utf-8"))
+
+
+# --- reading ------------------------------------------------------------------------------------------
+# Limits (README, "Limits"): a CSV larger or longer than this is refused before its rows are read, so that
+# a hostile file ends in seconds with bounded memory.
+MAX_CSV_BYTES = 50_000_000
+MAX_CSV_LINES = 200_000
+DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
+
+
+def file_problem(path: Path) -> Problem | None:
+    """Why `path` cannot be read as an input: missing, a symbolic link, or not a regular file. A link is
+    never followed, so that no input makes dti read (and publish) a file outside the inputs folder."""
+    file = str(path)
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return Problem(file, "file_missing")
+    except OSError as exc:
+        return Problem(file, "file_unreadable", {"detail": exc.strerror})
+    if stat.S_ISLNK(mode):
+        return Problem(file, "file_symlink")
+    if not stat.S_ISREG(mode):
+        return Problem(file, "not_regular_file")
+    return None
+
+
+def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
+    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
+    file = str(path)
+    problem = file_problem(path)
+    if problem is not None:
+        problems.add(problem)
+        return None
+    size = path.stat().st_size
+    if size > max_bytes:
+        problems.add(Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)}))
+        return None
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(Problem(file, "utf16", line=1))
+        return None
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.add(Problem(file, "not_utf8", {"found": f"0x{data[exc.start]:02x}", "offset": exc.start}, line=line))
+        return None
+    if "\x00" in text:
+        problems.add(Problem(file, "nul_byte", line=text.count("\n", 0, text.index("\x00")) + 1))
+        return None
+    return nfc(text)
+
+
+def megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _delimiter(data: bytes, columns: Sequence[str], exact: bool) -> str | None:
+    """The separator of a header that holds `columns` (exactly them, or at least them) separated by something
+    other than a comma."""
+    first = data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
+    for delimiter, name in DELIMITERS.items():
+        found = tuple(part.strip().strip('"') for part in first.split(delimiter))
+        if found == tuple(columns) if exact else set(columns) <= set(found):
+            return name
+    return None
+
+
+def read_csv(path: Path, columns: Sequence[str], problems: Problems, missing: str | None = None,
+             ) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. The header must
+    be exactly `columns` (an input); with `missing`, a reason code, it must hold at least `columns`, in any
+    order, and rows hold every column of the header (a table dti wrote, perhaps another version of it: the
+    problem `missing` names the columns it lacks). A cell with a control character is a problem and its row
+    is not yielded; a file over the size or line limits is refused before any row is read."""
+    file = str(path)
+    if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
+        with path.open("rb") as f:
+            head = f.read(4096)
+        delimiter = _delimiter(head, columns, missing is None)
+        if delimiter is not None:
+            problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
+    else:
+        delimiter = None
+    text = read_text(path, problems, MAX_CSV_BYTES)
+    if text is None or delimiter is not None:
+        return
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines > MAX_CSV_LINES:
+        problems.add(Problem(file, "csv_too_many_rows", {"found": lines, "accepted": MAX_CSV_LINES}))
+        return
+    controls = CONTROL.search(text) is not None  # else no cell needs a look (the common case)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = tuple(h.strip() for h in next(reader, None) or ())
+        if missing is not None:
+            lacking = [c for c in columns if c not in header]
+            if lacking:
+                problems.add(Problem(file, missing, {"missing": ", ".join(lacking), "found": ",".join(header)},
+                                     line=1))
+                return
+            columns = header
+        elif header != tuple(columns):
+            problems.add(Problem(file, "csv_header", {"found": ",".join(header), "accepted": ",".join(columns)},
+                                 line=1))
+            return
+        for row in reader:
+            stripped = list(map(str.strip, row))
+            if not any(stripped):
+                continue
+            if len(row) != len(columns):
+                problems.add(Problem(file, "csv_fields", {"found": len(row), "accepted": len(columns)},
+                                     line=reader.line_num))
+                continue
+            cells = dict(zip(columns, stripped, strict=True))
+            if controls:
+                bad = [(c, found) for c, cell in cells.items() if (found := control_problem(cell)) is not None]
+                for column, found in bad:
+                    problems.add(Problem(file, "control_char", found, line=reader.line_num, column=column))
+                if bad:
+                    continue
+            yield reader.line_num, cells
+    except csv.Error as exc:
+        problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
