@@ -23,7 +23,7 @@ from typing import NoReturn
 from ranking import __version__
 from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
 from ranking.criteria import load_criteria
-from ranking.csvio import write_csv_atomic
+from ranking.csvio import file_problem, write_csv_atomic
 from ranking.diff import DIFF_COLUMNS, diff_runs, write_diff
 from ranking.diff import render as render_diff
 from ranking.errors import LANGS, DtiError, Lang, Problem
@@ -425,7 +425,6 @@ def _tasks(args: argparse.Namespace, lang: Lang) -> int:
     """The register seen on a day: a table on the terminal, and with --out the workbook and the PDF (a staged
     folder, as every output). Needs only units.csv and tasks.csv: it runs all year long."""
     from ranking import tasks
-    from ranking.csvio import file_problem
 
     register = args.inputs / tasks.REGISTER
     out_problems = [] if args.out is None else folder_problems(args.out, [args.criteria, args.inputs],

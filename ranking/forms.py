@@ -43,8 +43,8 @@ from ranking.i18n import Words, entry_and_node, measurement_note, shown_points, 
 from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.objections import Draft
 from ranking.output import added_files, inside
+from ranking.register import Task
 from ranking.tables import save_workbook
-from ranking.tasks import Task
 
 Kind = Literal["self", "appraisal", "objection"]
 FORMAT = 1

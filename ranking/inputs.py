@@ -33,8 +33,8 @@ from ranking.criteria import (
 )
 from ranking.csvio import file_problem, read_csv, read_text
 from ranking.errors import DataError, Problem, Problems, nearest
+from ranking.register import REGISTER, Completion, Task, by_unit, completion
 from ranking.syntax import NUMBER, control_problem, id_params, id_problem
-from ranking.tasks import REGISTER, Completion, Task, by_unit, completion
 
 TASKS_COLUMNS = ("task", "unit", "title", "plan", "deadline", "done_on", "evidence", "note")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -37,13 +37,14 @@ from ranking.criteria import (
 )
 from ranking.errors import Lang
 from ranking.i18n import Words, describe_node, describe_rule, measurement_note, shown_points
+from ranking.inputs import Inputs
 from ranking.output import inside
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
+from ranking.register import day_text
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, provenance, source_date
-from ranking.tasks import task_notes
 from ranking.words import METHODS, OPTION_VALUES, OPTIONS, STATUS, STATUS_SHORT
 
 if TYPE_CHECKING:
@@ -486,6 +487,24 @@ def weight_spread(concentration: float, weight: float = 0.1) -> float:
 def heat_legend() -> list[tuple[float, str]]:
     """The colour scale of the ranking table's pillar cells, at 0, 0.25, … 1 of the scale."""
     return [(x / 4, charts.heat(x / 4)) for x in range(5)]
+
+
+def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]:
+    """What a breakdown says under a `source: tasks` indicator: where the value comes from, the counts
+    behind it ('18/20 done on time, 1 late, 1 not done'), then each late and undone task with its deadline."""
+    done = inputs.completions.get((unit, indicator))
+    value = inputs.task_values.get((unit, indicator))
+    if done is None or value is None:
+        return []
+    notes = [w("tasks.from_register", date=day_text(datetime.strptime(value.measured_at, "%Y-%m-%d").date(), w))]
+    if done.due:
+        notes.append(w("tasks.counts", on_time=w.count(done.on_time), due=w.count(done.due),
+                       late=w.count(done.late), undone=w.count(done.undone)))
+    notes += [w("tasks.late_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w),
+                done=day_text(t.done_on, w)) for t in done.late_tasks if t.done_on is not None]
+    notes += [w("tasks.undone_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w))
+              for t in done.undone_tasks]
+    return notes
 
 
 # --- templates ----------------------------------------------------------------------------------------------

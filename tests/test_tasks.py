@@ -22,9 +22,9 @@ from ranking.errors import CriteriaError, DataError
 from ranking.i18n import Words
 from ranking.inputs import load_inputs
 from ranking.ranking import rank
-from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes
+from ranking.register import Task, completion
+from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes, task_notes
 from ranking.scoring import IndicatorScore, Scores, score
-from ranking.tasks import Task, completion, task_notes
 from tests.conftest import ROOT, write_csv
 from tests.test_fuzz import mutate
 
