@@ -185,6 +185,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                          "phiếu đã phát hành",
                          "not a form made by dti (the hidden sheet {found!r} or the form's details are missing); "
                          "use the form as issued"),
+    "form_no_meta_sheet": ("thiếu trang ẩn {found!r} của phiếu (thuộc tính tài liệu ghi đây là phiếu của {owner!r}); "
+                           "hãy dùng phiếu đã phát hành",
+                           "the form's hidden sheet {found!r} is missing (its document properties say it is the "
+                           "form of {owner!r}); use the form as issued"),
+    "form_identity_mismatch": ("hai bản thông tin của phiếu không khớp: {key} là {found!r} ở trang ẩn nhưng "
+                               "{accepted!r} trong thuộc tính tài liệu; hãy dùng phiếu đã phát hành cho đơn vị",
+                               "the form's two copies of its details disagree: {key} is {found!r} in the hidden "
+                               "sheet but {accepted!r} in the document properties; use the form as issued to the "
+                               "unit"),
     "form_is_appraisal": ("đây là phiếu thẩm định của Hội đồng; hãy dùng dti collect --appraisal",
                           "this is an appraisal council workbook; use dti collect --appraisal"),
     "form_is_self": ("đây là phiếu tự đánh giá của đơn vị; hãy bỏ --appraisal",
@@ -255,6 +264,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "file_too_large": ("tệp lớn {found}, vượt giới hạn {accepted}", "the file is {found}, over the {accepted} limit"),
     "csv_too_many_rows": ("tệp có {found} dòng, vượt giới hạn {accepted} dòng; không đọc tiếp",
                           "the file has {found} lines, over the {accepted}-line limit; not read further"),
+    "csv_field_too_large": ("một ô dài hơn giới hạn {accepted} ký tự (thường do một dấu ngoặc kép không được đóng); "
+                            "không đọc tiếp tệp",
+                            "a cell is longer than the {accepted}-character limit (often a quotation mark left "
+                            "open); the file is not read further"),
     "problems_cut": ("… và ít nhất {found} lỗi khác (chỉ liệt kê {accepted} lỗi đầu tiên)",
                      "… and at least {found} more problems (only the first {accepted} are listed)"),
     "number_range": ("số {found} nằm ngoài phạm vi nhận: giá trị tuyệt đối tối đa {accepted}, tối đa 17 chữ số có "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ranking.criteria import nfc
 from ranking.errors import DataError, Problem, Problems
-from ranking.inputs import NUMBER, Unit, read_csv
+from ranking.inputs import MAX_CSV_BYTES, NUMBER, Unit, read_bytes, read_csv
 from ranking.ranking import Previous, Ranking
 
 REQUIRED_COLUMNS = ("group", "unit", "index", "rank")
@@ -76,17 +76,17 @@ def _row(file: str, line: int, row: Mapping[str, str], problems: Problems) -> Pr
 def read_previous(path: Path) -> PreviousResults:
     """The previous edition's results.csv (any extra columns are ignored); every problem at once."""
     file = str(path)
-    if not path.is_file():
-        raise DataError([Problem(file, "file_missing")])
-    data = path.read_bytes()
+    problems = Problems()
+    data = read_bytes(path, problems, MAX_CSV_BYTES)  # read once: the hash published is of what is parsed
+    if data is None:
+        raise DataError(problems.errors)
     header = _header(data)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DataError([Problem(file, "previous_columns", {"missing": ", ".join(missing), "found": ",".join(header)},
                                  line=1)])
-    problems = Problems()
     rows: dict[str, PreviousRow] = {}
-    for line, row in read_csv(path, header, problems):
+    for line, row in read_csv(path, header, problems, data):
         parsed = _row(file, line, row, problems)
         if parsed is None:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 import stat
 from collections.abc import Iterator, Mapping
@@ -165,18 +166,38 @@ def file_problem(path: Path) -> Problem | None:
     return None
 
 
-def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
-    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
+def read_bytes(path: Path, problems: Problems, max_bytes: int) -> bytes | None:
+    """A regular file's bytes, read once and at most `max_bytes` of them, or None with the problem noted. What
+    is parsed is these bytes and what is published is their hash, so a file replaced meanwhile (a colleague
+    saving a corrected copy during a run) cannot make the two differ."""
     file = str(path)
     problem = file_problem(path)
     if problem is not None:
         problems.add(problem)
         return None
-    size = path.stat().st_size
-    if size > max_bytes:
-        problems.add(Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)}))
+    try:  # O_NOFOLLOW: a link put in the file's place since file_problem looked is refused, not followed
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                problems.add(Problem(file, "not_regular_file"))
+                return None
+            data = f.read(max_bytes + 1)
+            size = os.fstat(f.fileno()).st_size
+    except OSError as exc:
+        problems.add(Problem(file, "file_unreadable", {"detail": exc.strerror}))
         return None
-    data = path.read_bytes()
+    if len(data) > max_bytes:
+        problems.add(Problem(file, "file_too_large", {"found": megabytes(max(size, len(data))),
+                                                      "accepted": megabytes(max_bytes)}))
+        return None
+    return data
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(file: str, data: bytes, problems: Problems) -> str | None:
+    """A file's bytes as UTF-8 text (a BOM is dropped), NFC-normalised, or None with the problem noted."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(Problem(file, "utf16", line=1))
         return None
@@ -206,20 +227,21 @@ def _delimiter(data: bytes, columns: tuple[str, ...]) -> str | None:
     return None
 
 
-def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. A cell with a
+def read_csv(path: Path, columns: tuple[str, ...], problems: Problems,
+             data: bytes | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped: of `data`, the
+    file's bytes as read_bytes read them (so that its hash is of what is parsed), else read here. A cell with a
     control character is a problem and its row is not yielded; a file over the size or line limits is
     refused before any row is read."""
     file = str(path)
-    if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
-        with path.open("rb") as f:
-            head = f.read(4096)
-        delimiter = _delimiter(head, columns)
-        if delimiter is not None:
-            problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
-    else:
-        delimiter = None
-    text = read_text(path, problems, MAX_CSV_BYTES)
+    if data is None:
+        data = read_bytes(path, problems, MAX_CSV_BYTES)
+        if data is None:
+            return
+    delimiter = _delimiter(data[:4096], columns)
+    if delimiter is not None:
+        problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
+    text = decode_text(file, data, problems)
     if text is None or delimiter is not None:
         return
     lines = text.count("\n") + (not text.endswith("\n"))
@@ -251,7 +273,11 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems) -> Iterat
                     continue
             yield reader.line_num, cells
     except csv.Error as exc:
-        problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
+        if str(exc).startswith("field larger than field limit"):  # the csv module's own words, in English
+            problems.add(Problem(file, "csv_field_too_large", {"accepted": f"{csv.field_size_limit():,}"},
+                                 line=reader.line_num))
+        else:
+            problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -359,18 +385,14 @@ def _parse_ratio(text: str, denominator: str) -> tuple[float, bool]:
 
 
 # --- loading ------------------------------------------------------------------------------------------
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Unit, ...]:
+def _read_units(path: Path, criteria: Criteria, problems: Problems, data: bytes | None = None) -> tuple[Unit, ...]:
     file = str(path)
     group_ids = [g.id for g in criteria.groups]
     seen: dict[str, tuple[int, str]] = {}
     names: dict[tuple[str, str], tuple[str, int]] = {}
     units: list[Unit] = []
     rows = 0
-    for line, row in read_csv(path, UNITS_COLUMNS, problems):
+    for line, row in read_csv(path, UNITS_COLUMNS, problems, data):
         unit_id, group = row["id"], row["group"]
         rows += 1
         ok = True
@@ -416,14 +438,14 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
 
 
 def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
-                 problems: Problems, appraisal: bool, measured: bool = False) -> Values:
+                 problems: Problems, appraisal: bool, measured: bool = False, data: bytes | None = None) -> Values:
     file = str(path)
     groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
     seen: dict[Key, int] = {}
     rows: dict[Key, int] = {}
     found: list[tuple[str, float | None, str, int, bool, str, str]] = []  # the fields of each Value
     known: Known = {}
-    for line, row in read_csv(path, names, problems):
+    for line, row in read_csv(path, names, problems, data):
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
         if unit is None:
@@ -579,9 +601,18 @@ OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) als
 
 def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
-    at any step of the year) only units.csv is required: the files not there yet are listed in `absent`."""
+    at any step of the year) only units.csv is required: the files not there yet are listed in `absent`.
+    Each file is read once: its hash in `files` is of the very bytes that were parsed."""
     root = Path(folder)
     problems = Problems()
+    files: dict[str, str] = {}
+
+    def take(path: Path, max_bytes: int = MAX_CSV_BYTES) -> bytes | None:
+        data = read_bytes(path, problems, max_bytes)
+        if data is not None:
+            files[str(path)] = sha256(data)
+        return data
+
     names = ("units.csv", "self_assessment.csv", "appraisal.csv")
     paths = {name: root / name for name in names}
     found = {name: file_problem(paths[name]) for name in names}
@@ -591,40 +622,45 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
         if found[name] is not None and name not in absent:
             problems.add(found[name])  # type: ignore[arg-type]
     problems.raise_if_errors(DataError)
-    units = _read_units(paths["units.csv"], criteria, problems)
+    data = take(paths["units.csv"])
+    units = _read_units(paths["units.csv"], criteria, problems, data) if data is not None else ()
     if not units:  # unreadable: every value would be an unknown unit
         problems.raise_if_errors(DataError)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
-    self_assessed = Values()
-    if "self_assessment.csv" not in absent:
-        self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False)
-    appraised = Values()
-    if "appraisal.csv" not in absent:
-        appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True)
+    self_assessed = appraised = Values()
+    if "self_assessment.csv" not in absent and (data := take(paths["self_assessment.csv"])) is not None:
+        self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False,
+                                     data=data)
+    if "appraisal.csv" not in absent and (data := take(paths["appraisal.csv"])) is not None:
+        appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True,
+                                 data=data)
     marker = root / "SAMPLE"
-    sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
+    sample = ""
+    if file_problem(marker) != Problem(str(marker), "file_missing") and (data := take(marker, MAX_SAMPLE_BYTES)):
+        sample = _read_sample(marker, data, problems)
     problems.raise_if_errors(DataError)
     measured_path = root / "measured.csv"  # optional: the values of the measured indicators
     measured = Values()
     if (problem := file_problem(measured_path)) is None:
-        measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True)
+        if (data := take(measured_path)) is not None:
+            measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True,
+                                    data=data)
     elif problem.reason != "file_missing":
         problems.add(problem)
     problems.raise_if_errors(DataError)
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path))):
         problems.add(problem)
-    files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, marker) if p.is_file()}
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
         sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured,
     )
 
 
-def _read_sample(path: Path, problems: Problems) -> str:
+def _read_sample(path: Path, data: bytes, problems: Problems) -> str:
     """The SAMPLE mark's text: a regular UTF-8 file of a few lines, without control characters."""
-    text = read_text(path, problems, MAX_SAMPLE_BYTES)
+    text = decode_text(str(path), data, problems)
     if text is None:
         return ""
     for number, line in enumerate(text.splitlines(), start=1):
