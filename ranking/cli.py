@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from ranking import __version__
 from ranking.criteria import load_criteria
@@ -26,7 +26,7 @@ from ranking.history import default_previous
 from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_measured, load_units
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
-from ranking.progress import CLEAR_LINE, Progress
+from ranking.progress import CLEAR_LINE, Progress, live_terminal
 from ranking.ranking import Ranking
 from ranking.render_cache import default_folder
 from ranking.system import STOP_SIGNALS
@@ -268,17 +268,18 @@ def _validate(args: argparse.Namespace, lang: Lang) -> int:
     except DtiError as exc:
         problems = exc.problems
     errors = [p for p in problems if p.severity == "error"]
-    if args.json:
-        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems], "absent": list(absent)},
-                         ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
-        if absent:
-            print(t("validate.absent", lang, files=", ".join(absent)))
-        given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
-        print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
-              else t("valid", lang, files=", ".join(given)))
+    with _reader_may_leave():
+        if args.json:  # \u escapes where the stream cannot take the text itself: the JSON stays valid
+            print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems],
+                              "absent": list(absent)}, ensure_ascii=not _takes_vietnamese(sys.stdout), indent=2))
+        else:
+            for p in problems:
+                print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
+            if absent:
+                print(t("validate.absent", lang, files=", ".join(absent)))
+            given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
+            print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
+                  else t("valid", lang, files=", ".join(given)))
     return 2 if errors else 0
 
 
@@ -336,9 +337,10 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))
-    _print_top(ranking, lang)
-    print()
-    print(t("written", lang, out=paths.out))
+    with _reader_may_leave():  # the outputs are written: a reader that left changes nothing of that
+        _print_top(ranking, lang)
+        print()
+        print(t("written", lang, out=paths.out))
     return 0
 
 
@@ -407,7 +409,8 @@ def _diff(args: argparse.Namespace, lang: Lang) -> int:
     if args.out is not None:  # never into either run's folder by default: it holds exactly one run's files
         _refuse(file_problems(args.out, "diff.csv"))
     changes = diff_runs(args.old, args.new)
-    print(render_diff(changes, lang))
+    with _reader_may_leave():
+        print(render_diff(changes, lang))
     if args.out is not None:
         write_diff(changes, args.out)
         print(t("written", lang, out=args.out))
@@ -450,13 +453,18 @@ def _defect(exc: BaseException, argv: Sequence[str], lang: Lang, debug: bool) ->
             f.write(f"dti {__version__}\nargv: {list(argv)!r}\n\n{details}")
     except OSError:
         log, debug = "—", True
-    if debug:
-        print(details, file=sys.stderr, end="")
-    print(t("defect", lang, detail=_one_line(f"{type(exc).__name__}: {exc}"), log=log), file=sys.stderr)
+    _tell((details if debug else "") + t("defect", lang, detail=_one_line(f"{type(exc).__name__}: {exc}"), log=log))
     return 1
 
 
+# 128 + SIGPIPE, as a shell reports a program that the closed pipe stopped: a command cut short by a reader that
+# left never reports success.
+PIPE_CLOSED = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        _tolerant(stream)
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser(_help_lang(argv)).parse_args(argv)
     lang: Lang = args.lang
@@ -464,24 +472,82 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "collect": _collect, "diff": _diff, "schema": _schema}
     try:
         with _stoppable():
-            return commands[args.command](args, lang)
+            code = commands[args.command](args, lang)
     except DtiError as exc:
-        _fresh_line()
-        print(exc.render(lang), file=sys.stderr)
-        return 2
+        _tell(exc.render(lang))
+        code = 2
     except Stopped as exc:
-        _fresh_line()
-        print(t("stopped", lang, signal=signal.Signals(exc.signum).name), file=sys.stderr)
-        return 128 + exc.signum
-    except BrokenPipeError:  # the reader (e.g. `| head`) left: stop quietly, as Unix tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        _tell(t("stopped", lang, signal=signal.Signals(exc.signum).name))
+        code = 128 + exc.signum
+    except BrokenPipeError:  # the reader (e.g. `| head`) left while the work went on: stop quietly
+        _to_devnull(sys.stdout)
+        code = PIPE_CLOSED
     except Exception as exc:
-        _fresh_line()
-        return _defect(exc, argv, lang, args.debug)
+        code = _defect(exc, argv, lang, args.debug)
+    return _flushed(code)
+
+
+def _takes_vietnamese(stream: TextIO) -> bool:
+    """Whether the stream's encoding can write Vietnamese (UTF-8 can; ASCII, the C locale's, cannot)."""
+    try:
+        "Việt Nam — ổn".encode(stream.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _tolerant(stream: TextIO) -> None:
+    """A stream that cannot take Vietnamese (PYTHONIOENCODING=ascii, LC_ALL=C without UTF-8 mode) writes what
+    it can and escapes the rest (ệ → \\u1ec7), so that printing never turns the work's exit code into a
+    failure."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and not _takes_vietnamese(stream):
+        reconfigure(errors="backslashreplace")
+
+
+def _to_devnull(stream: TextIO) -> None:
+    """Point the stream's descriptor at /dev/null once its reader has left, as Python's documentation advises
+    for a closed pipe: what is still buffered goes nowhere instead of raising again at shutdown."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Around the printing of work that is done: a reader that left (`| head`) cuts the text, not the work,
+    so the command keeps its exit code."""
+    try:
+        yield
+    except BrokenPipeError:
+        _to_devnull(sys.stdout)
+
+
+def _tell(text: str) -> None:
+    """A last message on stderr, even when its reader has left."""
+    _fresh_line()
+    try:
+        print(text, file=sys.stderr)
+    except BrokenPipeError:
+        _to_devnull(sys.stderr)
+
+
+def _flushed(code: int) -> int:
+    """Flush both streams before returning `code`: a reader that left shows as no traceback at shutdown."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            _to_devnull(stream)
+        except (OSError, ValueError):
+            pass
+    return code
 
 
 def _fresh_line() -> None:
-    """On a terminal, erase a progress line left unfinished, so that a message starts at the margin."""
-    if sys.stderr.isatty():
-        sys.stderr.write(CLEAR_LINE)
+    """On a terminal that takes escape sequences, erase a progress line left unfinished, so that a message
+    starts at the margin."""
+    if live_terminal(sys.stderr):
+        with contextlib.suppress(BrokenPipeError):
+            sys.stderr.write(CLEAR_LINE)
