@@ -20,6 +20,7 @@ from types import FrameType
 from typing import NoReturn, TextIO
 
 from ranking import __version__
+from ranking.clock import zone_problems
 from ranking.criteria import load_criteria
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
@@ -29,7 +30,7 @@ from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_pr
 from ranking.progress import CLEAR_LINE, Progress, live_terminal
 from ranking.ranking import Ranking
 from ranking.render_cache import default_folder
-from ranking.system import STOP_SIGNALS
+from ranking.system import STOP_SIGNALS, available_memory, cores, renderers
 from ranking.tables import file_problems, folder_problems
 
 # Every text of the help, (Vietnamese, English).
@@ -69,8 +70,10 @@ HELP: Mapping[str, tuple[str, str]] = {
               "council score is missing"),
     "draft": ("thư mục kết quả của lần chạy trước (bản dự thảo): mỗi báo cáo đơn vị nêu điều đã thay đổi",
               "an earlier run's output folder (the draft): every breakdown shows what changed"),
-    "jobs": ("số tiến trình tạo PDF (mặc định: mọi lõi CPU dùng được)",
-             "PDF render processes (default: every available core)"),
+    "jobs": ("số tiến trình tạo PDF (mặc định và tối đa: số lõi CPU dùng được, và một tiến trình cho mỗi 300 MB bộ "
+             "nhớ còn trống)",
+             "PDF render processes (default and most: the available cores, and one per 300 MB of available "
+             "memory)"),
     "cache": ("thư mục bộ nhớ đệm PDF (mặc định: .TÊN-cache cạnh thư mục kết quả TÊN)",
               "render cache folder (default: .NAME-cache beside the output folder NAME)"),
     "no_cache": ("tạo lại mọi PDF, không đọc và không ghi bộ nhớ đệm", "render every PDF; no render cache"),
@@ -309,7 +312,7 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     # what the run reads must survive the swap; an earlier run of the same folder as --draft is read before it
     same = draft is not None and draft.resolve() == paths.out.resolve()
     read = [p for p in (paths.criteria, paths.inputs, previous, None if same else draft) if p is not None]
-    out_problems = folder_problems(paths.out, read)
+    out_problems = [*folder_problems(paths.out, read), *(zone_problems() if args.command != "rank" else ())]
     progress.stage("load")
     try:
         criteria, inputs = load(paths.criteria, paths.inputs)
@@ -331,9 +334,14 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         progress.finish()
     else:
         cache = None if args.no_cache else args.cache or default_folder(paths.out)
+        workers = renderers(args.jobs)
+        if args.jobs is not None and workers < args.jobs:
+            memory = available_memory()
+            print(t("jobs.bounded", lang, asked=args.jobs, n=workers, cores=cores(),
+                    memory=Words(lang).num(memory / 1e9, 1) + " GB" if memory is not None else "—"), file=sys.stderr)
         since = draft.name if draft else None
         reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
-                          site=not args.no_site, workers=args.jobs, cache=cache)
+                          site=not args.no_site, workers=workers, cache=cache)
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))

@@ -264,6 +264,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "file_too_large": ("tệp lớn {found}, vượt giới hạn {accepted}", "the file is {found}, over the {accepted} limit"),
     "csv_too_many_rows": ("tệp có {found} dòng, vượt giới hạn {accepted} dòng; không đọc tiếp",
                           "the file has {found} lines, over the {accepted}-line limit; not read further"),
+    "bad_timezone": ("không có múi giờ {found!r}; hãy đặt tên múi giờ IANA (ví dụ {accepted}) hoặc bỏ biến này",
+                     "there is no time zone {found!r}; set an IANA zone name (e.g. {accepted}) or unset it"),
     "csv_field_too_large": ("một ô dài hơn giới hạn {accepted} ký tự (thường do một dấu ngoặc kép không được đóng); "
                             "không đọc tiếp tệp",
                             "a cell is longer than the {accepted}-character limit (often a quotation mark left "

@@ -25,6 +25,10 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
     "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
     # H7 speed: the render cache's summary line
+    "jobs.bounded": ("--jobs {asked}: dùng {n} tiến trình tạo PDF (số lõi CPU dùng được: {cores}; bộ nhớ còn trống: "
+                     "{memory}, mỗi tiến trình cần tới 300 MB)",
+                     "--jobs {asked}: {n} render processes ({cores} available cores; {memory} of available memory, "
+                     "up to 300 MB per process)"),
     "pdf.rendered": ("PDF: {rendered} tệp được tạo mới, {reused} tệp lấy lại từ bộ nhớ đệm (nội dung không đổi)",
                      "PDFs: {rendered} rendered, {reused} reused from the render cache (content unchanged)"),
     # --- the PDF reports (report.py and ranking/templates/) ---
