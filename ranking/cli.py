@@ -318,6 +318,10 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
         criteria, inputs = load(paths.criteria, paths.inputs)
     except DtiError as exc:
         raise DtiError([*out_problems, *exc.problems]) from None
+    if draft is not None:
+        from ranking.diff import draft_problems  # with openpyxl: only for a run that has a draft
+
+        out_problems = [*out_problems, *draft_problems(draft, criteria)]
     _refuse([*out_problems, *stage_problems(inputs.warnings, args.stage)])
     progress.clear()
     for warning in inputs.warnings:
@@ -411,13 +415,18 @@ def _schema(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.diff import diff_runs, write_diff
+    from ranking.diff import comparable, diff_runs, write_diff
     from ranking.diff import render as render_diff
 
     if args.out is not None:  # never into either run's folder by default: it holds exactly one run's files
         _refuse(file_problems(args.out, "diff.csv"))
+    old, new = comparable(args.old, args.new)
     changes = diff_runs(args.old, args.new)
     with _reader_may_leave():
+        if old.sha256 != new.sha256:
+            print(t("diff.criteria_changed", lang, old=old.sha256[:12], new=new.sha256[:12], id=new.id,
+                    edition=new.edition))
+            print()
         print(render_diff(changes, lang))
     if args.out is not None:
         write_diff(changes, args.out)

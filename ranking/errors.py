@@ -266,6 +266,16 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
                           "the file has {found} lines, over the {accepted}-line limit; not read further"),
     "bad_timezone": ("không có múi giờ {found!r}; hãy đặt tên múi giờ IANA (ví dụ {accepted}) hoặc bỏ biến này",
                      "there is no time zone {found!r}; set an IANA zone name (e.g. {accepted}) or unset it"),
+    "run_json_bad": ("run.json không phải tệp do dti ghi ({detail}); hãy chỉ tới một thư mục kết quả của dti",
+                     "run.json is not as dti writes it ({detail}); name an output folder of dti"),
+    "draft_other_criteria": ("bản dự thảo này được chấm theo bộ chỉ số {found}, không phải {accepted} của lần chạy "
+                             "này; --draft cần kết quả của cùng bộ chỉ số (cùng mã, năm và tệp)",
+                             "this draft was scored with the criteria {found}, not this run's {accepted}; --draft "
+                             "needs a run of the same criteria (id, edition and file)"),
+    "diff_other_criteria": ("hai lần chạy theo hai bộ chỉ số khác nhau: {found} và {accepted}; chỉ so sánh được hai "
+                            "lần chạy cùng mã và cùng năm của bộ chỉ số",
+                            "the two runs used different criteria: {found} and {accepted}; only runs of the same "
+                            "criteria id and edition can be compared"),
     "csv_field_too_large": ("một ô dài hơn giới hạn {accepted} ký tự (thường do một dấu ngoặc kép không được đóng); "
                             "không đọc tiếp tệp",
                             "a cell is longer than the {accepted}-character limit (often a quotation mark left "
