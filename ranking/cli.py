@@ -497,7 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _tell(t("stopped", lang, signal=signal.Signals(exc.signum).name))
         code = 128 + exc.signum
     except BrokenPipeError:  # the reader (e.g. `| head`) left while the work went on: stop quietly
-        _to_devnull(sys.stdout)
+        _silence_closed()
         code = PIPE_CLOSED
     except Exception as exc:
         code = _defect(exc, argv, lang, args.debug)
@@ -538,7 +538,7 @@ def _reader_may_leave() -> Iterator[None]:
     try:
         yield
     except BrokenPipeError:
-        _to_devnull(sys.stdout)
+        _silence_closed()
 
 
 def _tell(text: str) -> None:
@@ -547,11 +547,12 @@ def _tell(text: str) -> None:
     try:
         print(text, file=sys.stderr)
     except BrokenPipeError:
-        _to_devnull(sys.stderr)
+        _silence_closed()
 
 
-def _flushed(code: int) -> int:
-    """Flush both streams before returning `code`: a reader that left shows as no traceback at shutdown."""
+def _silence_closed() -> None:
+    """Flush stdout and stderr; the one whose reader has left (its write failed, so its buffer still holds the
+    text and fails again) goes to /dev/null."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -559,6 +560,11 @@ def _flushed(code: int) -> int:
             _to_devnull(stream)
         except (OSError, ValueError):
             pass
+
+
+def _flushed(code: int) -> int:
+    """Both streams flushed before returning `code`: a reader that left shows as no traceback at shutdown."""
+    _silence_closed()
     return code
 
 

@@ -166,6 +166,9 @@ def file_problem(path: Path) -> Problem | None:
     return None
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # neither exists on Windows
+
+
 def read_bytes(path: Path, problems: Problems, max_bytes: int) -> bytes | None:
     """A regular file's bytes, read once and at most `max_bytes` of them, or None with the problem noted. What
     is parsed is these bytes and what is published is their hash, so a file replaced meanwhile (a colleague
@@ -175,8 +178,8 @@ def read_bytes(path: Path, problems: Problems, max_bytes: int) -> bytes | None:
     if problem is not None:
         problems.add(problem)
         return None
-    try:  # O_NOFOLLOW: a link put in the file's place since file_problem looked is refused, not followed
-        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+    try:  # a link or a pipe put in the file's place since file_problem looked: refused, neither followed nor waited on
+        with open(os.open(path, os.O_RDONLY | _NOFOLLOW), "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                 problems.add(Problem(file, "not_regular_file"))
                 return None
