@@ -15,7 +15,7 @@ from ranking.collect import write_csv_atomic
 from ranking.criteria import Criteria
 from ranking.errors import DataError, Lang, Problem, Problems
 from ranking.i18n import LABELS, Words, t
-from ranking.inputs import NUMBER
+from ranking.inputs import NUMBER, csv_problem
 from ranking.tables import Cell
 
 UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
@@ -106,12 +106,15 @@ def _rows(path: Path, needed: tuple[str, ...], problems: Problems) -> Iterator[t
         problems.add(Problem(file, "not_utf8", {"found": f"0x{exc.object[exc.start]:02x}", "offset": exc.start}))
         return
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in needed if c not in (reader.fieldnames or [])]
-    if missing:
-        problems.add(Problem(file, "run_columns", {"found": ", ".join(missing)}, line=1))
-        return
-    for row in reader:
-        yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    try:
+        missing = [c for c in needed if c not in (reader.fieldnames or [])]
+        if missing:
+            problems.add(Problem(file, "run_columns", {"found": ", ".join(missing)}, line=1))
+            return
+        for row in reader:
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    except csv.Error as exc:
+        problems.add(csv_problem(file, exc, reader.reader.line_num))  # DictReader's own count lags a line
 
 
 def _number(file: str, line: int, column: str, text: str, problems: Problems) -> float:

@@ -276,11 +276,15 @@ def read_csv(path: Path, columns: tuple[str, ...], problems: Problems,
                     continue
             yield reader.line_num, cells
     except csv.Error as exc:
-        if str(exc).startswith("field larger than field limit"):  # the csv module's own words, in English
-            problems.add(Problem(file, "csv_field_too_large", {"accepted": f"{csv.field_size_limit():,}"},
-                                 line=reader.line_num))
-        else:
-            problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
+        problems.add(csv_problem(file, exc, reader.line_num))
+
+
+def csv_problem(file: str, exc: csv.Error, line: int) -> Problem:
+    """What the csv module refused, as a Problem: a cell over its field limit in the user's language (the
+    module says it in English only), any other syntax error with the module's detail."""
+    if str(exc).startswith("field larger than field limit"):
+        return Problem(file, "csv_field_too_large", {"accepted": f"{csv.field_size_limit():,}"}, line=line)
+    return Problem(file, "csv_syntax", {"detail": str(exc)}, line=line)
 
 
 def split_list(text: str) -> tuple[str, ...]:

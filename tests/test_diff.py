@@ -201,3 +201,13 @@ def test_diff_refuses_runs_of_another_edition_and_says_when_the_criteria_file_ch
     with pytest.raises(DataError, match=r"run\.json: run\.json không phải tệp do dti ghi \(criteria: id, edition, "
                                         r"sha256\); hãy chỉ tới một thư mục kết quả của dti"):
         comparable(draft, revised)
+
+
+def test_a_run_file_with_a_cell_over_the_csv_limit_is_listed(runs: tuple[Path, Path]) -> None:
+    draft, final = runs
+    text = (final / "results.csv").read_text(encoding="utf-8")
+    (final / "results.csv").write_text(text.replace("Sở Một", "x" * 131_073), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        diff_runs(draft, final)
+    assert info.value.render("en") == (f"{final / 'results.csv'}, line 3: a cell is longer than the 131,072-character "
+                                       "limit (often a quotation mark left open); the file is not read further")
