@@ -26,11 +26,11 @@ LABELS: Mapping[str, tuple[str, str]] = {
     "internal": ("Lỗi nội bộ của dti (hãy báo cáo): {detail}", "Internal dti error (please report it): {detail}"),
     # H7 speed: the render cache's summary line
     "diff.criteria_changed": ("Lưu ý: tệp bộ chỉ số đã thay đổi giữa hai lần chạy (cùng mã {id}, năm {edition}; "
-                              "SHA-256 {old} → {new}): thay đổi dưới đây có thể đến từ bộ chỉ số, không chỉ từ số "
-                              "liệu.",
+                              "SHA-256 trước {old}, sau {new}): thay đổi dưới đây có thể đến từ bộ chỉ số, không chỉ "
+                              "từ số liệu.",
                               "Note: the criteria file changed between the two runs (same id {id}, edition {edition}; "
-                              "SHA-256 {old} → {new}): the changes below may come from the criteria, not only from "
-                              "the values."),
+                              "SHA-256 before {old}, after {new}): the changes below may come from the criteria, not "
+                              "only from the values."),
     "jobs.bounded": ("--jobs {asked}: dùng {n} tiến trình tạo PDF (số lõi CPU dùng được: {cores}; bộ nhớ còn trống: "
                      "{memory}, mỗi tiến trình cần tới 300 MB)",
                      "--jobs {asked}: {n} render processes ({cores} available cores; {memory} of available memory, "

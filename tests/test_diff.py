@@ -193,7 +193,7 @@ def test_diff_refuses_runs_of_another_edition_and_says_when_the_criteria_file_ch
     assert main(["diff", str(draft), str(revised)]) == 0
     out = capsys.readouterr().out
     assert re.match(r"Lưu ý: tệp bộ chỉ số đã thay đổi giữa hai lần chạy \(cùng mã tiny, năm 2025; SHA-256 "
-                    r"[0-9a-f]{12} → [0-9a-f]{12}\): thay đổi dưới đây có thể đến từ bộ chỉ số", out)
+                    r"trước [0-9a-f]{12}, sau [0-9a-f]{12}\): thay đổi dưới đây có thể đến từ bộ chỉ số", out)
     assert "Đơn vị thay đổi: 3" in out
     assert main(["diff", str(draft), str(final)]) == 0
     assert "Lưu ý" not in capsys.readouterr().out
