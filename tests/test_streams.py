@@ -88,3 +88,8 @@ def test_head_takes_the_first_line_and_the_shell_sees_the_refusal(make_case: Cas
     assert done.stdout == "{\n"
     assert done.stderr.endswith("status 2\n"), done.stderr
     assert not any(noise in done.stderr for noise in SHUTDOWN_NOISE), done.stderr
+
+
+def test_work_cut_short_by_a_reader_that_left_exits_141() -> None:
+    """`dti schema`'s work is its output: cut short, it reports what a shell reports for a closed pipe."""
+    assert closed_reader("schema") == (141, "")
