@@ -18,10 +18,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# 2024 first, so that 2025 is compared with it (year over year, merged departments).
+# 2024 first, so that 2025 is compared with it (year over year, merged departments). Then the 2025 cycle: the
+# draft's tables (inputs/2025-draft: the inputs as they stood at the draft), the units' objection forms made from
+# it (once: dti forms never replaces forms), and the final ranking with its ten decided objections.
 demo: $(STAMP)
 	$(BIN)/dti run --criteria criteria/hanoi-2024.yaml --inputs inputs/2024 --out reports/2024 >/dev/null
-	$(BIN)/dti run
+	$(BIN)/dti rank --stage draft --criteria criteria/hanoi-2025.yaml --inputs inputs/2025-draft \
+	  --out reports/2025-draft >/dev/null
+	test -e reports/2025-objection-forms || $(BIN)/dti forms --objections --draft reports/2025-draft \
+	  --criteria criteria/hanoi-2025.yaml --units inputs/2025/units.csv --out reports/2025-objection-forms
+	$(BIN)/dti run --draft reports/2025-draft
 
 # LibreOffice lets a test save a form through a real spreadsheet program; without it that test is skipped.
 office:
@@ -63,7 +69,7 @@ wheel-check: $(STAMP)
 	"$$tmp/venv/bin/dti" run --quiet --criteria criteria.yaml --inputs inputs --out reports/2025 >/dev/null && \
 	for f in dti-2025.pdf units/a1.pdf site/index.html site/units/a1.html results.xlsx; do \
 	  test -s "reports/2025/$$f" || { echo "wheel-check: reports/2025/$$f is missing"; exit 1; }; done && \
-	echo "wheel-check: the installed wheel ran the sample: $$(ls reports/2025/units | wc -l) breakdowns and the site"
+	echo "wheel-check: the installed wheel validated the sample and ran a case: $$(ls reports/2025/units | wc -l) breakdowns and the site"
 
 # The README's pictures of the publication and of a breakdown, rendered from the sample by the real code.
 screenshots-pdf: $(STAMP)

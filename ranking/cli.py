@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
@@ -26,6 +26,7 @@ from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_measured, load_units
+from ranking.objections import book_warnings, decided, read_draft
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress, live_terminal
 from ranking.ranking import Ranking
@@ -33,95 +34,14 @@ from ranking.render_cache import default_folder
 from ranking.system import STOP_SIGNALS, available_memory, cores, renderers
 from ranking.tables import file_problems, folder_problems
 
-# Every text of the help, (Vietnamese, English).
-HELP: Mapping[str, tuple[str, str]] = {
-    "description": ("Đánh giá, xếp hạng chuyển đổi số (DTI): bộ chỉ số YAML + dữ liệu CSV → điểm, thứ hạng, "
-                    "độ vững, bảng kết quả và báo cáo PDF.",
-                    "Digital-transformation ranking (DTI): YAML criteria + CSV inputs → scores, ranks, robustness, "
-                    "result tables and PDF reports."),
-    "epilog": ("Mã thoát: 0 xong; 2 dữ liệu hoặc tùy chọn sai (liệt kê mọi lỗi, không ghi gì); 1 lỗi của dti; "
-               "130/143 bị dừng. Tiếng Anh: dti --lang en …, hoặc biến môi trường DTI_LANG=en.",
-               "Exit codes: 0 done; 2 bad input or options (every problem listed, nothing written); 1 a defect in "
-               "dti; 130/143 stopped. Vietnamese is the default: dti --lang vi …, or DTI_LANG=vi."),
-    "usage": ("Cách dùng: ", "Usage: "),
-    "positionals": ("đối số", "arguments"),
-    "optionals": ("tùy chọn", "options"),
-    "commands": ("lệnh", "commands"),
-    "COMMAND": ("LỆNH", "COMMAND"),
-    "FILE": ("TỆP", "FILE"),
-    "DIR": ("THƯ_MỤC", "DIR"),
-    "FORMS": ("PHIẾU", "FORMS"),
-    "OLD": ("CŨ", "OLD"),
-    "NEW": ("MỚI", "NEW"),
-    "error": ("lỗi", "error"),
-    "help": ("hiện trợ giúp này rồi thoát", "show this help and exit"),
-    "lang": ("ngôn ngữ của thông báo, trợ giúp và báo cáo (mặc định vi, hoặc theo DTI_LANG)",
-             "language of messages, help and reports (default vi, or DTI_LANG)"),
-    "quiet": ("không hiện tiến độ, chỉ một dòng cuối", "no progress, only one final line"),
-    "debug": ("in đầy đủ traceback khi dti gặp lỗi nội bộ", "print the full traceback of a defect in dti"),
-    "criteria": ("tệp bộ chỉ số YAML", "criteria YAML file"),
-    "inputs": ("thư mục dữ liệu inputs/NĂM", "inputs/YEAR folder"),
-    "out": ("thư mục kết quả (được thay toàn bộ khi chạy xong)", "output folder (replaced as a whole when done)"),
-    "previous": ("results.csv của kỳ trước (mặc định reports/NĂM-1/results.csv)",
-                 "results.csv of the previous edition (default reports/YEAR-1/results.csv)"),
-    "stage": ("draft: bản dự thảo, đánh dấu trên mọi trang; final (mặc định): bản chính thức, từ chối khi còn "
-              "điểm Hội đồng chưa chấm",
-              "draft: marked as a draft on every page; final (default): the official result, refused while a "
-              "council score is missing"),
-    "draft": ("thư mục kết quả của lần chạy trước (bản dự thảo): mỗi báo cáo đơn vị nêu điều đã thay đổi",
-              "an earlier run's output folder (the draft): every breakdown shows what changed"),
-    "jobs": ("số tiến trình tạo PDF (mặc định và tối đa: số lõi CPU dùng được, và một tiến trình cho mỗi 300 MB bộ "
-             "nhớ còn trống)",
-             "PDF render processes (default and most: the available cores, and one per 300 MB of available "
-             "memory)"),
-    "cache": ("thư mục bộ nhớ đệm PDF (mặc định: .TÊN-cache cạnh thư mục kết quả TÊN)",
-              "render cache folder (default: .NAME-cache beside the output folder NAME)"),
-    "no_cache": ("tạo lại mọi PDF, không đọc và không ghi bộ nhớ đệm", "render every PDF; no render cache"),
-    "no_site": ("không ghi trang web (site/ bên cạnh các PDF)", "skip the web site (site/ beside the PDFs)"),
-    "json": ("in các vấn đề dưới dạng JSON", "print the problems as JSON"),
-    "units": ("tệp units.csv", "units.csv"),
-    "forms.units": ("tệp units.csv (với --appraisal: thư mục của nó có cả self_assessment.csv)",
-                    "units.csv (with --appraisal: its folder also holds self_assessment.csv)"),
-    "forms.out": ("thư mục ghi các phiếu", "folder for the workbooks"),
-    "forms.appraisal": ("phiếu thẩm định của Hội đồng", "the appraisal council's workbooks"),
-    "collect.forms": ("các phiếu, hoặc thư mục chứa phiếu", "workbooks, or folders of workbooks"),
-    "collect.out": ("tệp CSV cần ghi", "the CSV to write"),
-    "collect.appraisal": ("đọc phiếu Hội đồng vào appraisal.csv", "read council workbooks into appraisal.csv"),
-    "collect.partial": ("ghi các phiếu hợp lệ, liệt kê phần còn lại (thoát 2)",
-                        "write the clean forms and list the rest (exit 2)"),
-    "diff.old": ("thư mục kết quả lần chạy trước (bản dự thảo)", "the earlier run's output folder (the draft)"),
-    "diff.new": ("thư mục kết quả lần chạy sau", "the later run's output folder"),
-    "diff.out": ("ghi thêm các thay đổi vào tệp CSV này (mặc định: chỉ in ra)",
-                 "also write the changes to this CSV file (default: print them only)"),
-    "cmd.validate": ("liệt kê mọi vấn đề của những gì đã có: chỉ bộ chỉ số, kèm units.csv, hoặc kèm thư mục dữ "
-                     "liệu với những tệp đã có",
-                     "list every problem of what is given: the criteria alone, with units.csv, or with an inputs "
-                     "folder, whatever it holds so far"),
-    "validate.units": ("tệp units.csv (trước khi có số liệu)", "units.csv (before any value exists)"),
-    "validate.inputs": ("thư mục inputs/NĂM (các tệp chưa có được liệt kê)",
-                        "inputs/YEAR folder (files not there yet are listed)"),
-    "cmd.rank": ("bảng kết quả, không có PDF", "the result tables, no PDF"),
-    "cmd.run": ("kiểm tra, chấm điểm, xếp hạng và ghi mọi kết quả (không tùy chọn: dữ liệu mẫu, năm mới nhất)",
-                "validate, score, rank and write every output (no options: the bundled sample, newest year)"),
-    "cmd.report": ("bảng kết quả và các báo cáo PDF: ấn phẩm và báo cáo từng đơn vị",
-                   "the result tables and the PDFs: the publication and one breakdown per unit"),
-    "cmd.forms": ("mỗi đơn vị một phiếu tự đánh giá; --appraisal: mỗi khối một phiếu Hội đồng",
-                  "one self-assessment workbook per unit; --appraisal: one council workbook per group"),
-    "cmd.collect": ("đọc các phiếu đã điền vào self_assessment.csv (appraisal.csv)",
-                    "filled-in workbooks back to self_assessment.csv (appraisal.csv)"),
-    "cmd.schema": ("JSON Schema của định dạng bộ chỉ số, cho trình soạn thảo",
-                   "the JSON Schema of the criteria format, for editors"),
-    "schema.out": ("tệp cần ghi (mặc định: in ra màn hình)", "the file to write (default: standard output)"),
-    "cmd.diff": ("điều đã thay đổi giữa hai lần chạy, theo đơn vị và chỉ số",
-                 "what changed between two runs, per unit and per indicator"),
-}
-# argparse's own messages, in Vietnamese (its English ones pass through unchanged).
-ARGPARSE_VI = (
-    (r"the following arguments are required: ", "thiếu tùy chọn bắt buộc: "),
-    (r"unrecognized arguments: ", "tùy chọn không nhận ra: "),
-    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: lựa chọn không hợp lệ \2 (chọn một trong \3)"),
-    (r"argument (\S+): expected one argument", r"\1: cần một giá trị"),
-    (r"ambiguous option: ", "tùy chọn không rõ: "),
+# argparse's own messages (English) and the catalogue's words for them: a re.sub replacement, whose English
+# side gives the message back as argparse wrote it.
+ARGPARSE = (
+    (r"the following arguments are required: ", "argparse.required"),
+    (r"unrecognized arguments: ", "argparse.unrecognized"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", "argparse.choice"),
+    (r"argument (\S+): expected one argument", "argparse.one_value"),
+    (r"ambiguous option: ", "argparse.ambiguous"),
 )
 STAGES = ("draft", "final")
 
@@ -149,7 +69,7 @@ class _Parser(argparse.ArgumentParser):
     """An argparse parser whose own words (usage, section titles, errors) follow the help's language."""
 
     def __init__(self, *, lang: Lang, **kwargs: object) -> None:
-        usage = HELP["usage"][LANGS.index(lang)]
+        usage = t("help.usage", lang)
 
         class Formatter(argparse.HelpFormatter):
             def add_usage(self, usage_: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
@@ -157,90 +77,98 @@ class _Parser(argparse.ArgumentParser):
 
         super().__init__(add_help=False, formatter_class=Formatter, **kwargs)  # type: ignore[arg-type]
         self.lang = lang
-        self._positionals.title = self.words("positionals")
-        self._optionals.title = self.words("optionals")
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=self.words("help"))
+        self._positionals.title = self.words("help.positionals")
+        self._optionals.title = self.words("help.optionals")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=self.words("help.help"))
 
     def words(self, key: str) -> str:
-        return HELP[key][LANGS.index(self.lang)]
+        return t(key, self.lang)
 
     def error(self, message: str) -> NoReturn:
-        if self.lang == "vi":
-            for pattern, text in ARGPARSE_VI:
-                message = re.sub(pattern, text, message)
+        for pattern, key in ARGPARSE:
+            message = re.sub(pattern, self.words(key), message)
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {self.words('error')}: {message}\n")
+        self.exit(2, f"{self.prog}: {self.words('help.error')}: {message}\n")
 
 
 def _parser(lang: Lang) -> _Parser:
-    parser = _Parser(lang=lang, prog="dti", description=HELP["description"][LANGS.index(lang)],
-                     epilog=HELP["epilog"][LANGS.index(lang)])
+    parser = _Parser(lang=lang, prog="dti", description=t("help.description", lang), epilog=t("help.epilog", lang))
     h = parser.words
 
     def general(p: _Parser, default: object) -> None:
         """--lang, --quiet and --debug, before the command (defaults) or after it (not overriding those)."""
-        p.add_argument("--lang", choices=LANGS, default=lang if default is None else default, help=h("lang"))
-        p.add_argument("--quiet", action="store_true", default=False if default is None else default, help=h("quiet"))
-        p.add_argument("--debug", action="store_true", default=False if default is None else default, help=h("debug"))
+        p.add_argument("--lang", choices=LANGS, default=lang if default is None else default, help=h("help.lang"))
+        p.add_argument("--quiet", action="store_true", default=False if default is None else default,
+                       help=h("help.quiet"))
+        p.add_argument("--debug", action="store_true", default=False if default is None else default,
+                       help=h("help.debug"))
 
     general(parser, None)
-    sub = parser.add_subparsers(dest="command", required=True, title=h("commands"), metavar=h("COMMAND"),
+    sub = parser.add_subparsers(dest="command", required=True, title=h("help.commands"), metavar=h("help.meta.command"),
                                 parser_class=_Parser)
-    file, folder = h("FILE"), h("DIR")
+    file, folder = h("help.meta.file"), h("help.meta.dir")
 
-    def command(name: str) -> _Parser:
-        p: _Parser = sub.add_parser(name, help=h(f"cmd.{name}"), description=h(f"cmd.{name}"), lang=lang)
+    def command(name: str, key: str) -> _Parser:
+        p: _Parser = sub.add_parser(name, help=h(key), description=h(key), lang=lang)
         general(p, argparse.SUPPRESS)
         return p
 
     def paths(p: _Parser, required: bool, out: bool) -> None:
-        p.add_argument("--criteria", type=Path, required=required, metavar=file, help=h("criteria"))
-        p.add_argument("--inputs", type=Path, required=required, metavar=folder, help=h("inputs"))
+        p.add_argument("--criteria", type=Path, required=required, metavar=file, help=h("help.criteria"))
+        p.add_argument("--inputs", type=Path, required=required, metavar=folder, help=h("help.inputs"))
         if out:
-            p.add_argument("--out", type=Path, required=required, metavar=folder, help=h("out"))
-            p.add_argument("--previous", type=Path, metavar=file, help=h("previous"))
-            p.add_argument("--stage", choices=STAGES, default="final", help=h("stage"))
+            p.add_argument("--out", type=Path, required=required, metavar=folder, help=h("help.out"))
+            p.add_argument("--previous", type=Path, metavar=file, help=h("help.previous"))
+            p.add_argument("--stage", choices=STAGES, default="final", help=h("help.stage"))
 
-    validate = command("validate")
-    validate.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
+    validate = command("validate", "help.cmd.validate")
+    validate.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("help.criteria"))
     given = validate.add_mutually_exclusive_group()
-    given.add_argument("--units", type=Path, metavar=file, help=h("validate.units"))
-    given.add_argument("--inputs", type=Path, metavar=folder, help=h("validate.inputs"))
-    validate.add_argument("--json", action="store_true", help=h("json"))
-    paths(command("rank"), True, True)
-    for name in ("run", "report"):
-        p = command(name)
+    given.add_argument("--units", type=Path, metavar=file, help=h("help.validate.units"))
+    given.add_argument("--inputs", type=Path, metavar=folder, help=h("help.validate.inputs"))
+    validate.add_argument("--json", action="store_true", help=h("help.json"))
+    rank_ = command("rank", "help.cmd.rank")
+    paths(rank_, True, True)
+    rank_.add_argument("--draft", type=Path, metavar=folder, help=h("help.draft"))
+    for name, key in (("run", "help.cmd.run"), ("report", "help.cmd.report")):
+        p = command(name, key)
         paths(p, False, True)
-        p.add_argument("--draft", type=Path, metavar=folder, help=h("draft"))
-        p.add_argument("--jobs", type=_positive, metavar="N", help=h("jobs"))
-        p.add_argument("--cache", type=Path, metavar=folder, help=h("cache"))
-        p.add_argument("--no-cache", action="store_true", help=h("no_cache"))
-        p.add_argument("--no-site", action="store_true", help=h("no_site"))
-    forms = command("forms")
-    forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
-    forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("forms.units"))
-    forms.add_argument("--out", type=Path, required=True, metavar=folder, help=h("forms.out"))
-    forms.add_argument("--appraisal", action="store_true", help=h("forms.appraisal"))
-    collect = command("collect")
-    collect.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("criteria"))
-    collect.add_argument("--units", type=Path, required=True, metavar=file, help=h("units"))
-    collect.add_argument("forms", type=Path, nargs="+", metavar=h("FORMS"), help=h("collect.forms"))
-    collect.add_argument("--out", type=Path, required=True, metavar=file, help=h("collect.out"))
-    collect.add_argument("--appraisal", action="store_true", help=h("collect.appraisal"))
-    collect.add_argument("--partial", action="store_true", help=h("collect.partial"))
-    schema = command("schema")
-    schema.add_argument("--out", type=Path, metavar=file, help=h("schema.out"))
-    diff = command("diff")
-    diff.add_argument("old", type=Path, metavar=h("OLD"), help=h("diff.old"))
-    diff.add_argument("new", type=Path, metavar=h("NEW"), help=h("diff.new"))
-    diff.add_argument("--out", type=Path, metavar=file, help=h("diff.out"))
+        p.add_argument("--draft", type=Path, metavar=folder, help=h("help.draft"))
+        p.add_argument("--jobs", type=lambda text: _positive(text, lang), metavar="N", help=h("help.jobs"))
+        p.add_argument("--cache", type=Path, metavar=folder, help=h("help.cache"))
+        p.add_argument("--no-cache", action="store_true", help=h("help.no_cache"))
+        p.add_argument("--no-site", action="store_true", help=h("help.no_site"))
+    forms = command("forms", "help.cmd.forms")
+    forms.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("help.criteria"))
+    forms.add_argument("--units", type=Path, required=True, metavar=file, help=h("help.forms.units"))
+    forms.add_argument("--out", type=Path, required=True, metavar=folder, help=h("help.forms.out"))
+    kinds = forms.add_mutually_exclusive_group()
+    kinds.add_argument("--appraisal", action="store_true", help=h("help.forms.appraisal"))
+    kinds.add_argument("--objections", action="store_true", help=h("help.forms.objections"))
+    forms.add_argument("--draft", type=Path, metavar=folder, help=h("help.forms.draft"))
+    collect = command("collect", "help.cmd.collect")
+    collect.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("help.criteria"))
+    collect.add_argument("--units", type=Path, required=True, metavar=file, help=h("help.units"))
+    collect.add_argument("forms", type=Path, nargs="+", metavar=h("help.meta.forms"), help=h("help.collect.forms"))
+    collect.add_argument("--out", type=Path, required=True, metavar=file, help=h("help.collect.out"))
+    kinds = collect.add_mutually_exclusive_group()
+    kinds.add_argument("--appraisal", action="store_true", help=h("help.collect.appraisal"))
+    kinds.add_argument("--objections", action="store_true", help=h("help.collect.objections"))
+    collect.add_argument("--draft", type=Path, metavar=folder, help=h("help.forms.draft"))
+    collect.add_argument("--partial", action="store_true", help=h("help.collect.partial"))
+    schema = command("schema", "help.cmd.schema")
+    schema.add_argument("--out", type=Path, metavar=file, help=h("help.schema.out"))
+    diff = command("diff", "help.cmd.diff")
+    diff.add_argument("old", type=Path, metavar=h("help.meta.old"), help=h("help.diff.old"))
+    diff.add_argument("new", type=Path, metavar=h("help.meta.new"), help=h("help.diff.new"))
+    diff.add_argument("--out", type=Path, metavar=file, help=h("help.diff.out"))
     return parser
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, lang: Lang) -> int:
     """--jobs: a whole number of at least 1."""
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text!r}")
+        raise argparse.ArgumentTypeError(t("help.positive", lang, found=repr(text)))
     return int(text)
 
 
@@ -313,27 +241,28 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     same = draft is not None and draft.resolve() == paths.out.resolve()
     read = [p for p in (paths.criteria, paths.inputs, previous, None if same else draft) if p is not None]
     out_problems = [*folder_problems(paths.out, read), *(zone_problems() if args.command != "rank" else ())]
-    progress.stage("load")
+    progress.stage("progress.load")
     try:
         criteria, inputs = load(paths.criteria, paths.inputs)
     except DtiError as exc:
         raise DtiError([*out_problems, *exc.problems]) from None
-    if draft is not None:
-        from ranking.diff import draft_problems  # with openpyxl: only for a run that has a draft
-
-        out_problems = [*out_problems, *draft_problems(draft, criteria)]
-    _refuse([*out_problems, *stage_problems(inputs.warnings, args.stage)])
+    _refuse([*out_problems, *stage_problems(inputs, args.stage)])
     progress.clear()
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
     previous = previous or default_previous(paths.out, criteria.edition)
-    progress.stage("score")
+    earlier = read_draft(draft, criteria) if draft is not None else None
+    progress.stage("progress.score")
     ranking = build(criteria, inputs, previous)
+    progress.clear()
+    for warning in book_warnings(inputs.objections, earlier, ranking.indicators,
+                                 str(paths.inputs / "objections.csv")):
+        print(warning.message(lang), file=sys.stderr)
     # what made these outputs, without a path of this machine: files by name (their hashes are in run.json)
     options: dict[str, object] = {"command": args.command, "stage": args.stage,
                                   "previous": previous.name if previous else None}
     if args.command == "rank":
-        progress.stage("tables")
+        progress.stage("progress.tables")
         write(ranking, paths.out, options, lang)
         progress.finish()
     else:
@@ -359,20 +288,26 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
 # The round-trip commands import openpyxl (a quarter of a second): only when they run, so that
 # `dti validate` starts fast.
 def _forms(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.forms import write_council_forms, write_unit_forms
+    from ranking.forms import write_council_forms, write_objection_forms, write_unit_forms
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(folder_problems(args.out, [args.criteria, args.units], marker=None))
+    _refuse([*folder_problems(args.out, [args.criteria, args.units, *([args.draft] if args.draft else [])],
+                              marker=None), *_draft_option(args)])
     criteria = load_criteria(args.criteria)
-    progress.stage("forms")
-    if args.appraisal:
+    progress.stage("progress.forms")
+    if args.objections:
+        draft = read_draft(args.draft, criteria, objections=True)
+        units = load_units(criteria, args.units)
+        written = write_objection_forms(criteria, [u for u in units if u.id in draft.units], draft, args.out, lang,
+                                        (args.units.parent / "SAMPLE").is_file(), progress.counter("progress.forms"))
+    elif args.appraisal:
         written = write_council_forms(criteria, load_inputs(criteria, args.units.parent), args.out, lang,
-                                      progress.counter("forms"))
+                                      progress.counter("progress.forms"))
     else:
         units = load_units(criteria, args.units)
         measured = load_measured(criteria, units, args.units.parent / "measured.csv")  # shown on the forms
         written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file(),
-                                   progress.counter("forms"), measured)
+                                   progress.counter("progress.forms"), measured)
     progress.finish()
     print(t("forms.written", lang, n=len(written), out=args.out))
     return 0
@@ -381,14 +316,18 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths, write_csv_atomic
+    from ranking.forms import Kind
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse(file_problems(args.out, "appraisal.csv" if args.appraisal else "self_assessment.csv"))
+    kind: Kind = "objection" if args.objections else "appraisal" if args.appraisal else "self"
+    _refuse([*file_problems(args.out, {"objection": "objections.csv", "appraisal": "appraisal.csv"}.get(
+        kind, "self_assessment.csv")), *_draft_option(args), *(decided(args.out) if args.objections else [])])
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
-    progress.stage("collect")
-    result = collect(criteria, units, form_paths(args.forms), "appraisal" if args.appraisal else "self",
-                     progress=progress.counter("collect"))
+    draft = read_draft(args.draft, criteria, objections=True).run_sha256 if args.objections else ""
+    progress.stage("progress.collect")
+    result = collect(criteria, units, form_paths(args.forms), kind, progress=progress.counter("progress.collect"),
+                     draft=draft)
     progress.clear()
     for problem in result.problems if args.partial else [p for p in result.problems if p.severity == "warning"]:
         print(problem.message(lang), file=sys.stderr)
@@ -401,6 +340,15 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0
+
+
+def _draft_option(args: argparse.Namespace) -> list[Problem]:
+    """--objections needs --draft (the draft the units object to); --draft means nothing without it."""
+    if args.objections and args.draft is None:
+        return [Problem("--objections", "option_needs", {"found": "--objections", "accepted": "--draft"})]
+    if args.draft is not None and not args.objections:
+        return [Problem("--draft", "option_needs", {"found": "--draft", "accepted": "--objections"})]
+    return []
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:

@@ -29,6 +29,8 @@ from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo,
 from ranking.errors import FormError, Problem, Problems, nearest
 from ranking.forms import (
     COLUMNS,
+    DATE_CELL,
+    DRAFT_KEY,
     FIRST_ROW,
     META_KEYS,
     META_SHEET,
@@ -42,11 +44,13 @@ from ranking.forms import (
 from ranking.inputs import (
     APPRAISAL_COLUMNS,
     NO,
+    OBJECTION_COLUMNS,
     SELF_COLUMNS,
     YES,
     Unit,
     ValueProblem,
     megabytes,
+    parse_date,
     parse_value,
     read_bytes,
 )
@@ -268,6 +272,9 @@ def _read_sheet(file: str, ws: object, width: int, data_only: bool) -> _Sheet:
     return _Sheet(rows, frozenset(formulas))
 
 
+IDENTITY_KEYS = (*META_KEYS, DRAFT_KEY)  # what both copies of a form's details hold (an objection form: its draft)
+
+
 @dataclass(frozen=True)
 class _Identity:
     """A form's two copies of its details: the custom document properties, and the hidden sheet's rows (key →
@@ -285,7 +292,7 @@ def _identity(file: str, wb: object) -> _Identity:
                                              values_only=True)) if META_SHEET in names else None
     hidden = None if rows is None else {
         key: (r, cell_text(value)) for r, (key, value, *_) in enumerate(rows, start=1)
-        if isinstance(key, str) and key in META_KEYS and value is not None}
+        if isinstance(key, str) and key in IDENTITY_KEYS and value is not None}
     return _Identity({name.removeprefix("dti."): cell_text(value) for name, value in props
                       if name.startswith("dti.")}, hidden)
 
@@ -350,6 +357,7 @@ class _FormReader:
                 return Form(self.file, owner, (), tuple(self.problems))
             ws = wb[self.sheet]
             sheet = _read_sheet(self.file, ws, self.columns.width, data_only=False)
+            self.head(ws)
             with _parsing(self.file):
                 declared = ws.max_row or 0
             self.prefilled = _prefilled(wb)
@@ -359,8 +367,7 @@ class _FormReader:
         if declared > last:
             self.fail("form_too_many_rows", found=declared, accepted=last)
             return Form(self.file, owner, (), tuple(self.problems))
-        inputs = {(r, c) for r, c in sheet.formulas if c in (self.columns.value, self.columns.denominator,
-                                                             self.columns.text)}
+        inputs = {(r, c) for r, c in sheet.formulas if c in self.columns.inputs}
         cached: Mapping[int, tuple[object, ...]] = {}
         if inputs:
             wb = _open(self.file, data, data_only=True)
@@ -368,10 +375,17 @@ class _FormReader:
                 cached = _read_sheet(self.file, wb[self.sheet], self.columns.width, data_only=True).rows
             finally:
                 wb.close()
-        rows = self._rows(owner, sheet, inputs, cached)
+        rows = self.finish(self._rows(owner, sheet, inputs, cached))
         if self.kind == "self" and not any(row[2] for row in rows):  # a form sent back blank: say so
             self.add("form_empty", None, {"found": owner}, warning=True)
         return Form(self.file, owner, rows, tuple(self.problems))
+
+    def head(self, ws: Any) -> None:
+        """Reads what a form holds above its table (nothing, but on an objection form)."""
+
+    def finish(self, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        """The CSV rows of the form, once every row is read."""
+        return rows
 
     def _reconcile(self, identity: _Identity) -> dict[str, str] | None:
         """The form's details when its two copies agree; every key on which they differ is a problem (a form
@@ -384,10 +398,10 @@ class _FormReader:
                 self.fail("form_no_metadata", found=META_SHEET)
             return None
         before = len(self.problems)
-        for key in META_KEYS:
+        for key in IDENTITY_KEYS:
             if key in props and key in hidden and props[key] != hidden[key][1]:
                 self.problems.append(Problem(self.file, "form_identity_mismatch",
-                                             {"key": key, "found": hidden[key][1], "accepted": props[key]},
+                                             {"field": key, "found": hidden[key][1], "accepted": props[key]},
                                              sheet=META_SHEET, cell=f"B{hidden[key][0]}"))
         if len(self.problems) > before:
             return None
@@ -400,7 +414,11 @@ class _FormReader:
             self.fail("form_no_metadata", found=META_SHEET)
             return None
         if meta["kind"] != self.kind:
-            self.fail("form_is_appraisal" if meta["kind"] == "appraisal" else "form_is_self")
+            if self.kind == "objection":
+                self.fail("form_not_objection", found=meta["kind"])
+            else:
+                self.fail({"appraisal": "form_is_appraisal", "objection": "form_is_objection"}.get(meta["kind"],
+                                                                                                  "form_is_self"))
             return None
         if (meta["criteria_id"], meta["edition"]) != (c.id, str(c.edition)):
             self.fail("form_other_criteria", found=f"{meta['criteria_id']} {meta['edition']}",
@@ -469,7 +487,7 @@ class _FormReader:
             if row.indicator is None or r is None:
                 continue
             cells = list(sheet.rows[r])
-            for col in (cols.value, cols.denominator, cols.text):
+            for col in cols.inputs:
                 if (r, col) in formulas:
                     value = cached.get(r, (None,) * cols.width)[col - 1]
                     if value is None:
@@ -520,6 +538,81 @@ class _FormReader:
         return (row.unit, indicator.id, shown, den, note)
 
 
+class _ObjectionReader(_FormReader):
+    """An objection form: the rows a unit contests (a claim, the value it asks for, its evidence), and the date
+    it sent the form; a form of another draft is refused."""
+
+    def __init__(self, criteria: Criteria, units: Mapping[str, Unit], path: Path, draft: str, today: dt.date) -> None:
+        super().__init__(criteria, units, path, "objection")
+        self.draft = draft
+        self.today = today
+        self.sent: object = None
+
+    def _check_metadata(self, meta: Mapping[str, str]) -> str | None:
+        owner = super()._check_metadata(meta)
+        if owner is not None and meta.get(DRAFT_KEY, "") != self.draft:
+            self.fail("form_other_draft", found=meta.get(DRAFT_KEY, "")[:12] or "—", accepted=self.draft[:12])
+            return None
+        return owner
+
+    def head(self, ws: Any) -> None:
+        with _parsing(self.file):
+            self.sent = ws[DATE_CELL].value
+
+    def _row(self, row: Row, r: int, cells: Sequence[object]) -> tuple[str, ...] | None:
+        cols = self.columns
+        indicator = row.indicator
+        assert indicator is not None
+        claim, asked, evidence = (cells[c - 1] for c in (cols.claim, cols.value, cols.text))
+        for column, cell in ((cols.claim, claim), (cols.value, asked), (cols.text, evidence)):
+            if (bad := control_problem(cell_text(cell))) is not None:
+                self.add("control_char", f"{get_column_letter(column)}{r}", bad)
+                return None
+        try:
+            shown, _ = value_text(indicator, asked, None)
+        except ValueProblem as exc:
+            self.add(exc.reason, f"{get_column_letter(cols.value)}{r}", exc.params)
+            return None
+        if not cell_text(claim):
+            if shown or cell_text(evidence):
+                self.fail("objection_claim_missing", f"{get_column_letter(cols.claim)}{r}",
+                          accepted=f"{get_column_letter(cols.claim)}{r}")
+            return None
+        return (row.unit, indicator.id, cell_text(claim), shown, cell_text(evidence))
+
+    def finish(self, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        """Each contested row with the date the form was sent (received_on)."""
+        if not rows:
+            return rows
+        sent = self.sent
+        day: dt.date | None = None
+        if isinstance(sent, dt.datetime):
+            day = sent.date()
+        elif isinstance(sent, dt.date):
+            day = sent
+        elif sent is not None and cell_text(sent):
+            day = day_of(cell_text(sent))
+            if day is None:
+                self.fail("bad_date", DATE_CELL, found=cell_text(sent))
+                return ()
+        if day is None:
+            self.fail("objection_form_no_date", DATE_CELL)
+            return ()
+        if day > self.today:
+            self.fail("future_date", DATE_CELL, found=day.isoformat(), accepted=self.today.isoformat())
+            return ()
+        return tuple((unit, indicator, day.isoformat(), claim, asked, evidence)
+                     for unit, indicator, claim, asked, evidence in rows)
+
+
+def day_of(text: str) -> dt.date | None:
+    """A date written YYYY-MM-DD or DD/MM/YYYY (as Vietnamese offices write it), or None."""
+    parts = text.split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        text = f"{parts[2]}-{int(parts[1]):02d}-{int(parts[0]):02d}"
+    return parse_date(text)
+
+
 # --- many forms --------------------------------------------------------------------------------------
 def form_paths(items: Iterable[Path]) -> list[Path]:
     """Files as given; a folder gives its files, without hidden files and the lock files of office programs."""
@@ -535,13 +628,17 @@ def form_paths(items: Iterable[Path]) -> list[Path]:
 
 def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], kind: Kind = "self",
             max_bytes: int = MAX_FILE_BYTES, max_unpacked: int = MAX_UNPACKED_BYTES,
-            progress: Callable[[int, int], None] | None = None) -> Collected:
+            progress: Callable[[int, int], None] | None = None, draft: str = "",
+            today: dt.date | None = None) -> Collected:
     """Read every workbook; the rows of the clean ones in units.csv order, and every problem of all;
-    `progress(done, total)` after each workbook."""
+    `progress(done, total)` after each workbook. Objection forms must be of the draft whose run.json has the
+    SHA-256 `draft`, and dated no later than `today`; their rows are numbered KN-001, KN-002… in that order."""
     by_id = {u.id: u for u in units}
     forms = []
     for done, path in enumerate(paths, start=1):
-        forms.append(_FormReader(criteria, by_id, path, kind).read(max_bytes, max_unpacked))
+        reader = (_ObjectionReader(criteria, by_id, path, draft, today or dt.date.today()) if kind == "objection"
+                  else _FormReader(criteria, by_id, path, kind))
+        forms.append(reader.read(max_bytes, max_unpacked))
         if progress is not None:
             progress(done, len(paths))
     extra: dict[str, list[Problem]] = {}
@@ -556,11 +653,14 @@ def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], ki
     problems = [p for form in forms for p in (*form.problems, *extra.get(form.file, ()))]
     if not paths:
         problems.append(Problem(".", "form_none"))
-    problems.extend(_missing(criteria, units, set(owners), kind))
+    if kind != "objection":  # most units raise no objection: a form not sent back is no news
+        problems.extend(_missing(criteria, units, set(owners), kind))
     clean = [f for f in forms if f.clean and f.file not in extra]
     order = {u.id: i for i, u in enumerate(units)}
     rows = sorted((row for f in clean for row in f.rows), key=lambda row: order[row[0]])
-    header = SELF_COLUMNS if kind == "self" else APPRAISAL_COLUMNS
+    if kind == "objection":  # the department fills decision, answer and decided_on
+        rows = [(f"KN-{i:03d}", *row, "", "", "") for i, row in enumerate(rows, start=1)]
+    header = {"self": SELF_COLUMNS, "appraisal": APPRAISAL_COLUMNS, "objection": OBJECTION_COLUMNS}[kind]
     rejected = tuple(f.file for f in forms if f not in clean)
     return Collected(header, tuple(rows), tuple(f.file for f in clean), rejected, tuple(problems))
 

@@ -210,6 +210,8 @@ class Criteria:
     robustness: RobustnessSpec
     source: str
     sha256: str
+    objections_until: str = ""
+    """The last day (YYYY-MM-DD) objections to the draft are received; '' when the criteria set none."""
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
@@ -550,7 +552,7 @@ class _Build:
             groups=tuple(self.group(g, f"groups[{i}]") for i, g in enumerate(spec.groups)),
             robustness=RobustnessSpec(float(r.concentration), r.draws, r.seed, r.leave_one_out) if r
             else RobustnessSpec(),
-            source=file, sha256=sha256,
+            source=file, sha256=sha256, objections_until=spec.objections_until or "",
         )
 
 

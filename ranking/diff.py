@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ranking.collect import write_csv_atomic
-from ranking.criteria import Criteria
 from ranking.errors import DataError, Lang, Problem, Problems
-from ranking.i18n import LABELS, Words, t
+from ranking.i18n import Words, t
 from ranking.inputs import NUMBER, csv_problem
 from ranking.tables import Cell
+from ranking.words import DECISION, STATUS
 
 UNIT_COLUMNS = ("group", "unit", "name", "points", "index", "rank")
 INDICATOR_COLUMNS = ("group", "unit", "indicator", "status", "value", "points")
 DIFF_COLUMNS = (
     "group", "unit", "name", "indicator", "old_index", "new_index", "old_rank", "new_rank", "old_value", "new_value",
-    "old_status", "new_status", "old_points", "new_points",
+    "old_status", "new_status", "old_points", "new_points", "objection", "decision",
 )
 
 
@@ -62,6 +62,9 @@ class IndicatorChange:
     new_points: float | None
     old_status: str | None
     new_status: str | None
+    objection: str = ""
+    """The objection behind the change, as the new run's register published it ('' when none), and its decision."""
+    decision: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,15 @@ def _read_indicators(folder: Path, problems: Problems) -> dict[tuple[str, str], 
     return rows
 
 
+def _read_objections(folder: Path, problems: Problems) -> dict[tuple[str, str], tuple[str, str]]:
+    """(unit, indicator) → (objection id, decision) from the register a run published (none: {})."""
+    path = folder / "objections.csv"
+    if not path.is_file():
+        return {}
+    return {(row["unit"], row["indicator"]): (row["objection"], row["decision"])
+            for _, row in _rows(path, ("objection", "unit", "indicator", "decision"), problems)}
+
+
 def _shared(units: dict[str, _UnitRow]) -> set[tuple[str, int | None]]:
     """(group, rank) pairs held by more than one unit: the ties of that run."""
     seen: set[tuple[str, int | None]] = set()
@@ -157,6 +169,7 @@ def diff_runs(old: Path, new: Path) -> RunDiff:
     problems = Problems()
     old_units, new_units = _read_units(old, problems), _read_units(new, problems)
     old_rows, new_rows = _read_indicators(old, problems), _read_indicators(new, problems)
+    objections = _read_objections(new, problems)
     problems.raise_if_errors(DataError)
     old_shared, new_shared = _shared(old_units), _shared(new_units)
     units: list[UnitChange] = []
@@ -181,6 +194,7 @@ def diff_runs(old: Path, new: Path) -> RunDiff:
         indicators.append(IndicatorChange(
             some.group, key[0], key[1], x.value if x else None, y.value if y else None,
             x.points if x else None, y.points if y else None, x.status if x else None, y.status if y else None,
+            *objections.get(key, ("", "")),
         ))
     return RunDiff(tuple(units), tuple(indicators))
 
@@ -207,29 +221,14 @@ def run_criteria(folder: Path, problems: Problems) -> RunCriteria | None:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        problems.add(Problem(file, "run_json_bad", {"detail": type(exc).__name__}))
+        problems.add(Problem(file, "run_json", {"detail": type(exc).__name__}))
         return None
     found = record.get("criteria") if isinstance(record, dict) else None
     if not (isinstance(found, dict) and isinstance(found.get("id"), str) and type(found.get("edition")) is int
             and isinstance(found.get("sha256"), str)):
-        problems.add(Problem(file, "run_json_bad", {"detail": "criteria: id, edition, sha256"}))
+        problems.add(Problem(file, "run_json", {"detail": "criteria: id, edition, sha256"}))
         return None
     return RunCriteria(found["id"], found["edition"], found["sha256"])
-
-
-def draft_problems(draft: Path, criteria: Criteria) -> list[Problem]:
-    """Why the run in `draft` cannot be this run's draft: unreadable, or scored with another criteria id,
-    edition or criteria file (last year's folder would publish last year's values as changes)."""
-    problems = Problems()
-    for name in ("results.csv", "indicator_scores.csv"):  # checked before any work, with run.json
-        if not (draft / name).is_file():
-            problems.add(Problem(str(draft / name), "file_missing"))
-    found = run_criteria(draft, problems)
-    this = RunCriteria(criteria.id, criteria.edition, criteria.sha256)
-    if found is not None and found != this:
-        problems.add(Problem(str(draft / "run.json"), "draft_other_criteria", {"found": str(found),
-                                                                              "accepted": str(this)}))
-    return problems.errors
 
 
 def comparable(old: Path, new: Path) -> tuple[RunCriteria, RunCriteria]:
@@ -250,12 +249,12 @@ def diff_rows(diff: RunDiff) -> tuple[list[str], list[list[Cell]]]:
     names = {u.unit: u.name for u in diff.units}
     rows: list[list[Cell]] = [
         [u.group, u.unit, u.name, "", u.old_index, u.new_index, u.old_rank, u.new_rank, None, None, None, None,
-         u.old_points, u.new_points]
+         u.old_points, u.new_points, None, None]
         for u in diff.units
     ]
     rows.extend(
         [i.group, i.unit, names.get(i.unit, ""), i.indicator, None, None, None, None, i.old_value, i.new_value,
-         i.old_status, i.new_status, i.old_points, i.new_points]
+         i.old_status, i.new_status, i.old_points, i.new_points, i.objection or None, i.decision or None]
         for i in diff.indicators
     )
     return list(DIFF_COLUMNS), rows
@@ -280,7 +279,15 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _status(status: str | None, lang: Lang) -> str:
-    return "—" if status is None else t(f"diff.status.{status}", lang) if f"diff.status.{status}" in LABELS else status
+    return "—" if status is None else t(STATUS[status], lang)
+
+
+def _objection(change: IndicatorChange, lang: Lang) -> str:
+    """'KN-003 (chấp nhận)', or '—' for a change no objection asked for."""
+    if not change.objection:
+        return "—"
+    decision = t(DECISION[change.decision], lang)
+    return t("diff.objection_of", lang, id=change.objection, decision=decision)
 
 
 def render(diff: RunDiff, lang: Lang) -> str:
@@ -292,6 +299,7 @@ def render(diff: RunDiff, lang: Lang) -> str:
     def value(text: str | None) -> str:
         return "—" if text is None or text == "" else w.value(text)
 
+    asked = any(i.objection for i in diff.indicators)  # a column only where a register names objections
     lines = [t("diff.units", lang, n=len(diff.units))]
     if diff.units:
         lines += _table(
@@ -303,10 +311,12 @@ def render(diff: RunDiff, lang: Lang) -> str:
     lines += ["", t("diff.indicators", lang, n=len(diff.indicators))]
     if diff.indicators:
         lines += _table(
-            [t(k, lang) for k in ("unit", "diff.indicator", "diff.value", "points", "diff.status")],
+            [t("unit", lang), t("diff.indicator", lang), t("diff.value", lang), t("points", lang),
+             t("diff.status", lang), *((t("diff.objection", lang),) if asked else ())],
             [[i.unit, i.indicator, _pair(value(i.old_value), value(i.new_value)),
               _pair(w.points(i.old_points), w.points(i.new_points)),
-              _pair(_status(i.old_status, lang), _status(i.new_status, lang), t("diff.same", lang))]
+              _pair(_status(i.old_status, lang), _status(i.new_status, lang), t("diff.same", lang)),
+              *((_objection(i, lang),) if asked else ())]
              for i in diff.indicators],
         )
     return "\n".join(lines)

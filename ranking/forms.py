@@ -36,12 +36,15 @@ from ranking.criteria import (
 from ranking.errors import Lang
 from ranking.i18n import Words, entry_and_rule, measurement_note, t
 from ranking.inputs import Inputs, Key, Unit, Value
+from ranking.objections import Draft
 from ranking.tables import inside, neutralise, save_workbook, staged_output
 
-Kind = Literal["self", "appraisal"]
+Kind = Literal["self", "appraisal", "objection"]
 FORMAT = 1
 META_SHEET = "_dti"
 META_KEYS = ("format", "kind", "criteria_id", "edition", "criteria_sha256", "owner", "sheet", "lang")
+DRAFT_KEY = "draft_sha256"  # an objection form's draft: the SHA-256 of the draft run's run.json
+DATE_CELL = "C5"  # an objection form's date of sending, entered by the unit
 PREFILLED_COLUMN = 3  # in the hidden sheet: on a measured row's row number, the value the form showed
 HEADER_ROW = 6
 FIRST_ROW = 7
@@ -56,32 +59,49 @@ LINE_HEIGHT = 15.0  # points per line of 11-pt text
 
 @dataclass(frozen=True)
 class Columns:
-    """Where a form keeps its row keys and its input cells (1-based column numbers)."""
+    """Where a form keeps its row keys and its input cells (1-based column numbers); `headers` are the
+    catalogue keys of the column headings."""
 
     keys: tuple[int, ...]
     value: int
     denominator: int
+    """0 where the form has no denominator column (an objection's asked value is a fraction or a number)."""
     text: int
     headers: tuple[str, ...]
     widths: tuple[int, ...]
+    claim: int = 0
+    """An objection form's claim column (0 on the other forms)."""
 
     @property
     def width(self) -> int:
         return len(self.headers)
 
+    @property
+    def inputs(self) -> tuple[int, ...]:
+        """Every column the unit or the council types into."""
+        return tuple(c for c in (self.claim, self.value, self.denominator, self.text) if c)
+
 
 SELF = Columns(
     keys=(1,), value=6, denominator=7, text=8,
-    headers=("id", "title", "points", "rule", "asked", "value", "denominator", "evidence"),
+    headers=("form.col.id", "form.col.title", "form.col.points", "form.col.rule", "form.col.asked", "form.col.value",
+             "form.col.denominator", "form.col.evidence"),
     widths=(10, 60, 9, 42, 40, 16, 12, 45),
 )
 APPRAISAL = Columns(
     keys=(1, 3), value=9, denominator=10, text=11,
-    headers=("unit", "name", "id", "title", "points", "rule", "self_value", "self_evidence", "appraised",
-             "appraised_denominator", "note", "council_task"),
+    headers=("form.col.unit", "form.col.name", "form.col.id", "form.col.title", "form.col.points", "form.col.rule",
+             "form.col.self_value", "form.col.self_evidence", "form.col.appraised", "form.col.appraised_denominator",
+             "form.col.note", "form.col.council_task"),
     widths=(22, 30, 10, 50, 9, 36, 16, 36, 16, 14, 40, 28),
 )
-COLUMNS: Mapping[Kind, Columns] = {"self": SELF, "appraisal": APPRAISAL}
+OBJECTION = Columns(
+    keys=(1,), value=8, denominator=0, text=9, claim=7,
+    headers=("form.col.id", "form.col.title", "form.col.points", "form.col.self_value", "form.col.appraised",
+             "form.col.draft_points", "form.col.claim", "form.col.asked_value", "form.col.evidence"),
+    widths=(10, 50, 9, 16, 16, 12, 50, 16, 40),
+)
+COLUMNS: Mapping[Kind, Columns] = {"self": SELF, "appraisal": APPRAISAL, "objection": OBJECTION}
 
 
 @dataclass(frozen=True)
@@ -186,14 +206,18 @@ class _Validations:
 
 
 # --- workbooks ---------------------------------------------------------------------------------------
-def _metadata(wb: Workbook, criteria: Criteria, kind: Kind, owner: str, sheet: str, lang: Lang) -> Worksheet:
-    """The hidden sheet and the custom properties that say what the workbook was made from."""
+def _metadata(wb: Workbook, criteria: Criteria, kind: Kind, owner: str, sheet: str, lang: Lang,
+              draft: str = "") -> Worksheet:
+    """The hidden sheet and the custom properties that say what the workbook was made from (an objection
+    form also records its draft)."""
     values: dict[str, str | int] = {
         "format": FORMAT, "kind": kind, "criteria_id": criteria.id, "edition": criteria.edition,
         "criteria_sha256": criteria.sha256, "owner": owner, "sheet": sheet, "lang": lang,
     }
+    if draft:
+        values[DRAFT_KEY] = draft
     meta = wb.create_sheet(META_SHEET)
-    for i, key in enumerate(META_KEYS, start=1):
+    for i, key in enumerate(values, start=1):
         meta.cell(i, 1, key)
         meta.cell(i, 2, neutralise(values[key]))
         value = values[key]
@@ -253,8 +277,8 @@ def _table_sheet(wb: Workbook, title: str, head: Sequence[str], columns: Columns
     ws = wb.create_sheet(title)
     for i, line in enumerate(head, start=1):
         ws.cell(i, 1, neutralise(line)).font = Font(bold=i == 1, size=13 if i == 1 else 11)
-    for col, (name, width) in enumerate(zip(columns.headers, columns.widths, strict=True), start=1):
-        cell = ws.cell(HEADER_ROW, col, t(f"form.col.{name}", lang))
+    for col, (key, width) in enumerate(zip(columns.headers, columns.widths, strict=True), start=1):
+        cell = ws.cell(HEADER_ROW, col, t(key, lang))
         cell.font = Font(bold=True)
         cell.fill = _HEAD
         cell.alignment = _WRAP
@@ -405,3 +429,59 @@ def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lan
             if progress is not None:
                 progress(done, len(groups))
     return [out / f"appraisal-{g.id}.xlsx" for g in groups]
+
+
+def objection_form(criteria: Criteria, unit: Unit, draft: Draft, path: Path, lang: Lang = "vi",
+                   sample: bool = False) -> None:
+    """One unit's objection form to the draft: each applicable indicator with what the draft published
+    (self-assessed and appraised value, points), and yellow cells for the unit's claim, the value it asks for
+    and its evidence; the date it sends the form above the table. The hidden sheet records the draft (its
+    run.json's SHA-256), so that a form of another draft is refused."""
+    group = criteria.group(unit.group)
+    wb = Workbook()
+    wb.remove(wb.active)
+    unit_line = t("form.unit", lang, name=unit.name, id=unit.id, group=group.title)
+    head = _head(criteria, t("form.objection_title", lang, edition=criteria.edition), unit_line, sample, lang)
+    head.insert(3, t("form.objection_draft", lang, name=draft.folder, sha=draft.run_sha256[:12]))
+    _help_sheet(wb, [t("form.help_sheet", lang), *head, "", *t("form.help.objection", lang).split("|")])
+    sheet = t("form.objection_sheet", lang)
+    ws = _table_sheet(wb, sheet, head[:4], OBJECTION, lang)
+    _metadata(wb, criteria, "objection", unit.id, sheet, lang, draft.run_sha256)
+    date = ws[DATE_CELL]
+    ws.cell(date.row, date.column - 1, t("form.objection_date", lang)).font = Font(bold=True)
+    ws.cell(date.row, date.column - 1).alignment = Alignment(horizontal="right")
+    date.protection = Protection(locked=False)
+    date.fill = _INPUT
+    date.number_format = "DD/MM/YYYY"
+    dates = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2200,12,31)",
+                           allow_blank=True, showErrorMessage=True, errorTitle=t("form.dv.title", lang),
+                           error=t("form.dv.date", lang))
+    ws.add_data_validation(dates)
+    dates.add(DATE_CELL)
+    titles = {p.id: p.title for p in group.pillars}
+    for r, row in enumerate(self_rows(group, unit), start=FIRST_ROW):
+        leaf = row.indicator
+        if leaf is None:
+            _write_row(ws, r, [row.key[0], titles[row.key[0]]], OBJECTION, ())
+            for col in range(1, OBJECTION.width + 1):
+                ws.cell(r, col).fill = _PILLAR
+                ws.cell(r, col).font = Font(bold=True)
+            continue
+        key = (unit.id, leaf.id)
+        published = draft.rows.get(key)
+        points = published.points if published is not None and published.status != "not_applicable" else None
+        _write_row(ws, r, [leaf.id, leaf.title, _n(leaf.points), draft.self_values.get(key) or None,
+                           draft.appraised_values.get(key) or None, None if points is None else _n(points)],
+                   OBJECTION, OBJECTION.inputs)
+    _finish(wb, path)
+
+
+def write_objection_forms(criteria: Criteria, units: Sequence[Unit], draft: Draft, out: Path, lang: Lang = "vi",
+                          sample: bool = False, progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """One objection form per unit of the draft into `out` (named after the unit id), all written or none."""
+    with staged_output(out) as stage:
+        for done, unit in enumerate(units, start=1):
+            objection_form(criteria, unit, draft, inside(stage, unit.id, ".xlsx"), lang, sample)
+            if progress is not None:
+                progress(done, len(units))
+    return [out / f"{u.id}.xlsx" for u in units]

@@ -4,12 +4,13 @@ criteria. Every value is parsed by its indicator's rule here, so that scoring ne
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from ranking.criteria import (
     Criteria,
     Indicator,
     MinMax,
+    Node,
     Ratio,
     Rule,
     Tiers,
@@ -39,6 +41,8 @@ UNITS_COLUMNS = ("id", "name", "group", "tags", "predecessors")
 SELF_COLUMNS = ("unit", "indicator", "value", "denominator", "evidence")
 APPRAISAL_COLUMNS = ("unit", "indicator", "value", "denominator", "note")
 MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "measured_at")
+OBJECTION_COLUMNS = ("objection", "unit", "indicator", "received_on", "claim", "asked_value", "evidence", "decision",
+                     "answer", "decided_on")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
@@ -137,6 +141,8 @@ class Inputs:
     """The files a partial load (validate) did not find yet, e.g. self_assessment.csv before the forms."""
     measured: Mapping[Key, Value] = field(default_factory=dict)
     """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
+    objections: tuple[Objection, ...] = ()
+    """The units' objections to the draft and the department's decisions (objections.csv, optional)."""
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
@@ -391,6 +397,141 @@ def _parse_ratio(text: str, denominator: str) -> tuple[float, bool]:
     return fraction, True
 
 
+# --- objections to the draft (objections.csv) ---------------------------------------------------
+DECISIONS = ("accepted", "partly", "rejected")
+
+
+@dataclass(frozen=True)
+class Objection:
+    """One contested indicator of one unit, and the department's decision on it ('' while undecided)."""
+
+    id: str
+    unit: str
+    indicator: str
+    received_on: str
+    claim: str
+    asked_value: str
+    evidence: str
+    decision: str
+    answer: str
+    decided_on: str
+    line: int
+    late: bool
+    """Received after the criteria's `objections_until`: recorded and answered, marked late."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A calendar date written YYYY-MM-DD, or None."""
+    if not ISO_DATE.match(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, problems: Problems,
+                    today: dt.date, data: bytes | None = None) -> tuple[Objection, ...]:
+    """The register, every problem noted: unknown unit or indicator, an objection id used twice, a date that
+    is not one or lies after `today`, a decision that is not one of DECISIONS, a decision without its answer
+    or its date, an asked value its indicator's rule does not accept. An objection received after the
+    criteria's `objections_until` is kept and marked late (with a warning while it is undecided)."""
+    file = str(path)
+    by_id = {u.id: u for u in units}
+    nodes = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
+    until = parse_date(criteria.objections_until) if criteria.objections_until else None
+    seen: dict[str, int] = {}
+    contested: dict[Key, int] = {}
+    found: list[Objection] = []
+    for line, row in read_csv(path, OBJECTION_COLUMNS, problems, data):
+        row_problems = [Problem(file, reason, params, line=line, column=column)
+                        for column, reason, params in _row_problems(row, by_id, nodes, seen, contested, today,
+                                                                    problems.full)]
+        for problem in row_problems:
+            problems.add(problem)
+        if row_problems:
+            continue
+        ident = row["objection"]
+        seen[ident] = line
+        contested[(row["unit"], row["indicator"])] = line
+        received = parse_date(row["received_on"])
+        late = until is not None and received is not None and received > until
+        found.append(Objection(ident, row["unit"], row["indicator"], row["received_on"], row["claim"],
+                               row["asked_value"], row["evidence"], row["decision"], row["answer"], row["decided_on"],
+                               line, late))
+        if late and not row["decision"]:  # said while it is to be decided; once decided, it is marked late
+            problems.add(Problem(file, "objection_late", {"found": ident, "accepted": criteria.objections_until},
+                                 line=line, column="received_on", severity="warning"))
+    return tuple(found)
+
+
+RowProblem = tuple[str, str, dict[str, object]]
+"""(column, reason, params) of a problem of one row of the register."""
+
+
+def _row_problems(row: Mapping[str, str], units: Mapping[str, Unit], nodes: Mapping[str, Mapping[str, Node]],
+                  seen: Mapping[str, int], contested: Mapping[Key, int], today: dt.date,
+                  full: bool) -> list[RowProblem]:
+    found: list[RowProblem] = [(c, "empty_field", {"column": c})
+                               for c in ("objection", "unit", "indicator", "received_on", "claim") if not row[c]]
+    ident, unit_id, indicator_id = row["objection"], row["unit"], row["indicator"]
+    if ident and (reason := id_problem(ident)):
+        found.append(("objection", reason, id_params(ident)))
+    elif ident in seen:
+        found.append(("objection", "objection_duplicate", {"found": ident, "accepted": seen[ident]}))
+    unit = units.get(unit_id)
+    if unit_id and unit is None:
+        found.append(("unit", "unknown_unit", {"found": unit_id, "nearest": "" if full else nearest(unit_id, units)}))
+    elif unit is not None and indicator_id:
+        group = nodes[unit.group]
+        node = group.get(indicator_id)
+        if node is None:
+            found.append(("indicator", "unknown_indicator", {
+                "found": indicator_id, "group": unit.group, "nearest": "" if full else nearest(indicator_id, group)}))
+        elif isinstance(node, Composite):
+            found.append(("indicator", "not_leaf", {"found": indicator_id,
+                                                    "accepted": ", ".join(c.id for c in node.leaves())}))
+        elif not node.applies(unit.id, unit.tags):
+            found.append(("indicator", "objection_not_applicable", {"unit": unit_id, "indicator": indicator_id}))
+        elif (unit_id, indicator_id) in contested:
+            found.append(("indicator", "objection_same_indicator", {
+                "unit": unit_id, "indicator": indicator_id, "accepted": contested[(unit_id, indicator_id)]}))
+        elif row["asked_value"]:
+            try:
+                parse_value(node.rule, node.points, row["asked_value"], "")
+            except ValueProblem as exc:
+                found.append(("asked_value", exc.reason, dict(exc.params)))
+    received = _date(row, "received_on", today, found)
+    decided = _date(row, "decided_on", today, found)
+    decision = row["decision"]
+    if decision and decision not in DECISIONS:
+        found.append(("decision", "objection_decision", {"found": decision, "accepted": ", ".join(DECISIONS)}))
+    if decision and not row["answer"]:
+        found.append(("answer", "objection_no_answer", {"found": ident}))
+    if decision and not row["decided_on"]:
+        found.append(("decided_on", "objection_no_decided_on", {"found": ident}))
+    if not decision and (row["answer"] or row["decided_on"]):
+        found.append(("decision", "objection_no_decision", {"found": ident}))
+    if received is not None and decided is not None and decided < received:
+        found.append(("decided_on", "objection_decided_before", {"found": row["decided_on"],
+                                                                 "accepted": row["received_on"]}))
+    return found
+
+
+def _date(row: Mapping[str, str], column: str, today: dt.date, found: list[RowProblem]) -> dt.date | None:
+    """The date of a column ('' → None); a malformed or future one is noted in `found`."""
+    text = row[column]
+    if not text:
+        return None
+    day = parse_date(text)
+    if day is None:
+        found.append((column, "bad_date", {"found": text}))
+    elif day > today:
+        found.append((column, "future_date", {"found": text, "accepted": today.isoformat()}))
+        return None
+    return day
+
+
 # --- loading ------------------------------------------------------------------------------------------
 def _read_units(path: Path, criteria: Criteria, problems: Problems, data: bytes | None = None) -> tuple[Unit, ...]:
     file = str(path)
@@ -606,10 +747,11 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Ma
 OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
-def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -> Inputs:
+def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, today: dt.date | None = None) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
     at any step of the year) only units.csv is required: the files not there yet are listed in `absent`.
-    Each file is read once: its hash in `files` is of the very bytes that were parsed."""
+    A date after `today` (default: the day of the run) is an error: nothing done can be dated later. Each file
+    is read once: its hash in `files` is of the very bytes that were parsed."""
     root = Path(folder)
     problems = Problems()
     files: dict[str, str] = {}
@@ -655,13 +797,20 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False) -
                                     data=data)
     elif problem.reason != "file_missing":
         problems.add(problem)
+    objections_path = root / "objections.csv"  # optional: between the draft and the final ranking
+    objections: tuple[Objection, ...] = ()
+    if (problem := file_problem(objections_path)) is None:
+        if (data := take(objections_path)) is not None:
+            objections = load_objections(criteria, units, objections_path, problems, today or dt.date.today(), data)
+    elif problem.reason != "file_missing":
+        problems.add(problem)
     problems.raise_if_errors(DataError)
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path))):
         problems.add(problem)
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
-        sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured,
+        sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured, objections=objections,
     )
 
 

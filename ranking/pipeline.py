@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -12,6 +12,7 @@ from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
+from ranking.objections import undecided
 from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
@@ -60,13 +61,16 @@ def build(criteria: Criteria, inputs: Inputs, previous: Path | None = None) -> R
     return analyse(ranking)
 
 
-def stage_problems(warnings: Sequence[Problem], stage: Stage) -> list[Problem]:
-    """A final run refuses while any council score is missing: the `council_pending` warnings become
-    errors (with their reason code), followed by one line that says what to do."""
-    pending = [replace(p, severity="error") for p in warnings if p.reason == "council_pending"]
-    if stage != "final" or not pending:
+def stage_problems(inputs: Inputs, stage: Stage) -> list[Problem]:
+    """A final run refuses while any council score is missing or any objection to the draft is undecided: the
+    `council_pending` warnings become errors (with their reason code), each undecided objection is one, and
+    each kind ends with one line that says what to do."""
+    if stage != "final":
         return []
-    return [*pending, Problem("--stage final", "final_pending", {"found": len(pending)})]
+    pending = [replace(p, severity="error") for p in inputs.warnings if p.reason == "council_pending"]
+    open_ = undecided(inputs.objections, str(Path(inputs.folder) / "objections.csv"))
+    return [*pending, *([Problem("--stage final", "final_pending", {"found": len(pending)})] if pending else []),
+            *open_, *([Problem("--stage final", "final_undecided", {"found": len(open_)})] if open_ else [])]
 
 
 def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
@@ -88,7 +92,7 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
 
     with staged_output(out) as stage:
         if progress is not None:
-            progress.stage("tables")
+            progress.stage("progress.tables")
         write_csv_tables(ranking, stage, options)
         changes = diff_runs(draft, stage) if draft is not None else None
 
@@ -100,6 +104,6 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
             return [workbook]
 
         if progress is not None:
-            progress.stage("pdf")
+            progress.stage("progress.pdf")
         return write_reports(ranking, stage, options, lang, changes, workers, cache,
-                             progress.counter("pdf") if progress is not None else None, meanwhile)
+                             progress.counter("progress.pdf") if progress is not None else None, meanwhile)

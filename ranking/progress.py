@@ -37,8 +37,8 @@ class Progress:
         return f"{self.words.num(time.monotonic() - self.start, 1)} s"
 
     def stage(self, key: str) -> None:
-        """Entering a stage: its name, on the live line."""
-        self.show(self.words(f"progress.{key}"))
+        """Entering a stage: its name (the key of its words), on the live line."""
+        self.show(self.words(key))
 
     def counter(self, key: str) -> StepCounter:
         """A callback for `n / N` of a stage, the shape that write_reports, the forms and collect take."""
@@ -68,5 +68,5 @@ class StepCounter:
 
     def __call__(self, done: int, total: int) -> None:
         w = self.progress.words
-        self.progress.show(w("progress.count", stage=w(f"progress.{self.key}"), done=done, total=total,
+        self.progress.show(w("progress.count", stage=w(self.key), done=done, total=total,
                               elapsed=self.progress.elapsed()))

@@ -36,12 +36,13 @@ from ranking.criteria import (
     Pillar,
 )
 from ranking.errors import Lang
-from ranking.i18n import LABELS, Words, describe_rule, measurement_note
+from ranking.i18n import Words, describe_rule, measurement_note
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
 from ranking.tables import criteria_name, inside, provenance
+from ranking.words import METHODS, OPTION_VALUES, OPTIONS, STATUS, STATUS_SHORT
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -387,23 +388,21 @@ def pillar_nodes(pillar: Pillar) -> list[Node]:
 
 
 def status_text(status: str | None, w: Words) -> str:
-    return "—" if status is None else w(f"report.status.{status}") if f"report.status.{status}" in LABELS else status
+    return "—" if status is None else w(STATUS_SHORT[status])
 
 
 def change_status(status: str | None, w: Words) -> str:
     """A status in a comparison, where 'ok' must read as something ('có số liệu'), not as a blank."""
-    return w(f"diff.status.{status}") if f"diff.status.{status}" in LABELS else status_text(status, w)
+    return "—" if status is None else w(STATUS[status])
 
 
 def option_rows(options: Mapping[str, object], w: Words) -> list[tuple[str, str]]:
-    """The run options in the reader's words: known keys and values translated, the rest as given."""
+    """The run options in the reader's words: the values that are words translated, the rest (file names) as
+    given."""
     rows = []
     for key, value in sorted(options.items()):
-        label = w(f"option.{key}") if f"option.{key}" in LABELS else key
         text = "—" if value is None else str(value)
-        if f"option.{key}.{text}" in LABELS:
-            text = w(f"option.{key}.{text}")
-        rows.append((label, text))
+        rows.append((w(OPTIONS[key]), w(OPTION_VALUES[key, text]) if (key, text) in OPTION_VALUES else text))
     return rows
 
 
@@ -496,7 +495,8 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
             "created": day.strftime("%Y-%m-%dT%H:%M:%SZ"), "decimals": criteria.decimals,
             "cover_date": day.strftime("%d/%m/%Y" if w.lang == "vi" else "%Y-%m-%d"),
             "band_colour": lambda label: charts.band_colour(_band_position(criteria, label)),
-            "status": lambda status: status_text(status, w), "change_status": lambda status: change_status(status, w)}
+            "status": lambda status: status_text(status, w), "change_status": lambda status: change_status(status, w),
+            "method_words": lambda method: w(METHODS[method])}
 
 
 def _band_position(criteria: Criteria, label: str) -> int:

@@ -4,6 +4,7 @@ lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import types
@@ -91,6 +92,19 @@ Edition = Annotated[int, Strict(), Field(ge=1900, le=2200, description="the year
 Scale = Annotated[float, Strict(), Field(gt=0, le=1000, allow_inf_nan=False,
                                          description="index = points / max points × scale, 0 < s ≤ 1000")]
 Decimals = Annotated[int, Strict(), Field(ge=0, le=8, description="decimals shown, 0–8")]
+
+
+def _check_date(value: str) -> str:
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise PydanticCustomError("bad_date", "not a date", {"found": describe(value)})
+
+
+IsoDate = Annotated[str, Strict(), AfterValidator(_check_date),
+                    Field(description="a date, YYYY-MM-DD", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Better = Literal["higher", "lower"]
 
 
@@ -321,6 +335,8 @@ class CriteriaSpec(_Model):
     decimals: Decimals = 4
     bands: Annotated[list[BandSpec], Field(max_length=20)] | None = None
     robustness: RobustnessSpecModel | None = None
+    objections_until: IsoDate | None = Field(None, description="the last day on which objections to the draft are "
+                                                               "received; later ones are marked late")
     groups: Annotated[list[GroupSpec], Field(min_length=1, max_length=100)]
 
     @model_validator(mode="after")
@@ -478,7 +494,8 @@ def _problem(error: Mapping[str, Any]) -> Found:
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
-                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated"}:
+                "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated",
+                "bad_date"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 
 from ranking import __version__
 from ranking.errors import Lang, Problem
-from ranking.i18n import LABELS, t
-from ranking.inputs import NUMBER
+from ranking.i18n import t
+from ranking.inputs import NUMBER, OBJECTION_COLUMNS
 from ranking.ranking import Ranking
 from ranking.render_cache import RenderCache, package_version
 from ranking.system import exchange, pid_alive, signals_held
+from ranking.words import DECISION, STATUS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -42,6 +43,22 @@ INDICATOR_COLUMNS = (
     "group", "unit", "indicator", "status", "self_value", "appraised_value", "value", "self_points", "points",
     "max_points", "source",
 )
+PUBLISHED_OBJECTION_COLUMNS = (*OBJECTION_COLUMNS, "late")
+HEADINGS: Mapping[str, str] = {
+    "group": "xlsx.group", "unit": "xlsx.unit", "name": "xlsx.name", "points": "xlsx.points",
+    "max_points": "xlsx.max_points", "index": "xlsx.index", "rank": "xlsx.rank", "band": "xlsx.band",
+    "self_points": "xlsx.self_points", "self_index": "xlsx.self_index", "previous_index": "xlsx.previous_index",
+    "previous_rank": "xlsx.previous_rank", "rank_low": "xlsx.rank_low", "rank_high": "xlsx.rank_high",
+    "indicator": "xlsx.indicator", "status": "xlsx.status", "self_value": "xlsx.self_value",
+    "appraised_value": "xlsx.appraised_value", "value": "xlsx.value", "source": "xlsx.source",
+    "objection": "xlsx.objection", "received_on": "xlsx.received_on", "claim": "xlsx.claim",
+    "asked_value": "xlsx.asked_value", "evidence": "xlsx.evidence", "decision": "xlsx.decision",
+    "answer": "xlsx.answer", "decided_on": "xlsx.decided_on", "late": "xlsx.late",
+}
+"""results.xlsx's heading of each column of the CSV tables (the CSV files keep the machine names)."""
+SOURCES: Mapping[str, str] = {"self": "xlsx.source.self", "measured": "xlsx.source.measured",
+                              "appraised": "xlsx.source.appraised"}
+"""The words of where an indicator's value comes from."""
 Cell = str | int | float | None
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -97,6 +114,16 @@ def indicator_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
     return list(INDICATOR_COLUMNS), rows
 
 
+def objection_rows(ranking: Ranking) -> tuple[list[str], list[list[Cell]]]:
+    """objections.csv as published with the run: the register as decided, each objection marked late or not."""
+    rows: list[list[Cell]] = [
+        [o.id, o.unit, o.indicator, o.received_on, o.claim, o.asked_value, o.evidence, o.decision, o.answer,
+         o.decided_on, "yes" if o.late else "no"]
+        for o in ranking.inputs.objections
+    ]
+    return list(PUBLISHED_OBJECTION_COLUMNS), rows
+
+
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -145,21 +172,27 @@ def xlsx_sheets(ranking: Ranking, lang: Lang, about: Sequence[Sequence[Cell]]) -
             for name, cell in zip(header, row, strict=True):
                 if name == "group":
                     cell = groups.get(str(cell), cell)
-                elif name == "status" and f"diff.status.{cell}" in LABELS:
-                    cell = t(f"diff.status.{cell}", lang)
+                elif name == "status":
+                    cell = t(STATUS[str(cell)], lang)
                 elif name in ("self_value", "appraised_value", "value"):
                     cell = _number(cell)
                 elif name == "source" and cell:
-                    cell = t(f"xlsx.source.{cell}", lang)
+                    cell = t(SOURCES[str(cell)], lang)
+                elif name == "decision":
+                    cell = t(DECISION[str(cell)], lang)
+                elif name == "late":
+                    cell = t("objection.late", lang) if cell == "yes" else ""
                 cells.append(cell)
             out.append(cells)
-        words = [titles[n[7:]] if n.startswith("pillar:") else t(f"xlsx.{n}", lang) if f"xlsx.{n}" in LABELS
-                 else n for n in header]
+        words = [titles[n[7:]] if n.startswith("pillar:") else t(HEADINGS[n], lang) for n in header]
         return Sheet(words, out, [index if n.startswith("pillar:") else shape.get(n, "") for n in header])
 
+    objections = {t("xlsx.sheet.objections", lang): people(*objection_rows(ranking))} if ranking.inputs.objections \
+        else {}
     return {
         t("xlsx.sheet.results", lang): people(*result_rows(ranking)),
         t("xlsx.sheet.indicators", lang): people(*indicator_rows(ranking)),
+        **objections,
         t("xlsx.sheet.run", lang): Sheet([t("xlsx.run.key", lang), t("xlsx.run.value", lang)], about),
     }
 
@@ -299,6 +332,8 @@ def write_csv_tables(ranking: Ranking, folder: Path, options: Mapping[str, objec
     ind_header, ind_rows = indicator_rows(ranking)
     (folder / "results.csv").write_text(csv_text(header, rows), encoding="utf-8", newline="")
     (folder / "indicator_scores.csv").write_text(csv_text(ind_header, ind_rows), encoding="utf-8", newline="")
+    if ranking.inputs.objections:  # the register as decided, published with the ranking it changed
+        (folder / "objections.csv").write_text(csv_text(*objection_rows(ranking)), encoding="utf-8", newline="")
     text = json.dumps(run_record(ranking, options), ensure_ascii=False, indent=2, sort_keys=True)
     (folder / "run.json").write_text(text + "\n", encoding="utf-8")
 
@@ -311,8 +346,8 @@ def write_workbook(ranking: Ranking, folder: Path, options: Mapping[str, object]
     hashes: list[list[Cell]] = [[f"SHA-256: {name}", digest] for name, digest in provenance(ranking).items()]
     stage = str(options.get("stage", "final"))
     about: list[list[Cell]] = [
-        [t("xlsx.run.stage", lang), t(f"option.stage.{stage}", lang) + (f" — {t('stage.draft', lang)}"
-                                                                       if stage == "draft" else "")],
+        [t("xlsx.run.stage", lang), t("option.stage.draft", lang) + f" — {t('stage.draft', lang)}"
+         if stage == "draft" else t("option.stage.final", lang)],
         [t("xlsx.run.sample", lang), ranking.inputs.sample or t("xlsx.run.no", lang)],
         [t("xlsx.run.criteria", lang), f"{ranking.criteria.title} ({ranking.criteria.edition})"],
         [t("xlsx.run.criteria_file", lang), criteria_name(ranking)],

@@ -1,4 +1,4 @@
-"""Regenerate the bundled synthetic sample inputs: `inputs/2024/` and `inputs/2025/`.
+"""Regenerate the bundled synthetic sample inputs: `inputs/2024/`, `inputs/2025/` and `inputs/2025-draft/`.
 
 Why this exists: the real self-assessments of Hà Nội's units are not public, yet `make demo`, the tests
 and every newcomer need a full, realistic year to rank. This script builds one per edition from the
@@ -426,6 +426,80 @@ def issuer(unit: Unit) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+# --- objections to the draft (2025) ---------------------------------------------------------------------
+OBJECTIONS_SEED = 20251201
+DRAFT_DAY = dt.date(2025, 12, 1)  # the draft is published; objections_until in the criteria is 2025-12-10
+OBJECTION_PLAN = (  # (decision, received on, late) for the ten synthetic objections, in register order
+    ("accepted", 3), ("rejected", 4), ("partly", 4), ("accepted", 5), ("rejected", 8), ("partly", 8),
+    ("accepted", 9), ("rejected", 9), ("partly", 9), ("rejected", 12),
+)
+CLAIMS = (
+    "Đơn vị đã gửi bổ sung minh chứng đầy đủ trước thời điểm chốt số liệu; đề nghị Hội đồng xem xét lại.",
+    "Số liệu của đơn vị trích xuất từ hệ thống của Thành phố cùng thời điểm; đề nghị giữ số liệu tự đánh giá.",
+    "Hội đồng chưa tính các hồ sơ tiếp nhận trực tiếp đã số hóa; đề nghị tính đủ.",
+)
+ANSWERS = {
+    "accepted": "Hội đồng kiểm tra lại minh chứng đơn vị bổ sung: hợp lệ; chấp nhận giá trị đơn vị đề nghị.",
+    "partly": "Hội đồng đối chiếu lại hệ thống: chấp nhận một phần, tính {value} (phần còn lại không có minh chứng).",
+    "rejected": "Hội đồng giữ kết quả thẩm định: minh chứng bổ sung ban hành sau thời điểm chốt số liệu.",
+}
+LATE_ANSWER = " Kiến nghị gửi sau hạn 10/12/2025, vẫn được xem xét."
+
+
+def fraction(text: str) -> float:
+    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+
+
+def make_objections(out: Path, draft: Path) -> dict[str, int]:
+    """The objections of the 2025 sample and the draft they answer: `draft` gets the year's inputs as they
+    stood when the draft was published (the council's corrections before the objections), `out` gets the
+    decided register. An accepted objection restored the unit's own value (the draft had a lower appraised
+    one), a partly accepted one took a value between the two, a rejected one left the draft's."""
+    rng = random.Random(OBJECTIONS_SEED)
+    own = {(r["unit"], r["indicator"]): r for r in read_csv(out / "self_assessment.csv")}
+    appraised = read_csv(out / "appraisal.csv")
+    lowered = {(r["unit"], r["indicator"]): r for r in appraised if r["value"].endswith("%") and not r["denominator"]
+               and (r["unit"], r["indicator"]) in own and own[r["unit"], r["indicator"]]["value"].endswith("%")
+               and fraction(r["value"]) < fraction(own[r["unit"], r["indicator"]]["value"]) - 0.05}
+    untouched = sorted(k for k, r in own.items() if r["value"].endswith("%") and not r["denominator"]
+                       and k not in {(a["unit"], a["indicator"]) for a in appraised} and fraction(r["value"]) >= 0.5)
+    chosen_lowered = rng.sample(sorted(lowered), 7)
+    chosen_untouched = rng.sample(untouched, 3)
+    draft_rows = {(r["unit"], r["indicator"]): r for r in appraised}
+    register: list[list[str]] = []
+    for n, (decision, day) in enumerate(OBJECTION_PLAN, start=1):
+        key = chosen_untouched.pop() if decision == "accepted" else chosen_lowered.pop()
+        unit, indicator = key
+        asked = own[key]["value"]
+        answer = ANSWERS[decision]
+        if decision == "accepted":  # the draft had the council's lower value; the final has the unit's own
+            lower = f"{round(fraction(asked) * 100 - rng.randint(15, 30), 1):g}%"
+            draft_rows[key] = {"unit": unit, "indicator": indicator, "value": lower, "denominator": "",
+                               "note": DOWN_NOTES["figure"][0]}
+        elif decision == "partly":  # the final is the value between; the draft had a lower one still
+            final = appraised_value = draft_rows[key]["value"]
+            lower = f"{round(max(fraction(appraised_value) * 100 - rng.randint(10, 20), 0), 1):g}%"
+            draft_rows[key] = {**draft_rows[key], "value": lower}
+            answer = answer.format(value=final.replace(".", ","))  # the department writes Vietnamese numbers
+        received = DRAFT_DAY + dt.timedelta(days=day)
+        late = received > dt.date(2025, 12, 10)
+        decided = received + dt.timedelta(days=rng.randint(3, 6))
+        register.append([f"KN-{n:03d}", unit, indicator, received.isoformat(), rng.choice(CLAIMS), asked,
+                         own[key]["evidence"] or "Công văn bổ sung minh chứng", decision,
+                         answer + (LATE_ANSWER if late else ""), decided.isoformat()])
+    register.sort(key=lambda r: (r[3], r[0]))
+    write_csv(out / "objections.csv", ("objection", "unit", "indicator", "received_on", "claim", "asked_value",
+                                       "evidence", "decision", "answer", "decided_on"), register)
+    draft.mkdir(parents=True, exist_ok=True)
+    for name in ("units.csv", "self_assessment.csv", "measured.csv", "SAMPLE"):
+        (draft / name).write_bytes((out / name).read_bytes())
+    order = {(r["unit"], r["indicator"]): i for i, r in enumerate(appraised)}
+    rows = sorted(draft_rows.values(), key=lambda r: (r["unit"], order.get((r["unit"], r["indicator"]), len(order))))
+    write_csv(draft / "appraisal.csv", ("unit", "indicator", "value", "denominator", "note"),
+              [[r["unit"], r["indicator"], r["value"], r["denominator"], r["note"]] for r in rows])
+    return {"objections": len(register), "draft appraisal": len(rows)}
+
+
 # --- writing ----------------------------------------------------------------------------------------------
 def spelled(leaf: Leaf, value: Value) -> tuple[str, str]:
     """The (value, denominator) cells of a row, in the formats DESIGN.md accepts."""
@@ -534,6 +608,8 @@ def main(argv: Sequence[str]) -> int:
             print(f"error: no unit lists: {data} not found and no {out / 'units.csv'}", file=sys.stderr)
             return 2
         counts = make_year(spec, units, out)
+        if spec.year == 2025:
+            counts |= make_objections(out, ROOT / "inputs" / "2025-draft")
         print(f"{out.relative_to(ROOT)}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from ranking.errors import MESSAGES
+from ranking.words import WORDS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BASE = CORPUS / "base"
@@ -157,7 +157,7 @@ def message_pattern(reason: str) -> re.Pattern[str]:
     """A message of `reason` in either language, its {placeholders} matching anything."""
     def one(template: str) -> str:
         return ".*?".join(re.escape(part) for part in re.split(r"\{[^}]*\}", template))
-    return re.compile("|".join(f"(?:{one(t)})" for t in MESSAGES[reason]))
+    return re.compile("|".join(f"(?:{one(t)})" for t in WORDS["problem." + reason]))
 
 
 @pytest.fixture(scope="session")
@@ -205,7 +205,7 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 80
     for case in CASES:
         assert case.command in COMMANDS, case.name
-        assert all(r in MESSAGES for r in case.reasons), case.name
+        assert all("problem." + r in WORDS for r in case.reasons), case.name
         assert case.note, case.name
         re.compile(case.where)
 

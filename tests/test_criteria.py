@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from ranking.cli import main
 from ranking.criteria import Choice, Composite, Ratio, Tiers, id_pattern, id_problem, load_criteria
-from ranking.errors import MESSAGES, CriteriaError
+from ranking.errors import CriteriaError
+from ranking.words import WORDS
 from tests.conftest import ROOT, TINY_CRITERIA
 
 HEAD = """\
@@ -476,7 +477,7 @@ def test_mutated_criteria_load_or_raise_criteria_error(tmp_path: Path, edits: li
     try:
         criteria = load_criteria(path)
     except CriteriaError as exc:
-        assert exc.problems and all(p.reason in MESSAGES for p in exc.problems)
+        assert exc.problems and all("problem." + p.reason in WORDS for p in exc.problems)
         for p in exc.problems:
             p.message("vi")
             p.message("en")

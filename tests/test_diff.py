@@ -82,8 +82,8 @@ def test_cli_prints_the_table_and_writes_diff_csv(runs: tuple[Path, Path], tmp_p
     with (tmp_path / "diff.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert rows[0][:4] == ["group", "unit", "name", "indicator"]
-    assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74"]
-    assert rows[4] == ["A", "a1", "Sở Một", "K.2", "", "", "", "", "5", "3", "ok", "ok", "5", "3"]
+    assert rows[2] == ["A", "a1", "Sở Một", "", "0.76", "0.74", "1", "2", "", "", "", "", "76", "74", "", ""]
+    assert rows[4] == ["A", "a1", "Sở Một", "K.2", "", "", "", "", "5", "3", "ok", "ok", "5", "3", "", ""]
     assert main(["diff", str(draft), str(final), "--out", str(tmp_path / "d.csv"), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert "Units that changed: 3" in english and "Sở Một (a1)  0.7600 → 0.7400  76 → 74  1 → 2" in english
@@ -112,7 +112,7 @@ def test_diff_csv_is_neutralised_and_keeps_negative_numbers(tmp_path: Path) -> N
     with path.open(encoding="utf-8") as f:
         lines = list(csv.reader(f))
     assert lines[1][2] == "'=HYPERLINK(\"x\")"
-    assert lines[1][12:] == ["-3.5", "2"]
+    assert lines[1][12:] == ["-3.5", "2", "", ""]
     assert lines[2][8:10] == ["'-x", "'@y"]
     assert lines[2][12] == "-1.25"
 
@@ -152,13 +152,12 @@ def test_a_draft_of_another_edition_is_refused_naming_both(make_case: CaseWriter
     assert main(["run", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(out), "--draft",
                  str(last_year), "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert re.fullmatch(rf"{re.escape(str(last_year / 'run.json'))}: this draft was scored with the criteria tiny 2024 "
-                        r"\(SHA-256 [0-9a-f]{12}\), not this run's tiny 2025 \(SHA-256 [0-9a-f]{12}\); --draft needs a "
-                        r"run of the same criteria \(id, edition and file\)\n", err)
+    assert re.fullmatch(rf"{re.escape(str(last_year / 'run.json'))}: is a run of the criteria tiny 2024 "
+                        r"\([0-9a-f]{12}\), not tiny 2025 \([0-9a-f]{12}\): name this year's draft\n", err)
     assert not out.exists()
     assert main(["report", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(out), "--draft",
                  str(last_year)]) == 2
-    assert "bản dự thảo này được chấm theo bộ chỉ số tiny 2024 (SHA-256 " in capsys.readouterr().err
+    assert "run.json: là kết quả của bộ tiêu chí tiny 2024 (" in capsys.readouterr().err
 
 
 def test_a_draft_of_a_changed_criteria_file_is_refused(make_case: CaseWriter, tmp_path: Path,
@@ -171,8 +170,8 @@ def test_a_draft_of_a_changed_criteria_file_is_refused(make_case: CaseWriter, tm
     assert main(["report", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(tmp_path / "out"),
                  "--draft", str(draft), "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert "this draft was scored with the criteria tiny 2025 (SHA-256 " in err
-    assert "not this run's tiny 2025 (SHA-256 " in err
+    assert re.fullmatch(rf"{re.escape(str(draft / 'run.json'))}: is a run of the criteria tiny 2025 "
+                        r"\(([0-9a-f]{12})\), not tiny 2025 \((?!\1)[0-9a-f]{12}\): name this year's draft\n", err)
 
 
 def test_diff_refuses_runs_of_another_edition_and_says_when_the_criteria_file_changed(
@@ -198,8 +197,8 @@ def test_diff_refuses_runs_of_another_edition_and_says_when_the_criteria_file_ch
     assert main(["diff", str(draft), str(final)]) == 0
     assert "Lưu ý" not in capsys.readouterr().out
     (revised / "run.json").write_text("{\"criteria\": {\"id\": \"tiny\"}}", encoding="utf-8")
-    with pytest.raises(DataError, match=r"run\.json: run\.json không phải tệp do dti ghi \(criteria: id, edition, "
-                                        r"sha256\); hãy chỉ tới một thư mục kết quả của dti"):
+    with pytest.raises(DataError, match=r"run\.json: run\.json không đọc được \(criteria: id, edition, sha256\); đây "
+                                        r"không phải thư mục kết quả do dti ghi"):
         comparable(draft, revised)
 
 

@@ -128,12 +128,12 @@ def test_final_refuses_while_a_council_score_is_missing(make_case: CaseWriter, t
 
 def test_the_refusal_in_english_keeps_the_reason_codes(make_case: CaseWriter) -> None:
     criteria, inputs = make_case(appraisal=PENDING_APPRAISAL)
-    problems = stage_problems(load(criteria, inputs)[1].warnings, "final")
+    problems = stage_problems(load(criteria, inputs)[1], "final")
     assert [(p.reason, p.severity) for p in problems] == [("council_pending", "error"), ("final_pending", "error")]
     assert problems[-1].message("en") == (
         "--stage final: the final ranking cannot be made: 1 council score(s) are missing (listed above); enter "
         "them in appraisal.csv, or run with --stage draft for a draft")
-    assert stage_problems(load(criteria, inputs)[1].warnings, "draft") == []
+    assert stage_problems(load(criteria, inputs)[1], "draft") == []
 
 
 def test_a_draft_says_so_in_the_workbook_and_run_json(make_case: CaseWriter, tmp_path: Path,
