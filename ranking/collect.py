@@ -25,7 +25,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ranking.criteria import Choice, Council, Criteria, Indicator, Ratio, YesNo, control_problem
+from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo, control_problem
 from ranking.errors import FormError, Problem, Problems, nearest
 from ranking.forms import (
     COLUMNS,
@@ -50,7 +50,7 @@ from ranking.inputs import (
     Unit,
     ValueProblem,
     megabytes,
-    parse_date,
+    parse_day,
     parse_value,
     read_bytes,
 )
@@ -133,13 +133,16 @@ def value_text(indicator: Indicator, value: object, denominator: object) -> tupl
     """The (value, denominator) texts of one row, as load_inputs reads them; ValueProblem if invalid."""
     den = cell_text(denominator)
     rule = indicator.rule
-    if isinstance(value, bool) and isinstance(rule, YesNo):
+    yes_no = isinstance(rule, YesNo) or (isinstance(rule, Penalty) and rule.per_item is None)
+    if isinstance(value, bool) and yes_no:
         text = "có" if value else "không"
+    elif isinstance(value, dt.datetime | dt.date) and isinstance(rule, Deadline):
+        text = (value.date() if isinstance(value, dt.datetime) else value).isoformat()  # an Excel date cell
     elif isinstance(value, int | float) and not isinstance(value, bool) and isinstance(rule, Ratio) and not den:
         text = fraction_text(value) if 0 <= value <= 1 else number_text(value)
     else:
         text = cell_text(value)
-    if isinstance(rule, YesNo):
+    if yes_no:
         folded = text.casefold()
         text = "có" if folded in YES else "không" if folded in NO else text
     elif isinstance(rule, Choice):
@@ -591,7 +594,7 @@ class _ObjectionReader(_FormReader):
         elif isinstance(sent, dt.date):
             day = sent
         elif sent is not None and cell_text(sent):
-            day = day_of(cell_text(sent))
+            day = parse_day(cell_text(sent))
             if day is None:
                 self.fail("bad_date", DATE_CELL, found=cell_text(sent))
                 return ()
@@ -603,14 +606,6 @@ class _ObjectionReader(_FormReader):
             return ()
         return tuple((unit, indicator, day.isoformat(), claim, asked, evidence)
                      for unit, indicator, claim, asked, evidence in rows)
-
-
-def day_of(text: str) -> dt.date | None:
-    """A date written YYYY-MM-DD or DD/MM/YYYY (as Vietnamese offices write it), or None."""
-    parts = text.split("/")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-        text = f"{parts[2]}-{int(parts[1]):02d}-{int(parts[0]):02d}"
-    return parse_date(text)
 
 
 # --- many forms --------------------------------------------------------------------------------------

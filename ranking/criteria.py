@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 Better = Literal["higher", "lower"]
 Source = Literal["self", "measured"]
+Combine = Literal["sum", "max"]
 
 
 # --- the rules (parameters only; scoring.py holds their kernels) -------------------------------------
@@ -32,9 +33,11 @@ class YesNo:
 
 @dataclass(frozen=True)
 class Ratio:
-    """points × min(fraction / target, 1); the fraction may come as a count over a denominator."""
+    """points × min(fraction / target, 1), and 0 below `threshold`; the fraction may come as a count over a
+    denominator."""
 
     target: float = 1.0
+    threshold: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,13 @@ class Tiers:
 
     levels: tuple[tuple[float, float], ...]
     better: Better = "higher"
+    whole: bool = False
+    """A fractional value is refused (a number of meetings, of systems)."""
 
 
 @dataclass(frozen=True)
 class Choice:
-    """points × the share of the chosen label (labels NFC-normalised)."""
+    """points × the share of the chosen label (labels NFC-normalised); a negative share deducts."""
 
     shares: tuple[tuple[str, float], ...]
 
@@ -78,10 +83,26 @@ class Council:
     """Points awarded by the appraisal council, 0 ≤ v ≤ points."""
 
 
-Rule = YesNo | Ratio | Tiers | Choice | Best | MinMax | Count | Council
+@dataclass(frozen=True)
+class Deadline:
+    """points × the share of the earliest deadline on or after the day it was done; later, or not done, 0.
+    `steps` are (YYYY-MM-DD, share), sorted by date."""
+
+    steps: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """A deduction (điểm trừ): −points for yes; with `per_item`, −min(points, n × per_item) for a count n."""
+
+    per_item: float | None = None
+
+
+Rule = YesNo | Ratio | Tiers | Choice | Best | MinMax | Count | Council | Deadline | Penalty
 RULE_NAMES: Mapping[str, type] = {
     "yes_no": YesNo, "ratio": Ratio, "tiers": Tiers, "choice": Choice,
     "best": Best, "minmax": MinMax, "count": Count, "council": Council,
+    "deadline": Deadline, "penalty": Penalty,
 }
 
 
@@ -106,24 +127,58 @@ class Indicator:
     system: str = ""
     line: int = field(default=0, compare=False)
     path: str = field(default="", compare=False)
+    scored: bool = True
+    """False: the value is collected and shown, never scored (status `unscored`)."""
+    evidence_required: bool = False
+    """A self-assessed value without evidence scores 0 (status `no_evidence`); a council value stands."""
 
     def applies(self, unit_id: str, tags: frozenset[str]) -> bool:
         return self.applies_to is None or unit_id in self.applies_to or bool(self.applies_to & tags)
 
+    @property
+    def deducts(self) -> bool:
+        """Whether the indicator can take points away from its parent (a penalty, a negative choice)."""
+        return self.scored and (isinstance(self.rule, Penalty)
+                                or (isinstance(self.rule, Choice) and any(s < 0 for _, s in self.rule.shares)))
+
+    @property
+    def maximum(self) -> float:
+        """What the indicator adds to its parent's maximum: nothing for a deduction or an unscored indicator,
+        nor for a choice whose shares are all ≤ 0 (only positive shares count toward the maximum)."""
+        if not self.scored or isinstance(self.rule, Penalty):
+            return 0.0
+        if isinstance(self.rule, Choice) and all(s <= 0 for _, s in self.rule.shares):
+            return 0.0
+        return self.points
+
+
+def combined(combine: Combine, cap: float | None, maxima: Sequence[float]) -> float:
+    """A composite's maximum from its children's: the sum, or the best of them, then the cap."""
+    total = max(maxima, default=0.0) if combine == "max" else math.fsum(maxima)
+    return total if cap is None else min(total, cap)
+
 
 @dataclass(frozen=True)
 class Composite:
-    """An indicator made of others; its points are the sum of its children's."""
+    """An indicator made of others: its points are the sum of its children's (never below 0), or the best
+    of them (`combine: max`), at most `cap`."""
 
     id: str
     title: str
     children: tuple[Node, ...]
     line: int = field(default=0, compare=False)
     path: str = field(default="", compare=False)
+    combine: Combine = "sum"
+    cap: float | None = None
 
     @property
     def points(self) -> float:
-        return sum(c.points for c in self.children)
+        """Its maximum."""
+        return self.maximum
+
+    @property
+    def maximum(self) -> float:
+        return combined(self.combine, self.cap, [c.maximum for c in self.children])
 
     def leaves(self) -> Iterator[Indicator]:
         for child in self.children:
@@ -146,7 +201,8 @@ class Pillar:
 
     @property
     def points(self) -> float:
-        return sum(c.points for c in self.children)
+        """Its maximum: the sum of its children's."""
+        return combined("sum", None, [c.maximum for c in self.children])
 
     def leaves(self) -> Iterator[Indicator]:
         for child in self.children:
@@ -157,12 +213,20 @@ class Pillar:
 
 
 @dataclass(frozen=True)
+class Band:
+    min: float
+    label: str
+
+
+@dataclass(frozen=True)
 class Group:
     id: str
     title: str
     pillars: tuple[Pillar, ...]
     line: int = field(default=0, compare=False)
     path: str = field(default="", compare=False)
+    bands: tuple[Band, ...] | None = None
+    """The group's own bands, in place of the file's (None: the file's)."""
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -179,12 +243,6 @@ class Group:
 
         for p in self.pillars:
             yield from walk(p.children)
-
-
-@dataclass(frozen=True)
-class Band:
-    min: float
-    label: str
 
 
 @dataclass(frozen=True)
@@ -216,9 +274,16 @@ class Criteria:
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
 
-    def band(self, index: float) -> str:
-        """The label of the highest band whose minimum the index reaches ('' without bands)."""
-        return next((b.label for b in self.bands if index >= b.min * self.scale - 1e-12), "")
+    def bands_of(self, group: str) -> tuple[Band, ...]:
+        """The bands that classify a group's units: its own where it has them, else the file's."""
+        own = self.group(group).bands
+        return self.bands if own is None else own
+
+    def band(self, index: float, group: str | None = None) -> str:
+        """The label of the highest band whose minimum the index reaches ('' without bands): the group's own
+        bands where it has them, else the file's."""
+        bands = self.bands if group is None else self.bands_of(group)
+        return next((b.label for b in bands if index >= b.min * self.scale - 1e-12), "")
 
 
 # --- the formats and limits (README, "Limits") ---------------------------------------------------------
@@ -503,17 +568,21 @@ def _rule(spec: RuleSpec) -> Rule:
     if isinstance(spec, str):
         return RULE_NAMES[spec]()  # type: ignore[no-any-return]
     if isinstance(spec, schema.TiersRule):
-        return Tiers(tuple(sorted((float(x), float(p)) for x, p in spec.tiers)), spec.better)
+        return Tiers(tuple(sorted((float(x), float(p)) for x, p in spec.tiers)), spec.better, spec.whole)
     if isinstance(spec, schema.ChoiceRule):
         return Choice(tuple((label, float(share)) for label, share in spec.choice.items()))
     if isinstance(spec, schema.RatioRule):
-        return Ratio(float(spec.ratio.target) if spec.ratio else 1.0)
+        return Ratio(float(spec.ratio.target), float(spec.ratio.threshold)) if spec.ratio else Ratio()
     if isinstance(spec, schema.CountRule):
         return Count(float(spec.count.per_item) if spec.count else 1.0)
     if isinstance(spec, schema.BestRule):
         return Best(spec.best.better if spec.best else "higher")
     if isinstance(spec, schema.MinMaxRule):
         return MinMax(spec.minmax.better if spec.minmax else "higher")
+    if isinstance(spec, schema.DeadlineRule):
+        return Deadline(tuple(sorted((day, float(share)) for day, share in spec.deadline)))
+    if isinstance(spec, schema.PenaltyRule):
+        return Penalty(float(spec.penalty.per_item) if spec.penalty else None)
     return YesNo() if isinstance(spec, schema.YesNoRule) else Council()
 
 
@@ -528,10 +597,12 @@ class _Build:
         if spec.indicators is not None:
             children = tuple(self.node(c, f"{path}.indicators[{i}]", pillar, spec.id, applies_to)
                              for i, c in enumerate(spec.indicators))
-            return Composite(spec.id, spec.title, children, line, path)
-        assert spec.points is not None and spec.rule is not None  # the schema checked it
-        return Indicator(spec.id, spec.title, float(spec.points), _rule(spec.rule), pillar, spec.evidence or "",
-                         applies_to, parent, spec.source, spec.system or "", line, path)
+            return Composite(spec.id, spec.title, children, line, path, spec.combine or "sum",
+                             None if spec.cap is None else float(spec.cap))
+        assert spec.rule is not None  # the schema checked it (and `points` unless unscored)
+        return Indicator(spec.id, spec.title, float(spec.points or 0), _rule(spec.rule), pillar, spec.evidence or "",
+                         applies_to, parent, spec.source, spec.system or "", line, path, spec.scored,
+                         spec.evidence_required)
 
     def pillar(self, spec: PillarSpec, path: str) -> Pillar:
         applies_to = frozenset(spec.applies_to) if spec.applies_to is not None else None
@@ -541,7 +612,8 @@ class _Build:
 
     def group(self, spec: GroupSpec, path: str) -> Group:
         pillars = tuple(self.pillar(p, f"{path}.pillars[{i}]") for i, p in enumerate(spec.pillars))
-        return Group(spec.id, spec.title, pillars, self.lines.get(path, 0), path)
+        bands = None if spec.bands is None else tuple(Band(float(b.min), b.label) for b in spec.bands)
+        return Group(spec.id, spec.title, pillars, self.lines.get(path, 0), path, bands)
 
     def criteria(self, spec: CriteriaSpec, file: str, sha256: str) -> Criteria:
         r = spec.robustness

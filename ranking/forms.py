@@ -26,15 +26,17 @@ from ranking.criteria import (
     Council,
     Count,
     Criteria,
+    Deadline,
     Group,
     Indicator,
     MinMax,
+    Penalty,
     Ratio,
     Tiers,
     YesNo,
 )
 from ranking.errors import Lang
-from ranking.i18n import Words, entry_and_rule, measurement_note, t
+from ranking.i18n import Words, entry_and_node, measurement_note, shown_points, t
 from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.objections import Draft
 from ranking.tables import inside, neutralise, save_workbook, staged_output
@@ -141,7 +143,13 @@ def _g(x: float) -> str:
 
 def rule_words(indicator: Indicator, lang: Lang) -> str:
     """The rule column of a form: what to enter, then how it scores (the methodology's words)."""
-    return entry_and_rule(indicator.rule, indicator.points, Words(lang))
+    return entry_and_node(indicator, Words(lang))
+
+
+def points_cell(indicator: Indicator) -> int | float | None:
+    """The points column of a form: the maximum, minus the points of a deduction, empty when unscored."""
+    shown = shown_points(indicator)
+    return None if shown is None else _n(shown)
 
 
 # --- validation --------------------------------------------------------------------------------------
@@ -179,7 +187,7 @@ class _Validations:
     def add(self, indicator: Indicator, value: str, denominator: str) -> None:
         lang = self.lang
         match indicator.rule:
-            case YesNo():
+            case YesNo() | Penalty(per_item=None):
                 yes_no = self._list([t("form.yes", lang), t("form.no", lang)])
                 self._shared(("list", yes_no), t("form.dv.list", lang), type="list", formula1=yes_no).add(value)
             case Choice(shares=shares):
@@ -190,7 +198,12 @@ class _Validations:
                 self._new(t("form.dv.ratio", lang), type="custom", formula1=formula, errorStyle="warning").add(value)
                 self._shared(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
                              operator="greaterThanOrEqual", formula1="0").add(denominator)
-            case Count():
+            case Deadline():
+                no = t("form.no", lang)
+                formula = f'OR(AND(ISNUMBER({value}),{value}<=TODAY()),LOWER(TRIM({value}))="{no}")'
+                self._shared(("date",), t("form.dv.date", lang), type="custom", formula1=formula).add(value)
+                self.ws[value].number_format = "yyyy-mm-dd"
+            case Count() | Penalty():
                 self._shared(("count",), t("form.dv.count", lang), type="whole", operator="greaterThanOrEqual",
                              formula1="0").add(value)
             case Best():
@@ -361,13 +374,13 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
             continue
         if leaf.source == "measured":
             shown, note = measured_cells(leaf, (measured or {}).get((unit.id, leaf.id)), lang)
-            _write_row(ws, r, [leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang), leaf.evidence,
+            _write_row(ws, r, [leaf.id, leaf.title, points_cell(leaf), rule_words(leaf, lang), leaf.evidence,
                                shown or None, None, note], SELF, ())
             for col in range(1, SELF.width + 1):
                 ws.cell(r, col).fill = _MEASURED
             meta.cell(r, PREFILLED_COLUMN, neutralise(shown) if shown else None)
             continue
-        _write_row(ws, r, [leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang), leaf.evidence], SELF,
+        _write_row(ws, r, [leaf.id, leaf.title, points_cell(leaf), rule_words(leaf, lang), leaf.evidence], SELF,
                    _editable(leaf, SELF))
         validations.add(leaf, f"F{r}", f"G{r}")
     _finish(wb, path)
@@ -394,7 +407,7 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
         shown, note = (measured_cells(leaf, inputs.measured.get((row.unit, leaf.id)), lang)
                        if leaf.source == "measured" else (own.text, own.comment))
         task = council_task(leaf, lang)
-        _write_row(ws, r, [row.unit, names[row.unit], leaf.id, leaf.title, _n(leaf.points), rule_words(leaf, lang),
+        _write_row(ws, r, [row.unit, names[row.unit], leaf.id, leaf.title, points_cell(leaf), rule_words(leaf, lang),
                            shown, note, None, None, None, task], APPRAISAL, _editable(leaf, APPRAISAL))
         if isinstance(leaf.rule, Council):  # a row the council must fill: its own colour, and the task in words
             for col in range(1, APPRAISAL.width + 1):
@@ -455,7 +468,7 @@ def objection_form(criteria: Criteria, unit: Unit, draft: Draft, path: Path, lan
     date.number_format = "DD/MM/YYYY"
     dates = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2200,12,31)",
                            allow_blank=True, showErrorMessage=True, errorTitle=t("form.dv.title", lang),
-                           error=t("form.dv.date", lang))
+                           error=t("form.dv.sent_date", lang))
     ws.add_data_validation(dates)
     dates.add(DATE_CELL)
     titles = {p.id: p.title for p in group.pillars}

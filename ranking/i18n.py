@@ -7,7 +7,22 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo
+from ranking.criteria import (
+    Best,
+    Choice,
+    Composite,
+    Council,
+    Count,
+    Deadline,
+    Indicator,
+    MinMax,
+    Node,
+    Penalty,
+    Ratio,
+    Rule,
+    Tiers,
+    YesNo,
+)
 from ranking.inputs import NUMBER
 from ranking.words import Lang
 from ranking.words import t as t  # re-exported: `from ranking.i18n import Words, t` is how dti reads words
@@ -81,15 +96,18 @@ def describe_rule(rule: Rule, points: float, w: Words) -> str:
     match rule:
         case YesNo():
             return w("rule.yes_no", points=p)
-        case Ratio(target=target):
-            return w("rule.ratio", points=p, target=w.share(target))
-        case Tiers(levels=levels, better=better):
+        case Ratio(target=target, threshold=threshold):
+            text = w("rule.ratio", points=p, target=w.share(target))
+            return f"{text} {w('rule.threshold', threshold=w.share(threshold))}" if threshold > 0 else text
+        case Tiers(levels=levels, better=better, whole=whole):
             key = "rule.tier_higher" if better == "higher" else "rule.tier_lower"
             ordered = sorted(levels, reverse=better == "higher")
             text = "; ".join(w(key, x=w.points(x), p=w.points(pts)) for x, pts in ordered)
-            return w("rule.tiers" if better == "higher" else "rule.tiers_lower", levels=text)
+            text = w("rule.tiers" if better == "higher" else "rule.tiers_lower", levels=text)
+            return f"{text} {w('rule.whole')}" if whole else text
         case Choice(shares=shares):
-            text = "; ".join(w("rule.share", label=label, p=w.points(points * s)) for label, s in shares)
+            text = "; ".join(w("rule.share", label=label, p=w.points(points * s)) if s >= 0
+                             else w("rule.share_minus", label=label, p=w.points(-points * s)) for label, s in shares)
             return w("rule.choice", shares=text)
         case Best(better=better):
             return w("rule.best_higher" if better == "higher" else "rule.best_lower", points=p)
@@ -99,25 +117,79 @@ def describe_rule(rule: Rule, points: float, w: Words) -> str:
             return w("rule.count", per_item=w.points(per_item), points=p)
         case Council():
             return w("rule.council", points=p)
+        case Deadline(steps=steps):
+            text = "; ".join(w("rule.deadline_step", day=day_text(day, w), p=w.points(points * share))
+                             for day, share in steps)
+            return w("rule.deadline", steps=text, last=day_text(steps[-1][0], w))
+        case Penalty(per_item=per_item):
+            if per_item is None:
+                return w("rule.penalty", points=p)
+            return w("rule.penalty_count", per_item=w.points(per_item), points=p)
     raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def describe_node(node: Node, w: Words) -> str:
+    """How an indicator or a composite is scored, in plain words, for the methodology: its rule, then whether
+    it is scored, needs evidence, deducts from its group; a composite's sum or best-of and its cap."""
+    if isinstance(node, Composite):
+        text = w("rule.combine_max" if node.combine == "max" else "rule.sum")
+        return f"{text} {w('rule.cap', cap=w.points(node.cap))}" if node.cap is not None else text
+    if not node.scored:
+        return w("rule.unscored")
+    parts = [describe_rule(node.rule, node.points, w)]
+    if node.evidence_required:
+        parts.append(w("rule.evidence_required"))
+    if node.deducts:
+        parts.append(w("rule.deducts_from"))
+    return " ".join(parts)
+
+
+def shown_points(node: Node) -> float | None:
+    """The points a methodology or a form shows beside an indicator: its maximum, minus the points of a
+    deduction, none for an unscored indicator."""
+    if isinstance(node, Composite):
+        return node.maximum
+    if not node.scored:
+        return None
+    return -node.points if isinstance(node.rule, Penalty) else node.points
+
+
+def day_text(iso: str, w: Words) -> str:
+    """A day as the reader writes it: 31/3/2025 (vi), 2025-03-31 (en)."""
+    year, month, day = iso.split("-")
+    return f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else iso
 
 
 def measurement_note(system: str, measured_at: str, w: Words) -> str:
     """Where a measured value comes from, for forms and breakdowns: 'đo tự động từ <system>, ngày …'."""
     if not measured_at:
         return w("measured.none", system=system or "—")
-    year, month, day = measured_at.split("-")
-    date = f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else measured_at
-    return w("measured.from", system=system or "—", date=date)
+    return w("measured.from", system=system or "—", date=day_text(measured_at, w))
 
 
 ENTRY: Mapping[type[Rule], str] = {
     YesNo: "rule.entry.yes_no", Ratio: "rule.entry.ratio", Tiers: "rule.entry.tiers", Choice: "rule.entry.choice",
     Best: "rule.entry.best", MinMax: "rule.entry.minmax", Count: "rule.entry.count", Council: "rule.entry.council",
+    Deadline: "rule.entry.deadline", Penalty: "rule.entry.penalty",
 }
 """What a form asks a unit to enter, for each kind of rule."""
 
 
+def _entry(rule: Rule, w: Words) -> str:
+    """What a unit enters for a rule (a deduction by count asks for a count)."""
+    if isinstance(rule, Penalty) and rule.per_item is not None:
+        return w("rule.entry.penalty_count")
+    return w(ENTRY[type(rule)])
+
+
 def entry_and_rule(rule: Rule, points: float, w: Words) -> str:
     """What to enter, then how it scores: the text of a form's rule column."""
-    return f"{w(ENTRY[type(rule)])} {describe_rule(rule, points, w)}"
+    return f"{_entry(rule, w)} {describe_rule(rule, points, w)}"
+
+
+def entry_and_node(indicator: Indicator, w: Words) -> str:
+    """A form's rule column for an indicator: what to enter and how it scores (a deduction, an indicator that
+    needs evidence and an unscored one say so)."""
+    if not indicator.scored:
+        return f"{w('rule.entry.unscored')} {_entry(indicator.rule, w)}"
+    return f"{_entry(indicator.rule, w)} {describe_node(indicator, w)}"

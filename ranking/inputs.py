@@ -4,9 +4,10 @@ criteria. Every value is parsed by its indicator's rule here, so that scoring ne
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import datetime
 import hashlib
 import io
+import math
 import os
 import re
 import stat
@@ -22,9 +23,11 @@ from ranking.criteria import (
     Council,
     Count,
     Criteria,
+    Deadline,
     Indicator,
     MinMax,
     Node,
+    Penalty,
     Ratio,
     Rule,
     Tiers,
@@ -44,6 +47,7 @@ MEASURED_COLUMNS = ("unit", "indicator", "value", "denominator", "system", "meas
 OBJECTION_COLUMNS = ("objection", "unit", "indicator", "received_on", "claim", "asked_value", "evidence", "decision",
                      "answer", "decided_on")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # DD/MM/YYYY, as Vietnamese offices write a day
 NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits only: no exponent, no inf, no nan
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
 # Every number in the inputs is finite and within this range (README, "Limits"): what a count, an amount
@@ -331,12 +335,14 @@ def _suggest_decimal(text: str) -> str:
     return "".join(whole) + ("." + last if len(last) != 3 else last)
 
 
-def parse_value(rule: Rule, points: float, text: str, denominator: str) -> tuple[float, bool]:
-    """The number a rule consumes from a non-empty value, and whether the indicator applies."""
+def parse_value(rule: Rule, points: float, text: str, denominator: str,
+                today: datetime.date | None = None) -> tuple[float, bool]:
+    """The number a rule consumes from a non-empty value, and whether the indicator applies. A deadline's
+    number is the day's ordinal (inf: not done); `today` (the run's day) bounds the days accepted."""
     if denominator and not isinstance(rule, Ratio):
         raise ValueProblem("denominator_unused", "denominator", found=denominator, accepted=rule_name(rule))
     match rule:
-        case YesNo():
+        case YesNo() | Penalty(per_item=None):
             folded = text.casefold()
             if folded in YES:
                 return 1.0, True
@@ -351,7 +357,7 @@ def parse_value(rule: Rule, points: float, text: str, denominator: str) -> tuple
                 if label.casefold() == folded:
                     return share, True
             raise ValueProblem("bad_choice", found=text, accepted=", ".join(label for label, _ in shares))
-        case Count():
+        case Count() | Penalty():
             number = parse_number(text)
             if number < 0 or number != int(number):
                 raise ValueProblem("negative_count", found=text)
@@ -364,13 +370,50 @@ def parse_value(rule: Rule, points: float, text: str, denominator: str) -> tuple
                 raise ValueProblem("council_above", found=text, accepted=f"{points:g}")
             return number, True
         case Best():
-            number = parse_number(text)
+            number = _number_or_percent(text)
             if number < 0:
                 raise ValueProblem("negative_value", found=text)
             return number, True
-        case Tiers() | MinMax():
-            return parse_number(text), True
+        case Tiers(whole=whole):
+            number = _number_or_percent(text)
+            if whole and number != int(number):
+                raise ValueProblem("not_whole", found=text)
+            return number, True
+        case MinMax():
+            return _number_or_percent(text), True
+        case Deadline():
+            return _parse_day(text, today or datetime.date.today()), True
     raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
+
+
+def _number_or_percent(text: str) -> float:
+    """A number, or a percentage ('30%' is 0.3) as for a ratio."""
+    if text.endswith("%"):
+        return parse_number(text[:-1].strip()) / 100
+    return parse_number(text)
+
+
+def parse_day(text: str) -> datetime.date | None:
+    """The day of a text written YYYY-MM-DD or DD/MM/YYYY, or None (not a date, or no such day)."""
+    vn = VN_DATE.match(text)
+    try:
+        if vn:
+            return datetime.date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1)))
+        return datetime.date.fromisoformat(text) if ISO_DATE.match(text) else None
+    except ValueError:
+        return None
+
+
+def _parse_day(text: str, today: datetime.date) -> float:
+    """A deadline's value: the ordinal of the day it was done, or inf for "không" (not done)."""
+    if text.casefold() in NO:
+        return math.inf
+    day = parse_day(text)
+    if day is None:
+        raise ValueProblem("not_date", found=text)
+    if day > today:
+        raise ValueProblem("future_date", found=text, accepted=today.isoformat())
+    return float(day.toordinal())
 
 
 def _parse_ratio(text: str, denominator: str) -> tuple[float, bool]:
@@ -420,18 +463,13 @@ class Objection:
     """Received after the criteria's `objections_until`: recorded and answered, marked late."""
 
 
-def parse_date(text: str) -> dt.date | None:
-    """A calendar date written YYYY-MM-DD, or None."""
-    if not ISO_DATE.match(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+def parse_date(text: str) -> datetime.date | None:
+    """A day written YYYY-MM-DD, as the registers hold them, or None."""
+    return parse_day(text) if ISO_DATE.match(text) else None
 
 
 def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, problems: Problems,
-                    today: dt.date, data: bytes | None = None) -> tuple[Objection, ...]:
+                    today: datetime.date, data: bytes | None = None) -> tuple[Objection, ...]:
     """The register, every problem noted: unknown unit or indicator, an objection id used twice, a date that
     is not one or lies after `today`, a decision that is not one of DECISIONS, a decision without its answer
     or its date, an asked value its indicator's rule does not accept. An objection received after the
@@ -470,7 +508,7 @@ RowProblem = tuple[str, str, dict[str, object]]
 
 
 def _row_problems(row: Mapping[str, str], units: Mapping[str, Unit], nodes: Mapping[str, Mapping[str, Node]],
-                  seen: Mapping[str, int], contested: Mapping[Key, int], today: dt.date,
+                  seen: Mapping[str, int], contested: Mapping[Key, int], today: datetime.date,
                   full: bool) -> list[RowProblem]:
     found: list[RowProblem] = [(c, "empty_field", {"column": c})
                                for c in ("objection", "unit", "indicator", "received_on", "claim") if not row[c]]
@@ -518,7 +556,7 @@ def _row_problems(row: Mapping[str, str], units: Mapping[str, Unit], nodes: Mapp
     return found
 
 
-def _date(row: Mapping[str, str], column: str, today: dt.date, found: list[RowProblem]) -> dt.date | None:
+def _date(row: Mapping[str, str], column: str, today: datetime.date, found: list[RowProblem]) -> datetime.date | None:
     """The date of a column ('' → None); a malformed or future one is noted in `found`."""
     text = row[column]
     if not text:
@@ -586,7 +624,8 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems, data: bytes 
 
 
 def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
-                 problems: Problems, appraisal: bool, measured: bool = False, data: bytes | None = None) -> Values:
+                 problems: Problems, appraisal: bool, measured: bool = False,
+                 today: datetime.date | None = None, data: bytes | None = None) -> Values:
     file = str(path)
     groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
     seen: dict[Key, int] = {}
@@ -626,7 +665,7 @@ def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: 
         if (measured or node.source == "measured") and _measured_problem(file, line, row, node, problems,
                                                                          appraisal, measured):
             continue
-        value = _parse_row(file, line, row, unit.group, node, problems, appraisal, names[-1], known)
+        value = _parse_row(file, line, row, unit.group, node, problems, appraisal, names[-1], known, today)
         if value is not None:
             rows[key] = len(rows)
             found.append((*value[:2], "", *value[3:], row["system"] or node.system, row["measured_at"]) if measured
@@ -666,7 +705,7 @@ again and again (yes/no, a choice, a small count), each parsed once."""
 
 
 def _parse_row(file: str, line: int, row: dict[str, str], group: str, indicator: Indicator, problems: Problems,
-               appraisal: bool, comment_column: str, known: Known) -> Parsed | None:
+               appraisal: bool, comment_column: str, known: Known, today: datetime.date | None) -> Parsed | None:
     text, denominator = row["value"], row["denominator"]
     if not text:
         if appraisal:
@@ -677,7 +716,7 @@ def _parse_row(file: str, line: int, row: dict[str, str], group: str, indicator:
     parsed = known.get(key)
     if parsed is None:
         try:
-            parsed = parse_value(indicator.rule, indicator.points, text, denominator)
+            parsed = parse_value(indicator.rule, indicator.points, text, denominator, today)
         except ValueProblem as exc:
             parsed = exc.with_traceback(None)
         known[key] = parsed
@@ -718,6 +757,22 @@ def council_pending(criteria: Criteria, units: tuple[Unit, ...], appraised: Mapp
             if ind.applies(unit.id, unit.tags) and (unit.id, ind.id) not in appraised]
 
 
+def evidence_missing(criteria: Criteria, units: tuple[Unit, ...], self_assessed: Mapping[Key, Value],
+                     appraised: Mapping[Key, Value], file: str) -> list[Problem]:
+    """A warning for every self-assessed value without evidence of an indicator that requires evidence (and
+    that the council has not set): it scores 0 (status `no_evidence`)."""
+    strict = {g.id: [i.id for i in g.indicators if i.evidence_required] for g in criteria.groups}
+    found: list[Problem] = []
+    for unit in units:
+        for indicator in strict.get(unit.group, []):
+            key = (unit.id, indicator)
+            value = self_assessed.get(key)
+            if value is not None and value.number is not None and not value.comment and key not in appraised:
+                found.append(Problem(file, "no_evidence", {"unit": unit.id, "indicator": indicator, "name": unit.name},
+                                     line=value.line, column="evidence", severity="warning"))
+    return found
+
+
 def measured_missing(criteria: Criteria, units: tuple[Unit, ...], measured: Mapping[Key, Value],
                      appraised: Mapping[Key, Value], file: str) -> list[Problem]:
     """A warning for every applicable measured indicator of every unit with no measurement (and no council
@@ -747,10 +802,11 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Ma
 OPTIONAL = ("appraisal.csv",)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
-def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, today: dt.date | None = None) -> Inputs:
+def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
+                today: datetime.date | None = None) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
     at any step of the year) only units.csv is required: the files not there yet are listed in `absent`.
-    A date after `today` (default: the day of the run) is an error: nothing done can be dated later. Each file
+    `today` is the run's day (a day of a deadline after it is an error); the default is the computer's. Each file
     is read once: its hash in `files` is of the very bytes that were parsed."""
     root = Path(folder)
     problems = Problems()
@@ -780,10 +836,10 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, t
     self_assessed = appraised = Values()
     if "self_assessment.csv" not in absent and (data := take(paths["self_assessment.csv"])) is not None:
         self_assessed = _load_values(paths["self_assessment.csv"], SELF_COLUMNS, criteria, by_id, problems, False,
-                                     data=data)
+                                     today=today, data=data)
     if "appraisal.csv" not in absent and (data := take(paths["appraisal.csv"])) is not None:
         appraised = _load_values(paths["appraisal.csv"], APPRAISAL_COLUMNS, criteria, by_id, problems, True,
-                                 data=data)
+                                 today=today, data=data)
     marker = root / "SAMPLE"
     sample = ""
     if file_problem(marker) != Problem(str(marker), "file_missing") and (data := take(marker, MAX_SAMPLE_BYTES)):
@@ -794,19 +850,21 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False, t
     if (problem := file_problem(measured_path)) is None:
         if (data := take(measured_path)) is not None:
             measured = _load_values(measured_path, MEASURED_COLUMNS, criteria, by_id, problems, False, measured=True,
-                                    data=data)
+                                    today=today, data=data)
     elif problem.reason != "file_missing":
         problems.add(problem)
     objections_path = root / "objections.csv"  # optional: between the draft and the final ranking
     objections: tuple[Objection, ...] = ()
     if (problem := file_problem(objections_path)) is None:
         if (data := take(objections_path)) is not None:
-            objections = load_objections(criteria, units, objections_path, problems, today or dt.date.today(), data)
+            objections = load_objections(criteria, units, objections_path, problems, today or datetime.date.today(),
+                                         data)
     elif problem.reason != "file_missing":
         problems.add(problem)
     problems.raise_if_errors(DataError)
     for problem in (*council_pending(criteria, units, appraised, str(paths["appraisal.csv"])),
-                    *measured_missing(criteria, units, measured, appraised, str(measured_path))):
+                    *measured_missing(criteria, units, measured, appraised, str(measured_path)),
+                    *evidence_missing(criteria, units, self_assessed, appraised, str(paths["self_assessment.csv"]))):
         problems.add(problem)
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,

@@ -192,5 +192,5 @@ def rank(scores: Scores) -> Ranking:
         members = [u for u in scores.units if u.group == group.id]
         ranks = competition_ranks([u.index for u in members])
         ordered = sorted(zip(members, ranks, strict=True), key=lambda pair: (pair[1], pair[0].unit))
-        results.extend(UnitResult(u, int(r), len(members), scores.criteria.band(u.index)) for u, r in ordered)
+        results.extend(UnitResult(u, int(r), len(members), scores.criteria.band(u.index, u.group)) for u, r in ordered)
     return Ranking(scores.criteria, scores.inputs, tuple(results), scores.indicators)

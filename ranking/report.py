@@ -36,7 +36,7 @@ from ranking.criteria import (
     Pillar,
 )
 from ranking.errors import Lang
-from ranking.i18n import Words, describe_rule, measurement_note
+from ranking.i18n import Words, describe_node, describe_rule, measurement_note, shown_points
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
@@ -345,6 +345,11 @@ class Breakdown:
         """Some indicator is scored against the other units (the table marks it and says why)."""
         return any(line.relative for _, lines in self.pillars for line in lines)
 
+    @property
+    def deductions(self) -> tuple[Line, ...]:
+        """The deductions (điểm trừ) the unit incurred, listed apart from the points lost, with their reason."""
+        return tuple(line for _, lines in self.pillars for line in lines if line.score.points < 0)
+
 
 def _lift(unit: UnitResult, view: GroupView, scale: float) -> Lift | None:
     above = [u for u in view.units if u.rank < unit.rank]
@@ -362,7 +367,8 @@ def breakdown(ranking: Ranking, view: GroupView, unit: UnitResult, lines: Sequen
     pillars = tuple(
         (p.title, [Line(leaf, by_id[leaf.id]) for leaf in p.leaves() if leaf.id in by_id]) for p in group.pillars)
     every = [line for _, ls in pillars for line in ls if line.score.status != "not_applicable"]
-    lost = tuple(sorted((line for line in every if line.left > 1e-9), key=lambda x: -x.left)[:n_lost])
+    lost = tuple(sorted((line for line in every if line.left > 1e-9 and line.score.points >= 0),
+                        key=lambda x: -x.left)[:n_lost])
     return Breakdown(unit, view, pillars, lost, _lift(unit, view, ranking.criteria.scale),
                      draft.for_unit(unit.score.unit) if draft is not None else None)
 
@@ -477,7 +483,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True,
         undefined=jinja2.StrictUndefined)
-    env.globals.update(describe_rule=describe_rule, applies_text=applies_text, isinstance=isinstance,
+    env.globals.update(describe_rule=describe_rule, describe_node=describe_node, shown_points=shown_points,
+                       applies_text=applies_text, isinstance=isinstance,
                        measurement_note=measurement_note,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
                        nodes=pillar_nodes, pillar_width=pillar_width, firm_limit=firm_limit, heat_legend=heat_legend,
@@ -500,7 +507,9 @@ def _common(ranking: Ranking, options: Mapping[str, object], w: Words) -> dict[s
 
 
 def _band_position(criteria: Criteria, label: str) -> int:
-    return next((i for i, b in enumerate(criteria.bands) if b.label == label), len(criteria.bands))
+    """The colour of a band label: its place in the file's bands, or in a group's own bands."""
+    lists = [criteria.bands, *(g.bands for g in criteria.groups if g.bands is not None)]
+    return next((i for bands in lists for i, b in enumerate(bands) if b.label == label), len(criteria.bands))
 
 
 def publication_html(ranking: Ranking, options: Mapping[str, object], lang: Lang) -> str:

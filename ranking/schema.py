@@ -4,9 +4,10 @@ lazily by `criteria.load_criteria`: pydantic takes a quarter of a second of CPU 
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 import json
 import math
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,6 +24,7 @@ from pydantic import (
     Strict,
     Tag,
     ValidationError,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -31,6 +33,8 @@ from ranking.criteria import (
     MAX_COMPOSITE_DEPTH,
     RULE_NAMES,
     TEXT_PATTERN,
+    Combine,
+    combined,
     describe,
     id_params,
     id_pattern,
@@ -71,14 +75,37 @@ Id = Annotated[str, Strict(), AfterValidator(_check_id),
                      json_schema_extra={"pattern": id_pattern()})]
 
 # Numbers: finite and within their documented range (README, "Limits").
+_PERCENT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$")
+
+
+def _percent(value: object) -> object:
+    """'30%' is 0.3 (a threshold or a target written as people write it); anything else as it is."""
+    if isinstance(value, str) and (match := _PERCENT.match(value)):
+        return float(match.group(1)) / 100
+    return value
+
+
+def _or_percent(low: str, high: str, description: str) -> WithJsonSchema:
+    """The JSON Schema of a fraction that may be written as a number or as 'NN%'."""
+    return WithJsonSchema({"anyOf": [{"type": "number", low: 0, "maximum": 1},
+                                     {"type": "string", "pattern": _PERCENT.pattern}], "description": description})
+
+
 Points = Annotated[float, Strict(), Field(gt=0, le=10_000, allow_inf_nan=False, description="points, 0 < p ≤ 10,000")]
 TierPoints = Annotated[float, Strict(), Field(ge=0, le=10_000, allow_inf_nan=False,
                                               description="points of a tier, 0 ≤ p ≤ 10,000")]
 Threshold = Annotated[float, Strict(), Field(ge=-1e12, le=1e12, allow_inf_nan=False,
-                                             description="a tier's threshold, −10¹² ≤ x ≤ 10¹²")]
+                                             description="a tier's threshold, −10¹² ≤ x ≤ 10¹² (or 'NN%')"),
+                      BeforeValidator(_percent)]
 Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False, description="a share of the points, 0–1")]
-Target = Annotated[float, Strict(), Field(gt=0, le=1, allow_inf_nan=False,
-                                          description="the fraction that earns full points, 0 < t ≤ 1")]
+SignedShare = Annotated[float, Strict(), Field(ge=-1, le=1, allow_inf_nan=False,
+                                               description="a share of the points, −1–1 (a negative share deducts)")]
+Target = Annotated[float, Strict(), Field(gt=0, le=1, allow_inf_nan=False), BeforeValidator(_percent),
+                   _or_percent("exclusiveMinimum", "maximum", "the fraction that earns full points, 0 < t ≤ 1 "
+                                                              "(or 'NN%')")]
+RatioThreshold = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False), BeforeValidator(_percent),
+                           _or_percent("minimum", "maximum", "below this fraction the indicator scores 0, "
+                                                             "0 ≤ m ≤ target (or 'NN%')")]
 PerItem = Annotated[float, Strict(), Field(gt=0, le=10_000, allow_inf_nan=False,
                                            description="points per item, 0 < k ≤ 10,000")]
 BandMin = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False,
@@ -94,18 +121,8 @@ Scale = Annotated[float, Strict(), Field(gt=0, le=1000, allow_inf_nan=False,
 Decimals = Annotated[int, Strict(), Field(ge=0, le=8, description="decimals shown, 0–8")]
 
 
-def _check_date(value: str) -> str:
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    raise PydanticCustomError("bad_date", "not a date", {"found": describe(value)})
-
-
-IsoDate = Annotated[str, Strict(), AfterValidator(_check_date),
-                    Field(description="a date, YYYY-MM-DD", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Better = Literal["higher", "lower"]
+Flag = Annotated[bool, Strict()]
 
 
 def _tier_shape(value: object) -> object:
@@ -117,13 +134,57 @@ def _tier_shape(value: object) -> object:
 Tier = Annotated[tuple[Threshold, TierPoints], BeforeValidator(_tier_shape)]
 
 
+def _iso_date(value: str) -> str:
+    """A deadline: a real calendar day written YYYY-MM-DD."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("bad_date", "bad date", {"found": describe(value)}) from None
+    return value
+
+
+def _step_shape(value: object) -> object:
+    if not (isinstance(value, list) and len(value) == 2):
+        raise PydanticCustomError("deadline_shape", "bad deadline", {"found": describe(value)})
+    return value
+
+
+IsoDate = Annotated[str, Strict(), AfterValidator(_iso_date),
+                    Field(description="a day, YYYY-MM-DD (quoted)",
+                          json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+DeadlineStep = Annotated[tuple[IsoDate, Share], BeforeValidator(_step_shape)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- problems of a model -----------------------------------------------------------------------------------------
+Loc = tuple[str | int, ...]  # a place under a model, as pydantic writes it
+Issue = tuple[Loc, str, dict[str, Any]]  # (place, reason code, its parameters)
+
+
+def _errors(title: str, errors: list[Issue]) -> None:
+    """Raise every consistency problem of a node at once, each at its own place under the node."""
+    if errors:
+        raise ValidationError.from_exception_data(title, [
+            InitErrorDetails(type=PydanticCustomError(reason, reason, params), loc=loc, input=None)
+            for loc, reason, params in errors])
 
 
 # --- the rules ----------------------------------------------------------------------------------------
 class RatioParams(_Model):
     target: Target = 1.0
+    threshold: RatioThreshold = 0.0
+
+    @model_validator(mode="after")
+    def _threshold(self) -> RatioParams:
+        if self.threshold > self.target:
+            _errors("Ratio", [(("threshold",), "threshold_above_target",
+                               {"found": f"{self.threshold:g}", "accepted": f"{self.target:g}"})])
+        return self
 
 
 class BetterParams(_Model):
@@ -161,6 +222,30 @@ class CountRule(_Model):
 class TiersRule(_Model):
     tiers: Annotated[list[Tier], Field(min_length=1, max_length=100)]
     better: Better = "higher"
+    whole: Flag = Field(False, description="true: a fractional value is refused")
+
+
+class PenaltyParams(_Model):
+    per_item: PerItem
+
+
+class PenaltyRule(_Model):
+    penalty: PenaltyParams | None = None
+
+
+class DeadlineRule(_Model):
+    deadline: Annotated[list[DeadlineStep], Field(min_length=1, max_length=100)]
+
+    @model_validator(mode="after")
+    def _distinct(self) -> DeadlineRule:
+        seen: set[str] = set()
+        errors: list[Issue] = []
+        for i, (day, _share) in enumerate(self.deadline):
+            if day in seen:
+                errors.append((("deadline", i), "deadline_repeated", {"found": day}))
+            seen.add(day)
+        _errors("Deadline", errors)
+        return self
 
 
 def _distinct_labels(value: object) -> object:
@@ -177,7 +262,7 @@ def _distinct_labels(value: object) -> object:
 
 
 class ChoiceRule(_Model):
-    choice: Annotated[dict[Label, Share], Field(min_length=1, max_length=100), BeforeValidator(_distinct_labels)]
+    choice: Annotated[dict[Label, SignedShare], Field(min_length=1, max_length=100), BeforeValidator(_distinct_labels)]
 
 
 def _rule_tag(value: object) -> str | None:
@@ -192,31 +277,21 @@ def _rule_tag(value: object) -> str | None:
 
 RuleSpec = Annotated[
     Union[  # noqa: UP007 (a Union of tagged members)
-        Annotated[Literal["yes_no", "ratio", "best", "minmax", "count", "council"], Tag("bare")],
+        Annotated[Literal["yes_no", "ratio", "best", "minmax", "count", "council", "penalty"], Tag("bare")],
         Annotated[YesNoRule, Tag("yes_no")], Annotated[RatioRule, Tag("ratio")],
         Annotated[TiersRule, Tag("tiers")], Annotated[ChoiceRule, Tag("choice")],
         Annotated[BestRule, Tag("best")], Annotated[MinMaxRule, Tag("minmax")],
         Annotated[CountRule, Tag("count")], Annotated[CouncilRule, Tag("council")],
+        Annotated[DeadlineRule, Tag("deadline")], Annotated[PenaltyRule, Tag("penalty")],
     ],
     Discriminator(_rule_tag, custom_error_type="unknown_rule", custom_error_message="unknown rule"),
 ]
 
 
 # --- the tree -----------------------------------------------------------------------------------------
-Loc = tuple[str | int, ...]  # a place under a model, as pydantic writes it
-Issue = tuple[Loc, str, dict[str, Any]]  # (place, reason code, its parameters)
-
-
-def _errors(title: str, errors: list[Issue]) -> None:
-    """Raise every consistency problem of a node at once, each at its own place under the node."""
-    if errors:
-        raise ValidationError.from_exception_data(title, [
-            InitErrorDetails(type=PydanticCustomError(reason, reason, params), loc=loc, input=None)
-            for loc, reason, params in errors])
-
-
 class Node(_Model):
-    """An indicator: a leaf with `points` and `rule`, or a composite with `indicators`."""
+    """An indicator: a leaf with `points` and `rule`, or a composite with `indicators` (its `points`, when
+    given, is the total the decision publishes, checked against the computed maximum)."""
 
     id: Id
     title: Title
@@ -226,17 +301,39 @@ class Node(_Model):
     applies_to: Annotated[list[Id], Field(min_length=1, max_length=1000)] | None = None
     source: Literal["self", "measured"] = Field("self", description="measured: exported from a city system")
     system: System | None = None
+    scored: Flag = Field(True, description="false: collected and shown, never scored (no points)")
+    evidence_required: Flag = Field(False, description="true: a self-assessed value without evidence scores 0")
+    combine: Combine | None = Field(None, description="a composite's points: sum (default) or max (the best child)")
+    cap: Points | None = Field(None, description="a composite's points are at most this")
     indicators: Annotated[list[Node], Field(min_length=1, max_length=1000)] | None = None
+
+    @property
+    def maximum(self) -> float:
+        """What the node adds to its parent's maximum (as criteria.Indicator and Composite compute it)."""
+        if self.indicators is not None:
+            return combined(self.combine or "sum", self.cap, [c.maximum for c in self.indicators])
+        if not self.scored or self.points is None or isinstance(self.rule, PenaltyRule) or self.rule == "penalty":
+            return 0.0
+        if isinstance(self.rule, ChoiceRule) and all(s <= 0 for s in self.rule.choice.values()):
+            return 0.0
+        return self.points
 
     @model_validator(mode="after")
     def _consistent(self) -> Node:
         errors: list[Issue] = []
         if self.indicators is not None:
-            extra = [k for k in ("points", "rule", "source", "system") if k in self.model_fields_set]
+            extra = [k for k in ("rule", "source", "system", "scored", "evidence_required")
+                     if k in self.model_fields_set]
             if extra:
                 errors.append(((), "composite_with_points", {"found": ", ".join(extra)}))
-        elif self.points is None or self.rule is None:
-            errors.append(((), "leaf_incomplete", {}))
+            errors.extend(self._totals())
+        else:
+            errors.extend(((key,), "composite_only", {"found": key}) for key in ("combine", "cap")
+                          if key in self.model_fields_set)
+            if not self.scored and self.points is not None:
+                errors.append((("points",), "unscored_points", {"found": f"{self.points:g}"}))
+            elif self.rule is None or (self.scored and self.points is None):
+                errors.append(((), "leaf_incomplete", {}))
         if self.system is not None and self.source != "measured":
             errors.append((("system",), "system_without_measured", {}))
         if self.source == "measured" and self.rule in ("council", CouncilRule()):
@@ -253,6 +350,22 @@ class Node(_Model):
         _errors("Node", errors)
         return self
 
+    def _totals(self) -> list[Issue]:
+        """A composite's cap within its children's sum, no deduction under a best-of, the declared total."""
+        assert self.indicators is not None
+        errors: list[Issue] = []
+        total = combined("sum", None, [c.maximum for c in self.indicators])
+        if self.cap is not None and self.cap > total + 1e-9:
+            errors.append((("cap",), "cap_above_sum", {"found": f"{self.cap:g}", "accepted": f"{total:g}"}))
+        if self.combine == "max":
+            errors.extend((("indicators", i), "penalty_under_max", {"found": c.id})
+                          for i, c in enumerate(self.indicators)
+                          if isinstance(c.rule, PenaltyRule) or c.rule == "penalty")
+        if self.points is not None and abs(self.points - self.maximum) > 1e-9:
+            errors.append((("points",), "declared_total", {"found": f"{self.points:g}",
+                                                           "accepted": f"{self.maximum:g}"}))
+        return errors
+
 
 def _too_deep(nodes: list[Node], depth: int) -> Iterator[Loc]:
     """Where composites nest deeper than MAX_COMPOSITE_DEPTH (relative to the pillar)."""
@@ -267,13 +380,18 @@ def _too_deep(nodes: list[Node], depth: int) -> Iterator[Loc]:
 class PillarSpec(_Model):
     id: Id
     title: Title
+    points: Points | None = Field(None, description="the total the decision publishes; checked against the sum")
     applies_to: Annotated[list[Id], Field(min_length=1, max_length=1000)] | None = None
     indicators: Annotated[list[Node], Field(min_length=1, max_length=1000)]
 
     @model_validator(mode="after")
     def _shallow(self) -> PillarSpec:
-        _errors("Pillar", [(loc, "composite_too_deep", {"accepted": MAX_COMPOSITE_DEPTH})
-                           for loc in _too_deep(self.indicators, 0)])
+        errors: list[Issue] = [(loc, "composite_too_deep", {"accepted": MAX_COMPOSITE_DEPTH})
+                               for loc in _too_deep(self.indicators, 0)]
+        total = combined("sum", None, [c.maximum for c in self.indicators])
+        if self.points is not None and abs(self.points - total) > 1e-9:
+            errors.append((("points",), "declared_total", {"found": f"{self.points:g}", "accepted": f"{total:g}"}))
+        _errors("Pillar", errors)
         return self
 
 
@@ -295,9 +413,26 @@ def _duplicates(items: Sequence[tuple[str, Loc]]) -> list[Issue]:
     return errors
 
 
+class BandSpec(_Model):
+    min: BandMin
+    label: Label
+
+
+Bands = Annotated[list[BandSpec], Field(max_length=20)]
+
+
+def _bands_order(bands: list[BandSpec] | None) -> list[Issue]:
+    """Bands are listed highest first, each minimum once, the last at 0."""
+    mins = [b.min for b in bands or []]
+    if mins and (mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0):
+        return [(("bands",), "bands_order", {"found": ", ".join(f"{m:g}" for m in mins)})]
+    return []
+
+
 class GroupSpec(_Model):
     id: Id
     title: Title
+    bands: Bands | None = Field(None, description="the group's own bands, in place of the file's")
     pillars: Annotated[list[PillarSpec], Field(min_length=1, max_length=100)]
 
     @model_validator(mode="after")
@@ -306,13 +441,8 @@ class GroupSpec(_Model):
         pillars: list[tuple[str, Loc]] = [(p.id, ("pillars", i)) for i, p in enumerate(self.pillars)]
         nodes = [(n.id, loc) for i, p in enumerate(self.pillars)
                  for n, loc in _walk_nodes(p.indicators, ("pillars", i))]
-        _errors("Group", _duplicates(pillars) + _duplicates(nodes))
+        _errors("Group", _duplicates(pillars) + _duplicates(nodes) + _bands_order(self.bands))
         return self
-
-
-class BandSpec(_Model):
-    min: BandMin
-    label: Label
 
 
 class RobustnessSpecModel(_Model):
@@ -333,7 +463,7 @@ class CriteriaSpec(_Model):
     operator: Title | None = None
     scale: Scale = 1.0
     decimals: Decimals = 4
-    bands: Annotated[list[BandSpec], Field(max_length=20)] | None = None
+    bands: Bands | None = None
     robustness: RobustnessSpecModel | None = None
     objections_until: IsoDate | None = Field(None, description="the last day on which objections to the draft are "
                                                                "received; later ones are marked late")
@@ -341,10 +471,7 @@ class CriteriaSpec(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> CriteriaSpec:
-        errors = _duplicates([(g.id, ("groups", i)) for i, g in enumerate(self.groups)])
-        mins = [b.min for b in self.bands or []]
-        if mins and (mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0):
-            errors.append((("bands",), "bands_order", {"found": ", ".join(f"{m:g}" for m in mins)}))
+        errors = _duplicates([(g.id, ("groups", i)) for i, g in enumerate(self.groups)]) + _bands_order(self.bands)
         _errors("Criteria", errors)
         return self
 
@@ -438,6 +565,7 @@ def _fields(annotation: Any) -> str:
 
 
 Found = tuple[str, str, dict[str, object]]  # (YAML path, reason, params)
+NEEDS_PARAMS = {"tiers": "[[x, p], ...]", "choice": "{label: share}", "deadline": '[["YYYY-MM-DD", share], ...]'}
 
 
 def _problem(error: Mapping[str, Any]) -> Found:
@@ -486,16 +614,16 @@ def _problem(error: Mapping[str, Any]) -> Found:
     if kind == "too_long":
         return path, "too_many_items", {"found": ctx.get("actual_length"), "accepted": ctx.get("max_length")}
     if kind == "literal_error" and loc[-1] == "bare":  # `rule: NAME`
-        if value in ("tiers", "choice"):
-            return path, "rule_needs_params", {"found": value,
-                                               "accepted": "[[x, p], ...]" if value == "tiers" else "{label: share}"}
+        if value in NEEDS_PARAMS:
+            return path, "rule_needs_params", {"found": value, "accepted": NEEDS_PARAMS[value]}
         return path, "unknown_rule", {"found": value, "accepted": ", ".join(RULE_NAMES)}
     if kind == "literal_error":
         return path, "not_one_of", {"found": found, "accepted": ", ".join(typing.get_args(_plain(annotation)[0]))}
     if kind in {"composite_with_points", "leaf_incomplete", "system_without_measured", "measured_council",
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
                 "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated",
-                "bad_date"}:
+                "threshold_above_target", "bad_date", "deadline_shape", "deadline_repeated", "composite_only",
+                "cap_above_sum", "declared_total", "unscored_points", "penalty_under_max"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])

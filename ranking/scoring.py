@@ -4,6 +4,7 @@ it costs seconds at import), which serves as the reference and the alternative a
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -18,8 +19,12 @@ from ranking.criteria import (
     Council,
     Count,
     Criteria,
+    Deadline,
     Indicator,
     MinMax,
+    Node,
+    Penalty,
+    Pillar,
     Ratio,
     Rule,
     Tiers,
@@ -28,7 +33,8 @@ from ranking.criteria import (
 from ranking.inputs import Inputs, Values
 
 Array = npt.NDArray[np.float64]
-Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured"]
+Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured", "unscored", "no_evidence"]
+AT_THRESHOLD = 1e-12  # a fraction this close below a threshold reaches it (4/5 and 80% are the same 0.8)
 Source = Literal["self", "measured", "appraised", ""]
 Method = Literal["weighted_sum", "weighted_product", "topsis"]
 
@@ -39,8 +45,9 @@ def rule_points(rule: Rule, points: float, v: Array) -> Array:
     match rule:
         case YesNo() | Choice():
             return points * v
-        case Ratio(target=target):
-            return points * np.minimum(v / target, 1.0)
+        case Ratio(target=target, threshold=threshold):
+            earned = points * np.minimum(v / target, 1.0)
+            return np.asarray(np.where(v < threshold - AT_THRESHOLD, 0.0, earned), dtype=np.float64)
         case Tiers(levels=levels, better=better):
             xs = np.array([x for x, _ in levels])
             ps = np.array([*(p for _, p in levels), 0.0])  # index -1 → the appended 0 points
@@ -71,6 +78,12 @@ def rule_points(rule: Rule, points: float, v: Array) -> Array:
             return np.minimum(points, v * per_item)
         case Council():
             return v
+        case Deadline(steps=steps):
+            days = np.array([datetime.date.fromisoformat(day).toordinal() for day, _ in steps], dtype=np.float64)
+            shares = np.array([*(share for _, share in steps), 0.0])  # past the last deadline → the appended 0
+            return np.asarray(points * shares[np.searchsorted(days, v, side="left")], dtype=np.float64)
+        case Penalty(per_item=per_item):
+            return -points * v if per_item is None else -np.minimum(points, v * per_item)
     raise AssertionError(rule)  # pragma: no cover - the union is exhaustive
 
 
@@ -227,14 +240,48 @@ def _matrix(tables: tuple[Values, ...], sources: list[int], rows: list[int], app
             np.array(app, dtype=np.float64).reshape(shape))
 
 
-def _points(indicators: tuple[Indicator, ...], numbers: Array, applicable: Array) -> Array:
-    mask = applicable.astype(bool)
-    cols = [_column(ind.rule, ind.points, numbers[:, j], mask[:, j]) for j, ind in enumerate(indicators)]
+def _points(indicators: tuple[Indicator, ...], numbers: Array, applicable: Array,
+            unsupported: npt.NDArray[np.bool_]) -> Array:
+    """Every leaf's points (negative for a deduction; 0 for an unscored indicator and where a value that needs
+    evidence has none: `unsupported`)."""
+    mask = applicable.astype(bool) & ~unsupported
+    cols = [_column(ind.rule, ind.points, numbers[:, j], mask[:, j]) if ind.scored else np.zeros(len(numbers))
+            for j, ind in enumerate(indicators)]
     return np.column_stack(cols) if cols else np.zeros(numbers.shape)
 
 
+def _node(node: Node, column: Mapping[str, int], points: Array, maxima: Array) -> tuple[Array, Array]:
+    """A node's points and maximum for every unit: a leaf's own; a composite's children summed (never below
+    0) or the best of them (`combine: max`), at most its cap."""
+    if isinstance(node, Indicator):
+        j = column[node.id]
+        return points[:, j], maxima[:, j]
+    return _combine(node.combine, node.cap, [_node(c, column, points, maxima) for c in node.children])
+
+
+def _combine(combine: str, cap: float | None, parts: list[tuple[Array, Array]]) -> tuple[Array, Array]:
+    ps = np.column_stack([p for p, _ in parts])
+    ms = np.column_stack([m for _, m in parts])
+    if combine == "max":
+        total, maximum = ps.max(axis=1), ms.max(axis=1)
+    else:
+        total, maximum = ps.sum(axis=1), ms.sum(axis=1)
+    total = np.maximum(total, 0.0)  # deductions never take a parent below 0
+    if cap is not None:
+        total, maximum = np.minimum(total, cap), np.minimum(maximum, cap)
+    return total, maximum
+
+
+def _pillars(group_pillars: tuple[Pillar, ...], column: Mapping[str, int], points: Array,
+             maxima: Array) -> tuple[Array, Array]:
+    """Every pillar's points and maximum (units × pillars): its children summed, never below 0."""
+    pairs = [_combine("sum", None, [_node(c, column, points, maxima) for c in p.children]) for p in group_pillars]
+    return np.column_stack([p for p, _ in pairs]), np.column_stack([m for _, m in pairs])
+
+
 def _index(points: Array, maxima: Array, scale: float) -> Array:
-    """index = Σ points / Σ max × scale, computed as the weighted sum of indicator achievement."""
+    """index = Σ points / Σ max × scale, computed as the weighted sum of pillar achievement (points after
+    deductions)."""
     totals = maxima.sum(axis=1, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(maxima > 0, points / maxima, 0.0)
@@ -257,6 +304,25 @@ def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
     """The status of each indicator where it applies but has no number."""
     return ["pending" if isinstance(ind.rule, Council) else "unmeasured" if ind.source == "measured" else "missing"
             for ind in indicators]
+
+
+def _status(applies: float, has: bool, missing: Status, scored: bool, unsupported: bool) -> Status:
+    if not applies:
+        return "not_applicable"
+    if not scored:
+        return "unscored"
+    if unsupported:
+        return "no_evidence"
+    return "ok" if has else missing
+
+
+def _unsupported(indicators: tuple[Indicator, ...], sources: list[int], evidence: list[str], numbers: Array
+                 ) -> npt.NDArray[np.bool_]:
+    """The cells whose value scores nothing for want of evidence: a unit's own value, with no evidence, of an
+    indicator that requires it (a council's value or a measurement stands)."""
+    needs = [ind.evidence_required for ind in indicators] * numbers.shape[0]
+    cells = [n and s == OWN and not e for n, s, e in zip(needs, sources, evidence, strict=True)]
+    return np.array(cells, dtype=bool).reshape(numbers.shape) & ~np.isnan(numbers)
 
 
 def _sums(matrix: Array, columns: npt.NDArray[np.bool_]) -> list[float]:
@@ -292,17 +358,21 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
         applies = [ind.applies(u.id, u.tags) for u in units for ind in indicators]
         self_numbers, self_app = _matrix(tables, own_used, own_rows, applies, shape)
         numbers, app = _matrix(tables, used, used_rows, applies, shape)
-        self_points = _points(indicators, self_numbers, self_app)
-        points = _points(indicators, numbers, app)
-        full = np.array([ind.points for ind in indicators])
+        self_unsupported = _unsupported(indicators, own_used, _cells(tables, own_used, own_rows, "comment", ""),
+                                        self_numbers)
+        unsupported = _unsupported(indicators, used, _cells(tables, used, used_rows, "comment", ""), numbers)
+        self_points = _points(indicators, self_numbers, self_app, self_unsupported)
+        points = _points(indicators, numbers, app, unsupported)
+        full = np.array([ind.maximum for ind in indicators])
         self_max, maxima = self_app * full, app * full
-        self_index = _index(self_points, self_max, scale).tolist()
-        index = _index(points, maxima, scale).tolist()
-        pillar_of = np.array([ind.pillar for ind in indicators])
-        every = np.ones(k, dtype=bool)
-        totals = [_sums(m, every) for m in (points, maxima, self_points, self_max)]
-        by_pillar = [(pillar.id, _sums(points, cols), _sums(maxima, cols), _sums(self_points, cols))
-                     for pillar in group.pillars for cols in [pillar_of == pillar.id]]
+        pillar_points, pillar_max = _pillars(group.pillars, columns, points, maxima)
+        self_pillar_points, self_pillar_max = _pillars(group.pillars, columns, self_points, self_max)
+        self_index = _index(self_pillar_points, self_pillar_max, scale).tolist()
+        index = _index(pillar_points, pillar_max, scale).tolist()
+        every = np.ones(len(group.pillars), dtype=bool)
+        totals = [_sums(m, every) for m in (pillar_points, pillar_max, self_pillar_points, self_pillar_max)]
+        by_pillar = [(pillar.id, *(m[:, c].tolist() for m in (pillar_points, pillar_max, self_pillar_points)))
+                     for c, pillar in enumerate(group.pillars)]
         for i, unit in enumerate(units):
             pillars = tuple(PillarScore(pid, p[i], m[i], sp[i], p[i] / m[i] * scale if m[i] > 0 else None)
                             for pid, p, m, sp in by_pillar)
@@ -319,9 +389,9 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
                 [u.id for u in units for _ in indicators],
                 [ind.id for ind in indicators] * len(units),
                 [ind.pillar for ind in indicators] * len(units),
-                ["not_applicable" if not a else "ok" if has else status
-                 for a, has, status in zip(app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(),
-                                           _statuses(indicators) * len(units), strict=True)],
+                [_status(a, has, status, scored, lacking) for a, has, status, scored, lacking in zip(
+                    app.ravel().tolist(), (~np.isnan(numbers)).ravel().tolist(), _statuses(indicators) * len(units),
+                    [ind.scored for ind in indicators] * len(units), unsupported.ravel().tolist(), strict=True)],
                 _cells(tables, own_sources, own, "text", ""),
                 _cells(tables, appraised_sources, appraised, "text", ""),
                 _cells(tables, used, used_rows, "text", ""),

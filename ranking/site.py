@@ -148,7 +148,8 @@ def write_site(ranking: Ranking, folder: Path, options: Mapping[str, object], la
             page(units_dir / pages[u.score.unit], "unit.html", "../", b=item,
                  chart=titled(pillar_chart(item, criteria, w), w("report.pillars"), "chart-pillars"),
                  pdf="../../units/" + quote(pdf) if pdfs or (folder / "units" / pdf).is_file() else None)
-    css = (HERE / "assets" / "site.css").read_text(encoding="utf-8") + palette_css(len(criteria.bands))
+    bands = max(len(criteria.bands_of(g.id)) for g in criteria.groups)  # a group's own bands may be more
+    css = (HERE / "assets" / "site.css").read_text(encoding="utf-8") + palette_css(bands)
     (site / "site.css").write_text(css, encoding="utf-8", newline="")
     shutil.copyfile(HERE / "assets" / "site.js", site / "site.js")
     return [*written, site / "site.css", site / "site.js"]

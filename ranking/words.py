@@ -358,6 +358,27 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "Hội đồng thẩm định chấm điểm, từ 0 đến {points} điểm.",
         "Points awarded by the appraisal council, 0 to {points}.",
     ),
+    # the rules of the published indices (issue 18)
+    "rule.threshold": ("Dưới {threshold}: 0 điểm.", "Below {threshold}: 0 points."),
+    "rule.whole": ("Giá trị là số nguyên.", "The value is a whole number."),
+    "rule.deadline": ("Theo ngày hoàn thành: {steps}; sau {last} hoặc chưa thực hiện: 0 điểm.",
+                      "By the day it was done: {steps}; after {last}, or not done: 0 points."),
+    "rule.deadline_step": ("đến hết ngày {day}: {p} điểm", "by {day}: {p} points"),
+    "rule.penalty": ("Điểm trừ: có: trừ {points} điểm; không: không trừ.",
+                     "Deduction: yes: {points} points deducted; no: nothing deducted."),
+    "rule.penalty_count": ("Điểm trừ: trừ {per_item} điểm cho mỗi lần, tối đa trừ {points} điểm.",
+                           "Deduction: {per_item} points deducted per occurrence, at most {points} points."),
+    "rule.share_minus": ("“{label}”: trừ {p} điểm", "“{label}”: {p} points deducted"),
+    "rule.unscored": ("Không tính điểm: giá trị được thu thập và công bố.",
+                      "Not scored: the value is collected and published."),
+    "rule.evidence_required": ("Chỉ tính điểm khi có minh chứng.", "Scores only with evidence."),
+    "rule.deducts_from": ("Điểm trừ được trừ vào điểm của nhóm, không làm nhóm xuống dưới 0.",
+                          "Deducted from its group's points, which never fall below 0."),
+    "rule.sum": ("Tổng điểm các chỉ số con.", "The sum of its indicators' points."),
+    "rule.combine_max": ("Lấy điểm cao nhất trong các chỉ số con.", "The best of its indicators' points."),
+    "rule.cap": ("Tối đa {cap} điểm.", "At most {cap} points."),
+    "report.deductions": ("Điểm trừ", "Deductions"),
+    "report.reason": ("Lý do", "Reason"),
     "report.colophon": ("Thông tin phát hành", "Colophon"),
     "report.version": ("Phiên bản dti", "dti version"),
     "report.criteria_file": ("Bộ chỉ số", "Criteria file"),
@@ -401,6 +422,8 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.status.not_applicable": ("Không áp dụng", "Not applicable"),
     "report.status.pending": ("Chờ Hội đồng chấm", "Awaiting the council"),
     "report.status.unmeasured": ("Chưa có số liệu đo", "Not yet measured"),
+    "report.status.unscored": ("Không tính điểm", "Not scored"),
+    "report.status.no_evidence": ("Thiếu minh chứng", "No evidence"),
     "report.evidence": ("Minh chứng", "Evidence"),
     "report.council_note": ("Ý kiến Hội đồng", "Council's note"),
     "report.draft_changes": ("Thay đổi so với bản dự thảo", "Changes since the draft"),
@@ -460,6 +483,14 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "rule.entry.best": ("Một số ≥ 0.", "A number ≥ 0."),
     "rule.entry.minmax": ("Nhập một số.", "A number."),
     "rule.entry.count": ("Số nguyên ≥ 0.", "A whole number ≥ 0."),
+    "rule.entry.deadline": ("Ngày hoàn thành (YYYY-MM-DD hoặc DD/MM/YYYY), hoặc “không” nếu chưa thực hiện.",
+                            "The day it was done (YYYY-MM-DD or DD/MM/YYYY), or “no” if not done."),
+    "rule.entry.penalty": ("Chọn có/không (có: bị trừ điểm).", "Choose yes/no (yes: points are deducted)."),
+    "rule.entry.penalty_count": ("Số lần (số nguyên ≥ 0); mỗi lần bị trừ điểm.",
+                                 "The number of occurrences (a whole number ≥ 0); each deducts points."),
+    "rule.entry.unscored": ("Không tính điểm; vẫn nhập giá trị.", "Not scored; enter the value all the same."),
+    "form.dv.date": ("Nhập một ngày không muộn hơn hôm nay, hoặc “không”.",
+                     "Enter a day no later than today, or “no”."),
     "rule.entry.council": ("Đơn vị ghi điểm tự chấm; Hội đồng thẩm định chấm lại.",
                            "The unit enters its own estimate; the appraisal council awards the points."),
     "form.dv.title": ("Giá trị không hợp lệ", "Invalid value"),
@@ -504,7 +535,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "form.col.draft_points": ("Điểm dự thảo", "Draft points"),
     "form.col.claim": ("Nội dung kiến nghị", "Objection (what is wrong, and why)"),
     "form.col.asked_value": ("Giá trị đề nghị", "Value asked for"),
-    "form.dv.date": ("Nhập một ngày, ví dụ 30/11/2025.", "Enter a date, e.g. 30/11/2025."),
+    "form.dv.sent_date": ("Nhập một ngày, ví dụ 30/11/2025.", "Enter a date, e.g. 30/11/2025."),
     "form.help.objection": (
         "1. Mỗi dòng là một chỉ số áp dụng cho đơn vị, với giá trị tự đánh giá, giá trị thẩm định và điểm trong bản "
         "dự thảo.|2. Chỉ điền vào dòng có kiến nghị: Nội dung kiến nghị (bắt buộc), Giá trị đề nghị (nếu có, viết như "
@@ -543,6 +574,8 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
     "diff.status.unmeasured": ("chưa có số liệu đo", "not measured"),
+    "diff.status.unscored": ("không tính điểm", "not scored"),
+    "diff.status.no_evidence": ("thiếu minh chứng", "no evidence"),
     "diff.same": ("(không đổi)", "(unchanged)"),
     "diff.objection": ("Kiến nghị", "Objection"),
     "diff.objection_of": ("{id} ({decision})", "{id} ({decision})"),
@@ -844,10 +877,63 @@ WORDS: Mapping[str, tuple[str, str]] = {
     ),
     "problem.duplicate_id": ("mã {found!r} đã dùng ở {accepted}", "the id {found!r} is already used at {accepted}"),
     "problem.composite_with_points": (
-        "chỉ số tổng hợp (có 'indicators') không được có 'points', 'rule', 'source' hay 'system' (gặp {found}); điểm "
-        "của nó là tổng điểm các chỉ số con",
-        "a composite (with 'indicators') cannot have 'points', 'rule', 'source' or 'system' (found {found}); its "
-        "points are the sum of its children",
+        "chỉ số tổng hợp (có 'indicators') không được có 'rule', 'source', 'system', 'scored' hay "
+        "'evidence_required' (gặp {found}); điểm của nó tính từ các chỉ số con ('points' nếu có là tổng điểm công "
+        "bố)",
+        "a composite (with 'indicators') cannot have 'rule', 'source', 'system', 'scored' or 'evidence_required' "
+        "(found {found}); its points come from its children ('points', if given, is the published total)",
+    ),
+    # the rules of the published indices (issue 18)
+    "problem.threshold_above_target": (
+        "ngưỡng {found} lớn hơn mục tiêu {accepted}; cần 0 ≤ ngưỡng ≤ mục tiêu",
+        "the threshold {found} is above the target {accepted}; accepted: 0 ≤ threshold ≤ target",
+    ),
+    "problem.bad_date": (
+        "cần một ngày có thật dạng \"YYYY-MM-DD\" (ví dụ \"2025-03-31\"), gặp {found}",
+        "expected a real day written \"YYYY-MM-DD\" (e.g. \"2025-03-31\"), found {found}",
+    ),
+    "problem.deadline_shape": (
+        "mỗi mốc hạn phải là [\"YYYY-MM-DD\", tỷ lệ điểm 0–1], gặp {found}",
+        "each deadline must be [\"YYYY-MM-DD\", share 0–1], found {found}",
+    ),
+    "problem.deadline_repeated": ("mốc hạn {found} lặp lại", "the deadline {found} is repeated"),
+    "problem.composite_only": (
+        "{found!r} chỉ dùng cho chỉ số tổng hợp (có 'indicators')",
+        "{found!r} is accepted only on a composite (with 'indicators')",
+    ),
+    "problem.cap_above_sum": (
+        "mức trần {found} lớn hơn tổng điểm các chỉ số con ({accepted}); cần cap ≤ {accepted}",
+        "the cap {found} is above the sum of the children's points ({accepted}); accepted: cap ≤ {accepted}",
+    ),
+    "problem.declared_total": (
+        "tổng điểm khai báo {found} khác điểm tối đa tính từ các chỉ số con: {accepted}",
+        "the declared total {found} differs from the maximum computed from the children: {accepted}",
+    ),
+    "problem.unscored_points": (
+        "chỉ số không tính điểm (scored: false) không có 'points' (gặp {found})",
+        "an unscored indicator (scored: false) has no 'points' (found {found})",
+    ),
+    "problem.penalty_under_max": (
+        "chỉ số trừ điểm {found!r} không thể nằm trong chỉ số lấy điểm cao nhất (combine: max); hãy đặt nó trong "
+        "nhóm cộng điểm",
+        "the deduction {found!r} cannot sit under a best-of composite (combine: max); put it where points are summed",
+    ),
+    "problem.future_date": (
+        "ngày {found!r} ở sau hôm nay ({accepted}); cần ngày đã thực hiện",
+        "the day {found!r} is after today ({accepted}); expected the day it was done",
+    ),
+    "problem.not_date": (
+        "cần ngày thực hiện dạng YYYY-MM-DD hoặc DD/MM/YYYY (ví dụ 2025-03-31 hoặc 31/03/2025), hoặc \"không\" nếu "
+        "chưa thực hiện; gặp {found!r}",
+        "expected the day it was done, YYYY-MM-DD or DD/MM/YYYY (e.g. 2025-03-31 or 31/03/2025), or \"không\" (no) if "
+        "not done; found {found!r}",
+    ),
+    "problem.not_whole": ("cần một số nguyên, gặp {found!r}", "expected a whole number, found {found!r}"),
+    "problem.no_evidence": (
+        "đơn vị {unit!r} ({name}), chỉ số {indicator!r}: giá trị tự đánh giá không có minh chứng — chỉ số yêu cầu "
+        "minh chứng nên tính 0 điểm",
+        "unit {unit!r} ({name}), indicator {indicator!r}: a self-assessed value without evidence — the indicator "
+        "requires evidence, so it scores 0",
     ),
     "problem.leaf_incomplete": (
         "chỉ số cần 'points' và 'rule', hoặc 'indicators'",
@@ -1337,13 +1423,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "the final ranking cannot be made: {found} council score(s) are missing (listed above); enter them in "
         "appraisal.csv, or run with --stage draft for a draft",
     ),
-    # dates (objections; deadlines)
-    "problem.bad_date": ("{found} không phải một ngày; cần viết YYYY-MM-DD, ví dụ 2025-11-30",
-                 "{found} is not a date; write YYYY-MM-DD, e.g. 2025-11-30"),
-    "problem.future_date": (
-        "ngày {found} ở sau hôm nay ({accepted}); một việc đã làm không thể mang ngày trong tương lai",
-        "{found} is after today ({accepted}); something done cannot carry a future date",
-    ),
     # objections to the draft (objections.csv)
     "problem.objection_duplicate": ("mã kiến nghị {found!r} đã dùng ở dòng {accepted}",
                             "the objection id {found!r} is already used on line {accepted}"),
@@ -1417,13 +1496,15 @@ DECISION: Mapping[str, str] = {
 """An objection's decision in words ('' while undecided)."""
 STATUS: Mapping[str, str] = {
     "ok": "diff.status.ok", "missing": "diff.status.missing", "not_applicable": "diff.status.not_applicable",
-    "pending": "diff.status.pending", "unmeasured": "diff.status.unmeasured",
+    "pending": "diff.status.pending", "unmeasured": "diff.status.unmeasured", "unscored": "diff.status.unscored",
+    "no_evidence": "diff.status.no_evidence",
 }
 """The words of an indicator's status (scoring.Status) in a table or a list of changes."""
 
 STATUS_SHORT: Mapping[str, str] = {
     "ok": "report.status.ok", "missing": "report.status.missing", "not_applicable": "report.status.not_applicable",
     "pending": "report.status.pending", "unmeasured": "report.status.unmeasured",
+    "unscored": "report.status.unscored", "no_evidence": "report.status.no_evidence",
 }
 """The words of an indicator's status in a breakdown's table, where 'ok' goes without saying (blank)."""
 OPTIONS: Mapping[str, str] = {

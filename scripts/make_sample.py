@@ -61,6 +61,7 @@ class Leaf:
     applies_to: frozenset[str] | None
     evidence: str
     system: str = ""  # non-empty for a measured indicator (`source: measured`): its value comes from a system
+    scored: bool = True  # `scored: false`: a figure collected and published, never scored
 
     def applies(self, unit: Unit) -> bool:
         return self.applies_to is None or unit.id in self.applies_to or bool(self.applies_to & set(unit.tags))
@@ -253,11 +254,13 @@ def leaves_of(nodes: Sequence[Mapping[str, Any]], inherited: frozenset[str] | No
                 params = {"levels": rule["tiers"], "better": rule.get("better", "higher")}
             elif name == "choice":
                 params = {"shares": rule["choice"]}
+            elif name == "deadline":
+                params = {"steps": rule["deadline"]}
             else:
                 params = dict(rule[name] or {})
         system = str(node.get("system", "")) if node.get("source") == "measured" else ""
-        yield Leaf(str(node["id"]), float(node["points"]), name, params, applies_to, str(node.get("evidence", "")),
-                   system)
+        yield Leaf(str(node["id"]), float(node.get("points", 0)), name, params, applies_to,
+                   str(node.get("evidence", "")), system, bool(node.get("scored", True)))
 
 
 def read_criteria(path: Path) -> dict[str, list[Leaf]]:
@@ -300,6 +303,17 @@ class Maker:
     def value(self, unit: Unit, leaf: Leaf, strength: float) -> Value:
         rng, group = self.rng, unit.group
         p = clamp(rng.gauss(strength, 0.11), 0.05, 1.0)  # how well the unit does on this indicator
+        if not leaf.scored:  # a figure the index only publishes
+            return Value(float(rng.randint(5, 80)))
+        if leaf.rule == "deadline":  # the day it was done: a strong unit early in the year; a few never
+            if rng.random() < 0.04:
+                return Value("không")
+            first = dt.date(self.spec.year, 1, 5)
+            day = first + dt.timedelta(days=round(clamp(rng.gauss((1 - p) * 110, 12), 0, 200)))
+            return Value(day.isoformat() if rng.random() < 0.8 else f"{day.day:02d}/{day.month:02d}/{day.year}")
+        if leaf.rule == "penalty":  # incidents: most units none, a weak one a few
+            r = rng.random()
+            return Value(0.0 if r > 0.25 * (1 - p) + 0.04 else 1.0 if r > 0.02 else 2.0)
         if leaf.rule == "yes_no":
             spelling = rng.choice(("yes", "1")) if rng.random() < 0.04 else "có"
             return Value(rng.random() < min(0.97, 0.15 + p), style=spelling)
@@ -344,6 +358,8 @@ class Maker:
         rng = self.rng
         down = rng.random() < 0.85
         raw = value.raw
+        if leaf.rule in ("deadline", "penalty") or not leaf.scored:
+            return None
         lower_better = leaf.params.get("better") == "lower"
         new: bool | float | str
         if leaf.rule == "yes_no":
@@ -391,13 +407,16 @@ class Maker:
         boost = sum(self.spec.boosts.get(key, 0.0) for key in (unit.id, *unit.tags))
         return clamp(base + boost + self.rng.gauss(0, spread), 0.45, 0.97)
 
-    def evidence(self, unit: Unit, leaf: Leaf) -> str:
+    def evidence(self, unit: Unit, leaf: Leaf, done: str = "") -> str:
+        """A document for the value; dated `done` (YYYY-MM-DD) when the value is the day it was done."""
         rng = self.rng
         if not leaf.evidence or rng.random() < NO_EVIDENCE_SHARE:
             return ""
         first = self.spec.first_day.get(unit.group, dt.date(self.spec.year, 1, 10))
         last = dt.date(self.spec.year, 11, 20)
         day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+        if done:
+            day = dt.date.fromisoformat(done)
         date = f"{day.day}/{day.month}/{day.year}"
         org = issuer(unit)
         n = rng.randint(1, 450)
@@ -517,6 +536,14 @@ def spelled(leaf: Leaf, value: Value) -> tuple[str, str]:
     return number(raw), ""
 
 
+def iso_day(text: str) -> str:
+    """A deadline's value as YYYY-MM-DD ('' for "không", not done)."""
+    if text.count("/") == 2:
+        day, month, year = text.split("/")
+        return f"{year}-{month}-{day}"
+    return "" if text == "không" else text
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
@@ -551,7 +578,8 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
             if leaf.system:  # measured by the city's systems: the unit does not enter it
                 measured_rows[unit.id].append([unit.id, leaf.id, *cells, leaf.system, spec.measured_at])
             else:
-                self_rows[unit.id].append([unit.id, leaf.id, *cells, maker.evidence(unit, leaf)])
+                done = iso_day(cells[0]) if leaf.rule == "deadline" else ""
+                self_rows[unit.id].append([unit.id, leaf.id, *cells, maker.evidence(unit, leaf, done)])
             if leaf.rule == "council":
                 assert isinstance(value.raw, float)
                 awarded = max(0.0, value.raw - round(maker.rng.uniform(0, 0.15) * leaf.points * 2) / 2)

@@ -57,18 +57,21 @@ def test_tiny_criteria_builds_the_tree(tmp_path: Path) -> None:
     assert len(criteria.sha256) == 64
 
 
-@pytest.mark.parametrize("name", ["hanoi-2024.yaml", "hanoi-2025.yaml"])
-def test_bundled_criteria_load_and_use_every_rule(name: str) -> None:
+@pytest.mark.parametrize(("name", "illustrative"), [("hanoi-2024.yaml", set()),
+                                                    ("hanoi-2025.yaml", {"Deadline", "Penalty"})])
+def test_bundled_criteria_load_and_use_every_rule(name: str, illustrative: set[str]) -> None:
+    """Every rule of the published sets; 2025 also illustrates a deadline and a deduction (issue 18)."""
     criteria = load_criteria(ROOT / "criteria" / name)
     rules = {type(i.rule).__name__ for g in criteria.groups for i in g.indicators}
-    assert rules == {"YesNo", "Ratio", "Tiers", "Choice", "Best", "MinMax", "Count", "Council"}
+    assert rules == {"YesNo", "Ratio", "Tiers", "Choice", "Best", "MinMax", "Count", "Council", *illustrative}
 
 
 def test_hanoi_2025_has_the_published_shape() -> None:
     criteria = load_criteria(ROOT / "criteria" / "hanoi-2025.yaml")
     departments, communes = criteria.group("departments"), criteria.group("communes")
-    assert (len(departments.indicators), len(departments.pillars)) == (34, 9)
-    assert (len(communes.indicators), len(communes.pillars)) == (47, 8)
+    components = [sum(1 for i in g.indicators if i.maximum > 0) for g in (departments, communes)]
+    assert components == [34, 47]  # a deduction (ATTT.6) and an unscored figure (CQS.11) are not components
+    assert (len(departments.pillars), len(communes.pillars)) == (9, 8)
     titles = {p.title for p in communes.pillars}
     assert {"Nhận thức số", "Thể chế số", "Hạ tầng số", "Nhân lực số", "An toàn thông tin mạng"} <= titles
 
@@ -103,9 +106,11 @@ def test_tier_with_points_above_the_indicator(tmp_path: Path) -> None:
         load_text(tmp_path, with_indicators("{id: A, title: a, points: 20, rule: {tiers: [[4, 25]]}}"))
 
 
-def test_choice_share_outside_zero_one(tmp_path: Path) -> None:
-    with pytest.raises(CriteriaError, match=r"rule\.choice\.Phó: cần một số trong khoảng 0 ≤ x ≤ 1, gặp 1\.5"):
-        load_text(tmp_path, with_indicators("{id: A, title: a, points: 5, rule: {choice: {Chủ: 1, Phó: 1.5}}}"))
+@pytest.mark.parametrize("share", ["1.5", "-1.5"])
+def test_choice_share_outside_minus_one_one(tmp_path: Path, share: str) -> None:
+    with pytest.raises(CriteriaError, match=rf"rule\.choice\.Phó: cần một số trong khoảng -1 ≤ x ≤ 1, gặp {share}"):
+        rule = f"{{choice: {{Chủ: 1, Phó: {share}}}}}"
+        load_text(tmp_path, with_indicators(f"{{id: A, title: a, points: 5, rule: {rule}}}"))
 
 
 def test_duplicate_ids_within_a_group(tmp_path: Path) -> None:
@@ -115,9 +120,10 @@ def test_duplicate_ids_within_a_group(tmp_path: Path) -> None:
         load_text(tmp_path, text)
 
 
-def test_composite_with_points(tmp_path: Path) -> None:
-    text = with_indicators("{id: A, title: a, points: 5, indicators: [{id: A.1, title: b, points: 5, rule: yes_no}]}")
-    with pytest.raises(CriteriaError, match=r"indicators\[0\]: chỉ số tổng hợp .* không được có 'points'"):
+def test_composite_with_a_rule(tmp_path: Path) -> None:
+    text = with_indicators("{id: A, title: a, rule: yes_no, indicators: [{id: A.1, title: b, points: 5, "
+                           "rule: yes_no}]}")
+    with pytest.raises(CriteriaError, match=r"indicators\[0\]: chỉ số tổng hợp .* không được có 'rule'.*\(gặp rule\)"):
         load_text(tmp_path, text)
 
 
@@ -284,7 +290,7 @@ def test_the_four_slips_in_english(tmp_path: Path) -> None:
      r"rule\.tiers\[0\]\[0\]: cần một số hữu hạn \(-1000000000000 ≤ x ≤ 1000000000000\), gặp \.inf"),
     ("{id: A, title: a, points: 5, rule: {count: {per_item: .inf}}}",
      r"count\.per_item: cần một số hữu hạn \(0 < x ≤ 10000\), gặp \.inf"),
-    ("{id: A, title: a, points: 5, rule: {choice: {x: .nan}}}", r"choice\.x: cần một số hữu hạn \(0 ≤ x ≤ 1\)"),
+    ("{id: A, title: a, points: 5, rule: {choice: {x: .nan}}}", r"choice\.x: cần một số hữu hạn \(-1 ≤ x ≤ 1\)"),
     ("{id: A, title: a, points: 5, rule: {choice: {}}}", r"rule\.choice: danh sách trống; cần ít nhất 1 mục"),
     ("{id: A, title: a, points: 5, rule: {choice: {Có: 1, ' có ': 0}}}",
      r"rule\.choice: nhãn ' có ' trùng với 'Có' \(không phân biệt chữ hoa, chữ thường và khoảng trắng ở hai đầu\)"),
@@ -454,7 +460,7 @@ def test_schema_command_writes_the_json_schema(tmp_path: Path, capsys: pytest.Ca
     assert node["source"]["enum"] == ["self", "measured"]
     assert node["id"]["pattern"] == id_pattern()
     rules = {json.dumps(r, sort_keys=True) for r in node["rule"]["anyOf"][0]["oneOf"]}
-    assert len(rules) == 9
+    assert len(rules) == 11  # the bare names, then the ten rules
 
 
 # --- a loader never fails in another way ---------------------------------------------------------------

@@ -86,12 +86,12 @@ def test_every_problem_of_a_register_is_listed_with_its_line_and_column(make_cas
         (4, "column indicator", "'K' is a composite; enter values for its children: K.1, K.2"),
         (5, "column indicator", "does not apply to the unit 'a3'"),
         (6, "column indicator", "already objects to 'R' on line 2"),
-        (7, "column received_on", "05/12/2025 is not a date; write YYYY-MM-DD"),
+        (7, "column received_on", "expected a real day written \"YYYY-MM-DD\" (e.g. \"2025-03-31\"), found 05/12/2025"),
         (7, "column asked_value", "expected có/không (yes/no, true/false, 1/0), found 'maybe'"),
         (7, "column decision", "the decision 'granted' is not one of: accepted, partly, rejected"),
         (7, "column answer", "'KN-6' has a decision but no answer"),
         (7, "column decided_on", "'KN-6' has a decision but no decided_on date"),
-        (8, "column received_on", "2026-01-05 is after today (2025-12-20)"),
+        (8, "column received_on", "the day '2026-01-05' is after today (2025-12-20)"),
         (8, "column answer", "has a decision but no answer"),
         (8, "column decided_on", "has a decision but no decided_on date"),
         (9, "column decision", "has an answer or a decided_on date but no decision"),
@@ -108,8 +108,8 @@ def test_the_objections_deadline_must_be_a_date(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     text = textwrap.dedent(TINY_CRITERIA).replace("decimals: 4\n", 'decimals: 4\nobjections_until: "10/12/2025"\n')
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(CriteriaError, match=r"dòng 7, objections_until: '10/12/2025' không phải một ngày; cần viết "
-                                            r"YYYY-MM-DD") as info:
+    with pytest.raises(CriteriaError, match=r"dòng 7, objections_until: cần một ngày có thật dạng \"YYYY-MM-DD\" "
+                                            r"\(ví dụ \"2025-03-31\"\), gặp '10/12/2025'") as info:
         load_criteria(path)
     assert info.value.problems[0].reason == "bad_date"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ranking.criteria import Council, Criteria, load_criteria
+from ranking.criteria import Council, Criteria, Deadline, Indicator, Penalty, Ratio, load_criteria
 from ranking.inputs import load_inputs
 from tests.conftest import ROOT
 
@@ -23,9 +23,14 @@ def criteria(year: int) -> Criteria:
     return load_criteria(ROOT / "criteria" / f"hanoi-{year}.yaml")
 
 
+def component(indicator: Indicator) -> bool:
+    """A scored component as the decision counts them: neither a deduction nor an unscored figure."""
+    return indicator.scored and not isinstance(indicator.rule, Penalty)
+
+
 def shape(c: Criteria, group: str) -> list[tuple[str, int]]:
-    """(title, number of scored indicators) of each pillar, in file order."""
-    return [(p.title, sum(1 for _ in p.leaves())) for p in c.group(group).pillars]
+    """(title, number of scored components) of each pillar, in file order."""
+    return [(p.title, sum(1 for leaf in p.leaves() if component(leaf))) for p in c.group(group).pillars]
 
 
 def test_2025_has_the_published_groups_names_order_and_counts() -> None:
@@ -33,7 +38,7 @@ def test_2025_has_the_published_groups_names_order_and_counts() -> None:
     assert [(g.id, g.title) for g in c.groups] == [("departments", "Sở, ban, ngành"), ("communes", "Xã, phường")]
     assert shape(c, "departments") == DEPARTMENTS_2025
     assert shape(c, "communes") == COMMUNES_2025
-    assert (len(c.group("departments").indicators), len(c.group("communes").indicators)) == (34, 47)
+    assert [sum(map(component, c.group(g).indicators)) for g in ("departments", "communes")] == [34, 47]
 
 
 def test_2025_digital_economy_applies_to_the_eight_tagged_departments() -> None:
@@ -45,7 +50,8 @@ def test_2025_digital_economy_applies_to_the_eight_tagged_departments() -> None:
     departments = [u for u in inputs.units if u.group == "departments"]
     tagged = [u.id for u in departments if indicator.applies(u.id, u.tags)]
     assert (len(departments), len(tagged)) == (17, 8)
-    counts = {sum(1 for i in c.group("departments").indicators if i.applies(u.id, u.tags)) for u in departments}
+    counts = {sum(1 for i in c.group("departments").indicators if component(i) and i.applies(u.id, u.tags))
+              for u in departments}
     assert counts == {33, 34}  # the other 9 are assessed on 33
 
 
@@ -55,6 +61,19 @@ def test_2024_has_the_nine_main_indices_for_both_levels() -> None:
     for group in c.groups:
         assert [p.title for p in group.pillars] == INDICES_2024
     assert len(c.group("departments").indicators) == 46
+
+
+def test_2025_illustrates_every_kind_of_published_rule() -> None:
+    """A deadline for the year's plan, a threshold, a security-incident deduction, an unscored figure: each
+    illustrative (the header says so), none counted as a component."""
+    c = criteria(2025)
+    rules = {i.id: i for i in c.group("departments").indicators}
+    assert rules["NTS.1"].rule == Deadline((("2025-01-31", 1.0), ("2025-03-31", 0.5)))
+    assert rules["ATTT.5"].rule == Ratio(0.9, 0.5)
+    assert rules["ATTT.6"].rule == Penalty(10) and rules["ATTT.6"].maximum == 0
+    assert not rules["CQS.11"].scored
+    header = (ROOT / "criteria" / "hanoi-2025.yaml").read_text(encoding="utf-8").split("\nid:")[0]
+    assert all(i in header for i in ("NTS.1", "ATTT.5", "ATTT.6", "CQS.11")) and "minh họa" in header
 
 
 def test_both_editions_share_the_pillar_ids() -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo
+from ranking.criteria import Best, Choice, Council, Count, MinMax, Ratio, Rule, Tiers, YesNo, load_criteria
 from ranking.pipeline import build, load
 from ranking.ranking import Ranking
 from ranking.scoring import rule_points
-from tests.conftest import TINY_APPRAISAL, TINY_EXPECTED, CaseWriter
+from tests.conftest import TINY_APPRAISAL, TINY_CRITERIA, TINY_EXPECTED, CaseWriter
 
 MEETINGS = Tiers(((1, 5), (2, 10), (3, 15), (4, 20)))
 
@@ -32,10 +34,13 @@ def test_tiers_take_the_largest_threshold_reached(meetings: float, expected: flo
     assert points(MEETINGS, 20, meetings) == [expected]
 
 
-def test_tiers_in_any_order_give_the_same_points() -> None:
-    shuffled = Tiers(((3, 15), (1, 5), (4, 20), (2, 10)))
-    values = (0, 1, 2.5, 3, 9)
-    assert points(Tiers(tuple(sorted(shuffled.levels))), 20, *values) == points(MEETINGS, 20, *values)
+def test_tiers_in_any_order_give_the_same_points(tmp_path: Path) -> None:
+    """Tiers written in any order in the criteria file score as published (the loader orders them)."""
+    text = TINY_CRITERIA.replace("[[4, 20], [3, 15], [2, 10], [1, 5]]", "[[3, 15], [1, 5], [4, 20], [2, 10]]")
+    assert text != TINY_CRITERIA
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    tiers = next(i for i in load_criteria(tmp_path / "c.yaml").group("A").indicators if i.id == "T").rule
+    assert points(tiers, 20, 0, 1, 2.5, 3, 9) == [0, 5, 10, 15, 20]
 
 
 def test_tiers_lower_is_better_takes_the_smallest_threshold_not_below() -> None:
