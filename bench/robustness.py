@@ -1,6 +1,8 @@
 """Times the robustness analysis: 126 units × 8 pillars × 10,000 draws, vectorised and chunked as `dti` runs
 it (analyse_group; target under 1 s), and the same draws through a per-draw scikit-criteria loop (target: the
-vectorised analysis ≥ 100× faster). --units 3321 gives the national case's commune group.
+vectorised analysis ≥ 100× faster). --units 3321 gives the national case's commune group; --units 20000 a
+group of 20,000 (its percentiles found by a radix selection in two passes, memory linear in the units). The
+peak resident memory is the process's after the vectorised runs (ru_maxrss), before the loop.
 
 Run: .venv/bin/python bench/robustness.py [--draws N] [--loop-draws N] [--repeat N]
 The loop runs every draw (with --loop-draws N: the first N, extrapolated, and it says so); it uses
@@ -11,6 +13,7 @@ positive, every pillar applicable: what scikit-criteria's models take without pe
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import time
@@ -47,6 +50,7 @@ def main() -> None:
 
     times = [vectorised() for _ in range(args.repeat)]
     fast = statistics.median(times)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     draws = sample(p.weights, spec, np.random.default_rng(spec.seed))
 
     skcriteria_scores("topsis", achievement, p.weights)  # import and warm up outside the timing
@@ -64,7 +68,7 @@ def main() -> None:
     print(f"$ {' '.join([sys.executable.rsplit('/', 1)[-1], *sys.argv])}")
     print(f"{units} units × {PILLARS} pillars × {args.draws:,} draws (Dirichlet c=50, 3 methods, leave one out)")
     print(f"vectorised numpy, chunked (analyse_group): median {fast:.3f} s of {args.repeat} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f})")
+          f"(min {min(times):.3f}, max {max(times):.3f}); peak resident memory {peak_mb:.0f} MB")
     how = "measured" if n == args.draws else f"measured on {n:,} draws, extrapolated"
     print(f"scikit-criteria per-draw loop: {loop:.1f} s ({how}; {loop / args.draws * 1e3:.2f} ms a draw)")
     print(f"ratio: {loop / fast:.0f}× faster; ranks identical on the {n:,} looped draws: {same}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 import numpy as np
 from defusedxml import DefusedXmlException
@@ -32,13 +33,15 @@ from ranking.forms import (
     DATE_CELL,
     DRAFT_KEY,
     FIRST_ROW,
+    MAX_FORM_ROWS,
     META_KEYS,
     META_SHEET,
+    PART_KEYS,
     PREFILLED_COLUMN,
     Columns,
     Kind,
     Row,
-    appraisal_rows,
+    council_parts,
     self_rows,
 )
 from ranking.inputs import (
@@ -60,7 +63,16 @@ from ranking.tables import FORMULA_START, Cell, csv_text
 MAX_FILE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 100_000_000
 MAX_PARTS = 1_000  # files in the workbook's zip; a form has about 15
-MAX_FORM_ROWS = 10_000  # rows of the table read below its first row
+# MAX_FORM_ROWS (ranking.forms): rows of the table read below its first row
+# What a form may hold, counted in its XML before openpyxl builds anything: dti's largest form (a council
+# workbook of 10,000 rows) has 117,000 cells, 10 cell formats and 254,000 XML elements; saved again by Excel,
+# its strings become shared strings (at most one a cell).
+MAX_CELLS = 300_000  # <c> elements of all the sheets
+MAX_STRINGS = 300_000  # shared strings (<si>), and what the table declares (count, uniqueCount)
+MAX_STYLES = 20_000  # each list of styles.xml (cell formats, fonts, fills, borders…); Excel's cap: 64,000
+MAX_XML_ELEMENTS = 1_000_000  # elements of every XML part together
+_STYLE_LISTS = {"cellXfs": "xf", "cellStyleXfs": "xf", "fonts": "font", "fills": "fill", "borders": "border",
+                "numFmts": "numFmt", "dxfs": "dxf", "cellStyles": "cellStyle"}
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -186,7 +198,100 @@ def _open_problem(path: Path, data: bytes, max_unpacked: int) -> Problem | None:
     if unpacked > max_unpacked:
         return Problem(file, "form_unpacked_too_large",
                        {"found": megabytes(unpacked), "accepted": megabytes(max_unpacked)})
+    return _content_problem(path)
+
+
+class _Over(Exception):
+    """A count of the XML scan went over its limit: the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.reason)
+        self.problem = problem
+
+
+class _Counter:
+    """Counts, over every XML part of a workbook, what openpyxl would build an object for: cells, shared
+    strings, styles, elements; raises _Over at the first count past its limit, and for a DTD entity."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.part = ""
+        self.root = ""
+        self.counts: dict[str, int] = {}
+        self.lists: list[str] = []  # the open style lists (cellXfs …) of styles.xml
+
+    def over(self, reason: str, found: int, accepted: int, what: str = "") -> None:
+        raise _Over(Problem(self.file, reason, {"part": self.part, "found": found, "accepted": accepted,
+                                                "what": what}))
+
+    def add(self, key: str, limit: int, reason: str, what: str = "") -> None:
+        found = self.counts[key] = self.counts.get(key, 0) + 1
+        if found > limit:
+            self.over(reason, found, limit, what)
+
+    def declared(self, attrs: Mapping[str, str], names: Sequence[str], limit: int, reason: str, what: str) -> None:
+        for name in names:
+            value = attrs.get(name, "")
+            if value.isdigit() and int(value) > limit:
+                self.over(reason, int(value), limit, what)
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(" ")[2]
+        if not self.root:
+            self.root = local
+            if local == "sst":
+                self.declared(attrs, ("count", "uniqueCount"), MAX_STRINGS, "form_too_many_strings", "")
+        self.add("", MAX_XML_ELEMENTS, "form_too_many_xml")
+        if self.root == "worksheet" and local == "c":
+            self.add("c", MAX_CELLS, "form_too_many_cells")
+        elif self.root == "sst" and local == "si":
+            self.add("si", MAX_STRINGS, "form_too_many_strings")
+        elif self.root == "styleSheet":
+            if local in _STYLE_LISTS:
+                self.declared(attrs, ("count",), MAX_STYLES, "form_too_many_styles", local)
+                self.lists.append(local)
+            elif self.lists and local == _STYLE_LISTS[self.lists[-1]]:
+                self.add(f"{self.part} {self.lists[-1]}", MAX_STYLES, "form_too_many_styles", self.lists[-1])
+
+    def end(self, name: str) -> None:
+        if self.lists and name.rpartition(" ")[2] == self.lists[-1]:
+            self.lists.pop()
+
+    def entity(self, *_: object) -> None:
+        raise _Over(Problem(self.file, "form_unsafe_xml"))
+
+
+def _content_problem(path: Path) -> Problem | None:
+    """What the workbook's XML holds beyond a form's limits (cells, shared strings, styles, elements),
+    counted by a streaming parser before openpyxl builds an object for each: a small file can declare
+    millions of them. A zip or XML error is left to the reader, which names it (a malformed part still
+    ends only its own count: the next parts are counted)."""
+    counter = _Counter(str(path))
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _count_part(z, info, counter)
+    except _Over as exc:
+        return exc.problem
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
+        return None
     return None
+
+
+def _count_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, counter: _Counter) -> None:
+    counter.part, counter.root, counter.lists = info.filename, "", []
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = counter.start
+    parser.EndElementHandler = counter.end
+    parser.EntityDeclHandler = counter.entity
+    try:
+        with z.open(info) as f:
+            while chunk := f.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError:
+        return
 
 
 def _is_text(head: bytes) -> bool:
@@ -275,7 +380,8 @@ def _read_sheet(file: str, ws: object, width: int, data_only: bool) -> _Sheet:
     return _Sheet(rows, frozenset(formulas))
 
 
-IDENTITY_KEYS = (*META_KEYS, DRAFT_KEY)  # what both copies of a form's details hold (an objection form: its draft)
+# what both copies of a form's details hold (an objection form: its draft; a council part: which part)
+IDENTITY_KEYS = (*META_KEYS, DRAFT_KEY, *PART_KEYS)
 
 
 @dataclass(frozen=True)
@@ -325,6 +431,8 @@ class _FormReader:
         self.problems: list[Problem] = []
         self.sheet = ""
         self.prefilled: Mapping[int, str] = {}
+        self.group = ""  # of a council workbook: its group, and which of the group's council_parts it is
+        self.part = 1
 
     def add(self, reason: str, cell: str | None, params: Mapping[str, object], warning: bool = False) -> None:
         self.problems.append(Problem(self.file, reason, params, sheet=self.sheet or None, cell=cell,
@@ -435,7 +543,7 @@ class _FormReader:
             if owner not in {g.id for g in c.groups}:
                 self.fail("unknown_group", found=owner, accepted=", ".join(g.id for g in c.groups))
                 return None
-            return owner
+            return self._part(owner, meta.get("part", "1"), meta.get("parts", "1"))
         unit = self.units.get(owner)
         if unit is None:
             self.fail("unknown_unit", found=owner, nearest=nearest(owner, self.units))
@@ -446,9 +554,19 @@ class _FormReader:
             return None
         return owner
 
+    def _part(self, group: str, part: str, parts: str) -> str | None:
+        """A council workbook's owner: its group, with the part ('A 2/3') when the group has several; the
+        part must be one that the group's units give now."""
+        expected = len(council_parts(self.criteria.group(group), self.units.values()))
+        if not (part.isdigit() and parts.isdigit() and 1 <= int(part) <= int(parts) == expected):
+            self.fail("form_part_unknown", found=f"{part}/{parts}", accepted=expected)
+            return None
+        self.group, self.part = group, int(part)
+        return group if expected == 1 else f"{group} {part}/{parts}"
+
     def _expected(self, owner: str) -> tuple[Row, ...]:
         if self.kind == "appraisal":
-            return appraisal_rows(self.criteria.group(owner), self.units.values())
+            return council_parts(self.criteria.group(self.group), self.units.values())[self.part - 1]
         unit = self.units[owner]
         return self_rows(self.criteria.group(unit.group), unit)
 
@@ -664,8 +782,10 @@ def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Ki
     """A warning for each unit (group) without a form: collecting part of the forms is allowed."""
     if kind == "appraisal":
         groups = [g for g in criteria.groups if any(u.group == g.id for u in units)]
-        return [Problem(g.id, "form_missing", {"found": g.id, "name": g.title}, severity="warning")
-                for g in groups if g.id not in seen]
+        owners = [(g, g.id if parts == 1 else f"{g.id} {part}/{parts}") for g in groups
+                  for parts in [len(council_parts(g, units))] for part in range(1, parts + 1)]
+        return [Problem(g.id, "form_missing", {"found": owner, "name": g.title}, severity="warning")
+                for g, owner in owners if owner not in seen]
     return [Problem(u.id, "form_missing", {"found": u.id, "name": u.name}, severity="warning")
             for u in units if u.id not in seen]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +17,7 @@ from openpyxl.packaging.custom import IntProperty, StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
@@ -45,6 +47,8 @@ Kind = Literal["self", "appraisal", "objection"]
 FORMAT = 1
 META_SHEET = "_dti"
 META_KEYS = ("format", "kind", "criteria_id", "edition", "criteria_sha256", "owner", "sheet", "lang")
+PART_KEYS = ("part", "parts")  # a council workbook's part of its group (1 of 1 when absent: before parts)
+MAX_FORM_ROWS = 10_000  # rows of a form's table that `collect` reads: a council workbook is split to fit
 DRAFT_KEY = "draft_sha256"  # an objection form's draft: the SHA-256 of the draft run's run.json
 DATE_CELL = "C5"  # an objection form's date of sending, entered by the unit
 PREFILLED_COLUMN = 3  # in the hidden sheet: on a measured row's row number, the value the form showed
@@ -132,6 +136,28 @@ def appraisal_rows(group: Group, units: Iterable[Unit]) -> tuple[Row, ...]:
                  for leaf in group.indicators if leaf.applies(u.id, u.tags))
 
 
+def council_parts(group: Group, units: Iterable[Unit]) -> tuple[tuple[Row, ...], ...]:
+    """The rows of a group's council workbooks: its units in order, as many to a workbook as fit in
+    MAX_FORM_ROWS rows (a unit's rows kept together, unless they alone are more than a workbook holds)."""
+    parts: list[tuple[Row, ...]] = []
+    part: list[Row] = []
+    for _, found in groupby(appraisal_rows(group, units), key=lambda row: row.unit):
+        rows = list(found)
+        if part and len(part) + len(rows) > MAX_FORM_ROWS:
+            parts.append(tuple(part))
+            part = []
+        part.extend(rows)
+        while len(part) > MAX_FORM_ROWS:
+            parts.append(tuple(part[:MAX_FORM_ROWS]))
+            part = part[MAX_FORM_ROWS:]
+    return (*parts, tuple(part)) if part or not parts else tuple(parts)
+
+
+def council_name(group: str, part: int, parts: int) -> str:
+    """A council workbook's file name without its suffix: appraisal-GROUP, or appraisal-GROUP-2 of several."""
+    return f"appraisal-{group}" if parts == 1 else f"appraisal-{group}-{part}"
+
+
 # --- words -------------------------------------------------------------------------------------------
 def _n(x: float) -> int | float:
     return int(x) if float(x).is_integer() else x
@@ -154,25 +180,25 @@ def points_cell(indicator: Indicator) -> int | float | None:
 
 # --- validation --------------------------------------------------------------------------------------
 class _Validations:
-    """Excel data validation, one object per kind of check (cells added as rows are written)."""
+    """Excel data validation, one object per kind of check; the cells of each are noted as rows are written
+    and given to it at the end as runs of rows (`finish`), since openpyxl's `DataValidation.add` compares
+    each new cell with every range already there: quadratic, 10,000 rows took minutes."""
 
     def __init__(self, ws: Worksheet, meta: Worksheet, lang: Lang) -> None:
         self.ws = ws
         self.meta = meta
         self.lang = lang
-        self.shared: dict[tuple[str, ...], DataValidation] = {}
+        self.shared: dict[tuple[str, ...], tuple[DataValidation, list[tuple[str, int]]]] = {}
         self.lists: dict[tuple[str, ...], str] = {}
 
-    def _new(self, message: str, **kwargs: str) -> DataValidation:
-        dv = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle=t("form.dv.title", self.lang),
-                            error=message, **kwargs)
-        self.ws.add_data_validation(dv)
-        return dv
-
-    def _shared(self, key: tuple[str, ...], message: str, **kwargs: str) -> DataValidation:
+    def _new(self, key: tuple[str, ...], message: str, **kwargs: str) -> list[tuple[str, int]]:
+        """The cells of the validation `key` (made on first use): append (column letter, row) to it."""
         if key not in self.shared:
-            self.shared[key] = self._new(message, **kwargs)
-        return self.shared[key]
+            dv = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle=t("form.dv.title", self.lang),
+                                error=message, **kwargs)
+            self.ws.add_data_validation(dv)
+            self.shared[key] = (dv, [])
+        return self.shared[key][1]
 
     def _list(self, labels: Sequence[str]) -> str:
         """Drop-down labels live in the hidden sheet, so commas and quotes in a label do no harm."""
@@ -184,49 +210,68 @@ class _Validations:
             self.lists[key] = f"'{META_SHEET}'!${column}$1:${column}${len(labels)}"
         return self.lists[key]
 
-    def add(self, indicator: Indicator, value: str, denominator: str) -> None:
+    def add(self, indicator: Indicator, r: int, value: str, denominator: str) -> None:
+        """The checks of an indicator's value (column `value`) and denominator on row r."""
         lang = self.lang
+        cell = (value, r)
         match indicator.rule:
             case YesNo() | Penalty(per_item=None):
                 yes_no = self._list([t("form.yes", lang), t("form.no", lang)])
-                self._shared(("list", yes_no), t("form.dv.list", lang), type="list", formula1=yes_no).add(value)
+                self._new(("list", yes_no), t("form.dv.list", lang), type="list", formula1=yes_no).append(cell)
             case Choice(shares=shares):
                 labels = self._list([label for label, _ in shares])
-                self._shared(("list", labels), t("form.dv.list", lang), type="list", formula1=labels).add(value)
+                self._new(("list", labels), t("form.dv.list", lang), type="list", formula1=labels).append(cell)
             case Ratio():
-                formula = f"AND(ISNUMBER({value}),{value}>=0,OR({value}<=1,ISNUMBER({denominator})))"
-                self._new(t("form.dv.ratio", lang), type="custom", formula1=formula, errorStyle="warning").add(value)
-                self._shared(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
-                             operator="greaterThanOrEqual", formula1="0").add(denominator)
+                v = f"{value}{r}"
+                formula = f"AND(ISNUMBER({v}),{v}>=0,OR({v}<=1,ISNUMBER({denominator}{r})))"
+                self._new(("ratio", v), t("form.dv.ratio", lang), type="custom", formula1=formula,
+                          errorStyle="warning").append(cell)
+                self._new(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
+                          operator="greaterThanOrEqual", formula1="0").append((denominator, r))
             case Deadline():
+                v = f"{value}{r}"
                 no = t("form.no", lang)
-                formula = f'OR(AND(ISNUMBER({value}),{value}<=TODAY()),LOWER(TRIM({value}))="{no}")'
-                self._shared(("date",), t("form.dv.date", lang), type="custom", formula1=formula).add(value)
-                self.ws[value].number_format = "yyyy-mm-dd"
+                formula = f'OR(AND(ISNUMBER({v}),{v}<=TODAY()),LOWER(TRIM({v}))="{no}")'
+                self._new(("date", v), t("form.dv.date", lang), type="custom", formula1=formula).append(cell)
+                self.ws[v].number_format = "yyyy-mm-dd"
             case Count() | Penalty():
-                self._shared(("count",), t("form.dv.count", lang), type="whole", operator="greaterThanOrEqual",
-                             formula1="0").add(value)
+                self._new(("count",), t("form.dv.count", lang), type="whole", operator="greaterThanOrEqual",
+                          formula1="0").append(cell)
             case Best():
-                self._shared(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
-                             operator="greaterThanOrEqual", formula1="0").add(value)
+                self._new(("nonnegative",), t("form.dv.nonnegative", lang), type="decimal",
+                          operator="greaterThanOrEqual", formula1="0").append(cell)
             case Tiers() | MinMax():
-                self._shared(("number",), t("form.dv.number", lang), type="decimal", operator="between",
-                             formula1="-1E+15", formula2="1E+15").add(value)
+                self._new(("number",), t("form.dv.number", lang), type="decimal", operator="between",
+                          formula1="-1E+15", formula2="1E+15").append(cell)
             case Council():
                 points = _g(indicator.points)
-                self._shared(("council", points), t("form.dv.council", lang, points=points), type="decimal",
-                             operator="between", formula1="0", formula2=points).add(value)
+                self._new(("council", points), t("form.dv.council", lang, points=points), type="decimal",
+                          operator="between", formula1="0", formula2=points).append(cell)
+
+    def finish(self) -> None:
+        """Each validation's cells as ranges of consecutive rows of a column (F7:F9 F12), built at once."""
+        for dv, cells in self.shared.values():
+            rows: dict[str, list[int]] = {}
+            for column, r in cells:
+                rows.setdefault(column, []).append(r)
+            ranges = [CellRange(f"{column}{run[0][1]}:{column}{run[-1][1]}")
+                      for column, found in rows.items()
+                      for _, group in groupby(enumerate(sorted(found)), key=lambda at: at[1] - at[0])
+                      for run in [list(group)]]
+            dv.sqref = MultiCellRange(ranges)
 
 
 # --- workbooks ---------------------------------------------------------------------------------------
 def _metadata(wb: Workbook, criteria: Criteria, kind: Kind, owner: str, sheet: str, lang: Lang,
-              draft: str = "") -> Worksheet:
-    """The hidden sheet and the custom properties that say what the workbook was made from (an objection
-    form also records its draft)."""
+              part: tuple[int, int] | None = None, draft: str = "") -> Worksheet:
+    """The hidden sheet and the custom properties that say what the workbook was made from (a council
+    workbook also records which part of its group's it is, `part` of `parts`; an objection form its draft)."""
     values: dict[str, str | int] = {
         "format": FORMAT, "kind": kind, "criteria_id": criteria.id, "edition": criteria.edition,
         "criteria_sha256": criteria.sha256, "owner": owner, "sheet": sheet, "lang": lang,
     }
+    if part is not None:
+        values.update(zip(PART_KEYS, part, strict=True))
     if draft:
         values[DRAFT_KEY] = draft
     meta = wb.create_sheet(META_SHEET)
@@ -382,25 +427,32 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
             continue
         _write_row(ws, r, [leaf.id, leaf.title, points_cell(leaf), rule_words(leaf, lang), leaf.evidence], SELF,
                    _editable(leaf, SELF))
-        validations.add(leaf, f"F{r}", f"G{r}")
+        validations.add(leaf, r, "F", "G")
+    validations.finish()
     _finish(wb, path)
 
 
-def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, lang: Lang = "vi") -> None:
-    """The appraisal council's workbook of a group, pre-filled with what each unit self-assessed."""
+def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, lang: Lang = "vi",
+                 part: int = 1) -> None:
+    """The appraisal council's workbook of a group (its `part`-th of `council_parts`), pre-filled with what
+    each unit self-assessed."""
+    parts = council_parts(group, inputs.units)
     wb = Workbook()
     wb.remove(wb.active)
     title = t("form.appraisal_title", lang, edition=criteria.edition, group=group.title)
+    if len(parts) > 1:
+        title = t("form.appraisal_part", lang, title=title, part=part, parts=len(parts))
     head = _head(criteria, title, "", bool(inputs.sample), lang)
     head.pop(1)
     _help_sheet(wb, [t("form.help_sheet", lang), *head, "", *t("form.help.appraisal", lang).split("|")])
     sheet = t("form.appraisal_sheet", lang)
     ws = _table_sheet(wb, sheet, head, APPRAISAL, lang)
-    validations = _Validations(ws, _metadata(wb, criteria, "appraisal", group.id, sheet, lang), lang)
+    validations = _Validations(ws, _metadata(wb, criteria, "appraisal", group.id, sheet, lang,
+                                             (part, len(parts))), lang)
     names = {u.id: u.name for u in inputs.units}
     empty = Value("", None, "", 0)
     r = FIRST_ROW - 1
-    for r, row in enumerate(appraisal_rows(group, inputs.units), start=FIRST_ROW):
+    for r, row in enumerate(parts[part - 1], start=FIRST_ROW):
         leaf = row.indicator
         assert leaf is not None
         own = inputs.self_assessed.get((row.unit, leaf.id), empty)
@@ -413,9 +465,10 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
             for col in range(1, APPRAISAL.width + 1):
                 ws.cell(r, col).fill = _COUNCIL
             ws.cell(r, APPRAISAL.width).font = Font(bold=True)
-        validations.add(leaf, f"I{r}", f"J{r}")
+        validations.add(leaf, r, "I", "J")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(APPRAISAL.width)}{max(r, FIRST_ROW)}"
     ws.protection.autoFilter = False
+    validations.finish()
     _finish(wb, path)
 
 
@@ -434,14 +487,17 @@ def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang:
 
 def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lang = "vi",
                         progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """One council workbook per group that has units, into `out`, all written or none."""
+    """One council workbook per group that has units (several for a group of more rows than a workbook
+    holds: appraisal-GROUP-1.xlsx, -2, …), into `out`, all written or none."""
     groups = [g for g in criteria.groups if any(u.group == g.id for u in inputs.units)]
+    names = [(g, part, council_name(g.id, part, parts)) for g in groups
+             for parts in [len(council_parts(g, inputs.units))] for part in range(1, parts + 1)]
     with staged_output(out) as stage:
-        for done, group in enumerate(groups, start=1):
-            council_form(criteria, group, inputs, inside(stage, f"appraisal-{group.id}", ".xlsx"), lang)
+        for done, (group, part, name) in enumerate(names, start=1):
+            council_form(criteria, group, inputs, inside(stage, name, ".xlsx"), lang, part)
             if progress is not None:
-                progress(done, len(groups))
-    return [out / f"appraisal-{g.id}.xlsx" for g in groups]
+                progress(done, len(names))
+    return [out / f"{name}.xlsx" for _, _, name in names]
 
 
 def objection_form(criteria: Criteria, unit: Unit, draft: Draft, path: Path, lang: Lang = "vi",
@@ -459,7 +515,7 @@ def objection_form(criteria: Criteria, unit: Unit, draft: Draft, path: Path, lan
     _help_sheet(wb, [t("form.help_sheet", lang), *head, "", *t("form.help.objection", lang).split("|")])
     sheet = t("form.objection_sheet", lang)
     ws = _table_sheet(wb, sheet, head[:4], OBJECTION, lang)
-    _metadata(wb, criteria, "objection", unit.id, sheet, lang, draft.run_sha256)
+    _metadata(wb, criteria, "objection", unit.id, sheet, lang, draft=draft.run_sha256)
     date = ws[DATE_CELL]
     ws.cell(date.row, date.column - 1, t("form.objection_date", lang)).font = Font(bold=True)
     ws.cell(date.row, date.column - 1).alignment = Alignment(horizontal="right")

@@ -445,6 +445,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
                         "DIGITAL-TRANSFORMATION SELF-ASSESSMENT {edition}"),
     "form.appraisal_title": ("PHIẾU THẨM ĐỊNH CỦA HỘI ĐỒNG NĂM {edition} — {group}",
                              "APPRAISAL COUNCIL WORKBOOK {edition} — {group}"),
+    "form.appraisal_part": ("{title} — PHẦN {part}/{parts}", "{title} — PART {part} OF {parts}"),
     "form.unit": ("Đơn vị: {name} (mã {id}) — {group}", "Unit: {name} (id {id}) — {group}"),
     "form.criteria": ("Bộ chỉ số: {title}, ấn bản {edition} ({operator})",
                       "Criteria: {title}, edition {edition} ({operator})"),
@@ -1225,6 +1226,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "phiếu của {found!r} có cả trong {accepted}; mỗi đơn vị (khối) chỉ nộp một phiếu",
         "the form of {found!r} is also in {accepted}; one form per unit (group)",
     ),
+    "problem.form_part_unknown": (
+        "phiếu là phần {found} của khối, nhưng với danh sách đơn vị hiện tại số phần của khối là {accepted}; hãy "
+        "lập lại phiếu Hội đồng (dti forms --appraisal)",
+        "the workbook is part {found} of its group, but with the current units the number of parts is {accepted}; "
+        "make the council workbooks again (dti forms --appraisal)",
+    ),
     "problem.form_no_sheet": ("thiếu trang {found!r}", "the sheet {found!r} is missing"),
     "problem.form_row_added": (
         "dòng thêm vào ({found!r}); không thêm dòng vào phiếu",
@@ -1369,6 +1376,27 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "problem.form_too_many_parts": (
         "sổ làm việc có {found} phần, vượt giới hạn {accepted} (tệp hỏng hoặc độc hại)",
         "the workbook has {found} parts, over the {accepted} limit (a damaged or malicious file)",
+    ),
+    "problem.form_too_many_cells": (
+        "các trang có hơn {accepted} ô (vượt ở phần {part}), vượt giới hạn của một phiếu (tệp hỏng hoặc độc hại)",
+        "the sheets hold more than {accepted} cells (reached in {part}), over the limit for a form (a damaged or "
+        "malicious file)",
+    ),
+    "problem.form_too_many_strings": (
+        "phần {part} có từ {found} chuỗi trở lên, vượt giới hạn {accepted} của một phiếu (tệp hỏng hoặc độc hại)",
+        "{part} holds {found} strings or more, over the {accepted} limit for a form (a damaged or malicious file)",
+    ),
+    "problem.form_too_many_styles": (
+        "phần {part} có từ {found} kiểu định dạng ({what}) trở lên, vượt giới hạn {accepted} của một phiếu (tệp "
+        "hỏng hoặc độc hại)",
+        "{part} holds {found} styles ({what}) or more, over the {accepted} limit for a form (a damaged or "
+        "malicious file)",
+    ),
+    "problem.form_too_many_xml": (
+        "sổ làm việc có hơn {accepted} phần tử XML (đến phần {part}), vượt giới hạn của một phiếu (tệp hỏng hoặc "
+        "độc hại)",
+        "the workbook holds more than {accepted} XML elements (reached in {part}), over the limit for a form (a "
+        "damaged or malicious file)",
     ),
     "problem.form_too_many_rows": (
         "trang có dữ liệu đến dòng {found}, vượt giới hạn {accepted} dòng của một phiếu",

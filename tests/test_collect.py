@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ranking import forms
 from ranking.cli import main
 from ranking.collect import (
     collect,
@@ -707,3 +708,37 @@ def test_a_form_whose_hidden_sheet_was_deleted_is_listed_and_the_others_collect(
     with pytest.raises(FormError, match=r"thiếu trang ẩn '_dti' của phiếu \(thuộc tính tài liệu ghi đây là phiếu của "
                                         r"'b1'\); hãy dùng phiếu đã phát hành"):
         collect(criteria, load_units(criteria, Path(args[4])), [forms / "b1.xlsx"]).raise_if_errors()
+
+
+# --- a group in several council workbooks -------------------------------------------------------------
+def test_council_parts_are_collected_together(make_case: CaseWriter, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Group A split in two (16 rows a workbook): the values of both parts are collected; a part not
+    returned is named in a warning, a part returned twice is refused, and a part that the current units do
+    not give (the workbooks made before units were added or removed) is refused with what they give."""
+    monkeypatch.setattr(forms, "MAX_FORM_ROWS", 16)
+    criteria_path, folder = make_case(appraisal=None)
+    criteria = load_criteria(criteria_path)
+    inputs = load_inputs(criteria, folder)
+    first, second, group_b = write_council_forms(criteria, inputs, tmp_path / "council")
+    fill(first, entries([("a2", "R", "80", "100", "")]), "appraisal")
+    fill(second, entries([("a3", "K.2", "5", "", "Hội đồng chấm")]), "appraisal")
+    result = collect(criteria, inputs.units, [first, second, group_b], "appraisal")
+    assert result.errors == ()
+    assert result.rows == (("a2", "R", "80", "100", ""), ("a3", "K.2", "5", "", "Hội đồng chấm"))
+    result = collect(criteria, inputs.units, [first, group_b], "appraisal")
+    assert result.errors == () and result.rows == (("a2", "R", "80", "100", ""),)
+    assert [p.message() for p in result.problems if p.reason == "form_missing"] == [
+        "A: cảnh báo: không có phiếu của 'A 2/2' (Sở, ban, ngành)"]
+    copy = tmp_path / "copy.xlsx"
+    shutil.copy(second, copy)
+    result = collect(criteria, inputs.units, [first, second, copy], "appraisal")
+    assert [(p.file, p.reason) for p in result.errors] == [(str(second), "form_duplicate"),
+                                                           (str(copy), "form_duplicate")]
+    assert result.rows == (("a2", "R", "80", "100", ""),)
+    monkeypatch.setattr(forms, "MAX_FORM_ROWS", 10_000)
+    assert rejected(criteria, inputs.units, [second], r"appraisal-A-2\.xlsx: phiếu là phần 2/2 của khối, nhưng "
+                    r"với danh sách đơn vị hiện tại số phần của khối là 1; hãy lập lại phiếu Hội đồng",
+                    "appraisal") == [
+        f"{second}: the workbook is part 2/2 of its group, but with the current units the number of parts is 1; "
+        "make the council workbooks again (dti forms --appraisal)"]

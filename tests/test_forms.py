@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ranking import forms
 from ranking.cli import main
 from ranking.criteria import Criteria, load_criteria
 from ranking.errors import DataError
 from ranking.forms import rule_words, unit_form, write_council_forms, write_unit_forms
 from ranking.inputs import Unit, load_inputs, load_units
-from tests.conftest import TINY_CRITERIA, CaseWriter, write_csv
+from tests.conftest import ROOT, TINY_CRITERIA, CaseWriter, write_csv
 from tests.formkit import SOFFICE, libreoffice_roundtrip
 
 
@@ -225,3 +227,53 @@ def test_forms_never_replace_a_folder_of_forms(tiny: tuple[Criteria, tuple[Unit,
     assert re.search(r"forms: thư mục đã có a1\.xlsx, a2\.xlsx, a3\.xlsx, …; dti forms chỉ ghi vào thư mục trống",
                      capsys.readouterr().err)
     assert (out / "a1.xlsx").read_bytes() == filled
+
+
+# --- a group larger than a council workbook holds ------------------------------------------------------
+def test_a_large_group_is_split_into_council_workbooks(tiny: tuple[Criteria, tuple[Unit, ...], Path],
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 16 rows a workbook, group A (a1 and a2: 8 rows each, a3: 7) takes two, each recording its part of
+    the two in both copies of its identity and in its title; group B still takes one, under its old name."""
+    criteria, _, folder = tiny
+    monkeypatch.setattr(forms, "MAX_FORM_ROWS", 16)
+    paths = write_council_forms(criteria, load_inputs(criteria, folder), tmp_path / "council")
+    assert [p.name for p in paths] == ["appraisal-A-1.xlsx", "appraisal-A-2.xlsx", "appraisal-B.xlsx"]
+    units = []
+    for path, part in zip(paths, [(1, 2), (2, 2), (1, 1)], strict=True):
+        wb = load_workbook(path)
+        ws = wb["Thẩm định"]
+        units.append(sorted({ws.cell(r, 1).value for r in range(7, ws.max_row + 1)}))
+        hidden = {wb["_dti"].cell(r, 1).value: wb["_dti"].cell(r, 2).value for r in range(1, 11)}
+        props = {p.name: p.value for p in wb.custom_doc_props}
+        assert (hidden["part"], hidden["parts"]) == part == (props["dti.part"], props["dti.parts"])
+        assert ws["A1"].value.endswith(f" — PHẦN {part[0]}/{part[1]}") == (path.name != "appraisal-B.xlsx")
+    assert units == [["a1", "a2"], ["a3"], ["b1", "b2"]]
+    ws = load_workbook(paths[1])["Thẩm định"]
+    assert ws.auto_filter.ref == "A6:L13"  # a3's 7 rows
+    assert "I7" in validations(ws)  # the checks start again on each workbook's first row
+
+
+def test_council_parts_keep_a_unit_together_unless_it_alone_is_too_large(
+        tiny: tuple[Criteria, tuple[Unit, ...], Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    criteria, units, _ = tiny
+    group = criteria.group("A")
+    rows = forms.appraisal_rows(group, units)
+    for limit, sizes in [(10_000, [23]), (23, [23]), (22, [16, 7]), (15, [8, 15]), (14, [8, 8, 7]),
+                         (5, [5, 3, 5, 3, 5, 2])]:
+        monkeypatch.setattr(forms, "MAX_FORM_ROWS", limit)
+        parts = forms.council_parts(group, units)
+        assert [len(part) for part in parts] == sizes
+        assert tuple(row for part in parts for row in part) == rows
+
+
+def test_a_real_size_group_fits_the_rows_collect_reads() -> None:
+    """300 communes of the 2025 sample (13,828 rows; 10,000 a workbook): two workbooks of whole units, the
+    first as full as whole units make it, every row once, in order."""
+    criteria = load_criteria(ROOT / "criteria" / "hanoi-2025.yaml")
+    base = [u for u in load_units(criteria, ROOT / "inputs" / "2025" / "units.csv") if u.group == "communes"]
+    units = [replace(base[i % len(base)], id=f"x{i}") for i in range(300)]
+    group = criteria.group("communes")
+    parts = forms.council_parts(group, units)
+    assert [len(part) for part in parts] == [9_999, 3_829]
+    assert parts[0][-1].unit != parts[1][0].unit and len({row.unit for row in parts[1][:48]}) == 2  # 9,999 + 47
+    assert tuple(row for part in parts for row in part) == forms.appraisal_rows(group, units)
