@@ -27,12 +27,22 @@ from ranking.history import default_previous
 from ranking.i18n import Words, t
 from ranking.inputs import load_inputs, load_measured, load_units
 from ranking.objections import book_warnings, decided, read_draft
+from ranking.output import (
+    Lock,
+    adding_problems,
+    environment_problem,
+    file_problems,
+    first_line_is,
+    folder_problems,
+    output_lock,
+    write_file,
+)
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
 from ranking.progress import CLEAR_LINE, Progress, live_terminal
 from ranking.ranking import Ranking
-from ranking.render_cache import default_folder
+from ranking.render_cache import cache_problems, default_folder
 from ranking.system import STOP_SIGNALS, available_memory, cores, renderers
-from ranking.tables import file_problems, folder_problems
+from ranking.tables import epoch_problems
 
 # argparse's own messages (English) and the catalogue's words for them: a re.sub replacement, whose English
 # side gives the message back as argparse wrote it.
@@ -235,18 +245,34 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     """rank, run and report: every problem of the output folder and the inputs at once, then the work."""
     progress = Progress.on_stderr(lang, args.quiet)
     paths = _resolve(args)
-    previous = args.previous or None
     draft = getattr(args, "draft", None)
     # what the run reads must survive the swap; an earlier run of the same folder as --draft is read before it
     same = draft is not None and draft.resolve() == paths.out.resolve()
-    read = [p for p in (paths.criteria, paths.inputs, previous, None if same else draft) if p is not None]
-    out_problems = [*folder_problems(paths.out, read), *(zone_problems() if args.command != "rank" else ())]
+    read = [p for p in (paths.criteria, paths.inputs, args.previous, None if same else draft) if p is not None]
+    cache = None if getattr(args, "no_cache", True) else args.cache or default_folder(paths.out)
+    out_problems = [*folder_problems(paths.out, read), *(cache_problems(cache) if cache else []), *epoch_problems(),
+                    *(zone_problems() if args.command != "rank" else ())]
+    if out_problems:  # with the inputs' problems, before anything is locked or made
+        progress.stage("progress.load")
+        try:
+            load(paths.criteria, paths.inputs)
+        except DtiError as exc:
+            raise DtiError([*out_problems, *exc.problems]) from None
+        _refuse(out_problems)
+    with output_lock(paths.out, f"dti {args.command}") as lock:
+        return _ranked(args, lang, paths, cache, lock, progress)
+
+
+def _ranked(args: argparse.Namespace, lang: Lang, paths: Paths, cache: Path | None, lock: Lock,
+            progress: Progress) -> int:
+    """The work of rank, run and report under the writer lock of the output folder, from reading the inputs to
+    the swap: a second command on the same folder meanwhile is refused, so that none replaces the newer output
+    of another."""
+    previous = args.previous or None
+    draft = getattr(args, "draft", None)
     progress.stage("progress.load")
-    try:
-        criteria, inputs = load(paths.criteria, paths.inputs)
-    except DtiError as exc:
-        raise DtiError([*out_problems, *exc.problems]) from None
-    _refuse([*out_problems, *stage_problems(inputs, args.stage)])
+    criteria, inputs = load(paths.criteria, paths.inputs)
+    _refuse(stage_problems(inputs, args.stage))
     progress.clear()
     for warning in inputs.warnings:
         print(warning.message(lang), file=sys.stderr)
@@ -263,10 +289,9 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
                                   "previous": previous.name if previous else None}
     if args.command == "rank":
         progress.stage("progress.tables")
-        write(ranking, paths.out, options, lang)
+        write(ranking, paths.out, options, lang, lock=lock)
         progress.finish()
     else:
-        cache = None if args.no_cache else args.cache or default_folder(paths.out)
         workers = renderers(args.jobs)
         if args.jobs is not None and workers < args.jobs:
             memory = available_memory()
@@ -274,7 +299,7 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
                     memory=Words(lang).num(memory / 1e9, 1) + " GB" if memory is not None else "—"), file=sys.stderr)
         since = draft.name if draft else None
         reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
-                          site=not args.no_site, workers=workers, cache=cache)
+                          site=not args.no_site, workers=workers, cache=cache, lock=lock)
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))
@@ -291,8 +316,8 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
     from ranking.forms import write_council_forms, write_objection_forms, write_unit_forms
 
     progress = Progress.on_stderr(lang, args.quiet)
-    _refuse([*folder_problems(args.out, [args.criteria, args.units, *([args.draft] if args.draft else [])],
-                              marker=None), *_draft_option(args)])
+    read = [args.draft] if args.draft else []  # a run's folder holds exactly its run's files
+    _refuse([*adding_problems(args.out, read), *epoch_problems(), *_draft_option(args)])
     criteria = load_criteria(args.criteria)
     progress.stage("progress.forms")
     if args.objections:
@@ -317,11 +342,15 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
     from ranking.collect import collect, form_paths, write_csv_atomic
     from ranking.forms import Kind
+    from ranking.inputs import APPRAISAL_COLUMNS, OBJECTION_COLUMNS, SELF_COLUMNS
 
     progress = Progress.on_stderr(lang, args.quiet)
     kind: Kind = "objection" if args.objections else "appraisal" if args.appraisal else "self"
-    _refuse([*file_problems(args.out, {"objection": "objections.csv", "appraisal": "appraisal.csv"}.get(
-        kind, "self_assessment.csv")), *_draft_option(args), *(decided(args.out) if args.objections else [])])
+    example = {"objection": "objections.csv", "appraisal": "appraisal.csv"}.get(kind, "self_assessment.csv")
+    header = {"self": SELF_COLUMNS, "appraisal": APPRAISAL_COLUMNS, "objection": OBJECTION_COLUMNS}[kind]
+    reads = [args.criteria, args.units, *args.forms, *([args.draft] if args.draft else [])]
+    _refuse([*file_problems(args.out, example, reads, first_line_is(",".join(header))), *_draft_option(args),
+             *(decided(args.out) if args.objections else [])])
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
     draft = read_draft(args.draft, criteria, objections=True).run_sha256 if args.objections else ""
@@ -352,22 +381,22 @@ def _draft_option(args: argparse.Namespace) -> list[Problem]:
 
 
 def _schema(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.schema import json_schema
+    from ranking.schema import is_schema_file, json_schema
 
     if args.out is None:
         sys.stdout.write(json_schema())
     else:
-        _refuse(file_problems(args.out, "dti-criteria.schema.json"))
-        args.out.write_text(json_schema(), encoding="utf-8")
+        _refuse(file_problems(args.out, "dti-criteria.schema.json", ours=is_schema_file))
+        write_file(args.out, json_schema().encode("utf-8"))
     return 0
 
 
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
-    from ranking.diff import comparable, diff_runs, write_diff
+    from ranking.diff import DIFF_COLUMNS, comparable, diff_runs, write_diff
     from ranking.diff import render as render_diff
 
-    if args.out is not None:  # never into either run's folder by default: it holds exactly one run's files
-        _refuse(file_problems(args.out, "diff.csv"))
+    if args.out is not None:  # never into either run's folder: it holds exactly one run's files
+        _refuse(file_problems(args.out, "diff.csv", [args.old, args.new], first_line_is(",".join(DIFF_COLUMNS))))
     old, new = comparable(args.old, args.new)
     changes = diff_runs(args.old, args.new)
     with _reader_may_leave():
@@ -447,6 +476,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) left while the work went on: stop quietly
         _silence_closed()
         code = PIPE_CLOSED
+    except OSError as exc:  # a full disk, a file dti may not read, a name too long: the environment's, not dti's
+        problem = environment_problem(exc, getattr(args, "out", None))
+        if problem is None:
+            code = _defect(exc, argv, lang, args.debug)
+        else:
+            _tell(problem.message(lang))
+            code = 2
     except Exception as exc:
         code = _defect(exc, argv, lang, args.debug)
     return _flushed(code)

@@ -8,7 +8,6 @@ import datetime as dt
 import difflib
 import io
 import os
-import tempfile
 import unicodedata
 import zipfile
 import zlib
@@ -57,6 +56,7 @@ from ranking.inputs import (
     parse_value,
     read_bytes,
 )
+from ranking.output import write_file
 from ranking.tables import FORMULA_START, Cell, csv_text
 
 # Limits (README, "Limits"): a form is a few hundred kB with a few hundred rows.
@@ -791,13 +791,5 @@ def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Ki
 
 
 def write_csv_atomic(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    """A neutralised CSV that replaces `path` only once it is complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(csv_text(header, rows))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """A neutralised CSV that replaces `path` only once it is complete (output.write_file)."""
+    write_file(path, csv_text(header, rows).encode("utf-8"))

@@ -41,7 +41,8 @@ from ranking.errors import Lang
 from ranking.i18n import Words, entry_and_node, measurement_note, shown_points, t
 from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.objections import Draft
-from ranking.tables import inside, neutralise, save_workbook, staged_output
+from ranking.output import added_files, inside
+from ranking.tables import neutralise, save_workbook
 
 Kind = Literal["self", "appraisal", "objection"]
 FORMAT = 1
@@ -475,9 +476,9 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
 def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang: Lang = "vi",
                      sample: bool = False, progress: Callable[[int, int], None] | None = None,
                      measured: Mapping[Key, Value] | None = None) -> list[Path]:
-    """One form per unit into `out` (named after the unit id), all written or none; `progress(done, total)`
-    after each."""
-    with staged_output(out) as stage:
+    """One form per unit added into `out` (named after the unit id), all or none, nothing there removed or
+    replaced (output.added_files); `progress(done, total)` after each."""
+    with added_files(out, [f"{u.id}.xlsx" for u in units]) as stage:
         for done, unit in enumerate(units, start=1):
             unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample, measured)
             if progress is not None:
@@ -488,11 +489,11 @@ def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang:
 def write_council_forms(criteria: Criteria, inputs: Inputs, out: Path, lang: Lang = "vi",
                         progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """One council workbook per group that has units (several for a group of more rows than a workbook
-    holds: appraisal-GROUP-1.xlsx, -2, …), into `out`, all written or none."""
+    holds: appraisal-GROUP-1.xlsx, -2, …), added into `out` as write_unit_forms does."""
     groups = [g for g in criteria.groups if any(u.group == g.id for u in inputs.units)]
     names = [(g, part, council_name(g.id, part, parts)) for g in groups
              for parts in [len(council_parts(g, inputs.units))] for part in range(1, parts + 1)]
-    with staged_output(out) as stage:
+    with added_files(out, [f"{name}.xlsx" for _, _, name in names], "dti forms --appraisal") as stage:
         for done, (group, part, name) in enumerate(names, start=1):
             council_form(criteria, group, inputs, inside(stage, name, ".xlsx"), lang, part)
             if progress is not None:
@@ -547,8 +548,8 @@ def objection_form(criteria: Criteria, unit: Unit, draft: Draft, path: Path, lan
 
 def write_objection_forms(criteria: Criteria, units: Sequence[Unit], draft: Draft, out: Path, lang: Lang = "vi",
                           sample: bool = False, progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """One objection form per unit of the draft into `out` (named after the unit id), all written or none."""
-    with staged_output(out) as stage:
+    """One objection form per unit of the draft added into `out` as write_unit_forms does."""
+    with added_files(out, [f"{u.id}.xlsx" for u in units], "dti forms --objections") as stage:
         for done, unit in enumerate(units, start=1):
             objection_form(criteria, unit, draft, inside(stage, unit.id, ".xlsx"), lang, sample)
             if progress is not None:

@@ -13,11 +13,12 @@ from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
 from ranking.objections import undecided
+from ranking.output import Lock, staged_output
 from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
-from ranking.tables import staged_output, write_csv_tables, write_tables, write_workbook
+from ranking.tables import write_csv_tables, write_tables, write_workbook
 
 if TYPE_CHECKING:
     from ranking.report import Reports
@@ -73,24 +74,26 @@ def stage_problems(inputs: Inputs, stage: Stage) -> list[Problem]:
             *open_, *([Problem("--stage final", "final_undecided", {"found": len(open_)})] if open_ else [])]
 
 
-def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang = "vi") -> None:
-    """The tables, atomically: nothing of `out` changes unless every file was written."""
-    with staged_output(out) as stage:
+def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang = "vi", *,
+          lock: Lock | None = None) -> None:
+    """The tables, atomically: nothing of `out` changes unless every file was written; under the writer lock
+    of `out` (`lock`, held by the caller, else taken for the write)."""
+    with staged_output(out, lock, f"dti {options.get('command', 'rank')}") as stage:
         write_tables(ranking, stage, options, lang)
 
 
 def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
             progress: Progress | None = None, site: bool = True, *, workers: int | None = None,
-            cache: Path | None = None) -> Reports:
+            cache: Path | None = None, lock: Lock | None = None) -> Reports:
     """The tables, the PDFs and (unless `site` is False) the web site in one fresh staged folder that replaces
     `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
     that run. PDFs and the workbook whose content is in the render cache `cache` are not made again; `workers`
-    render processes (default: every core)."""
+    render processes (default: every core); under the writer lock of `out` as `write`."""
     from ranking.diff import diff_runs  # the report stack (jinja2, weasyprint) loads only when a PDF is made
     from ranking.report import write_reports
     from ranking.site import write_site
 
-    with staged_output(out) as stage:
+    with staged_output(out, lock, f"dti {options.get('command', 'run')}") as stage:
         if progress is not None:
             progress.stage("progress.tables")
         write_csv_tables(ranking, stage, options)

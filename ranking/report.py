@@ -37,11 +37,12 @@ from ranking.criteria import (
 )
 from ranking.errors import Lang
 from ranking.i18n import Words, describe_node, describe_rule, measurement_note, shown_points
+from ranking.output import inside
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
-from ranking.tables import criteria_name, inside, provenance
+from ranking.tables import criteria_name, provenance
 from ranking.words import METHODS, OPTION_VALUES, OPTIONS, STATUS, STATUS_SHORT
 
 if TYPE_CHECKING:

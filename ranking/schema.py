@@ -11,6 +11,7 @@ import re
 import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 import annotated_types
@@ -477,6 +478,18 @@ class CriteriaSpec(_Model):
 
 
 Node.model_rebuild()
+
+
+def is_schema_file(path: Path) -> bool:
+    """Whether `path` holds a criteria schema dti wrote (any version): a JSON object titled as
+    CriteriaSpec's, under the draft 2020-12 meta-schema. What `dti schema --out` may replace."""
+    try:
+        with path.open("rb") as f:
+            data = json.loads(f.read(2_000_000))
+    except (OSError, ValueError):
+        return False
+    return (isinstance(data, dict) and data.get("title") == CriteriaSpec.model_config.get("title")
+            and data.get("$schema") == "https://json-schema.org/draft/2020-12/schema")
 
 
 def json_schema() -> str:

@@ -4,7 +4,7 @@ PDFs and tables. Written straight from the Ranking (no PDF needed, so it costs a
 with the report's own views and number formats. Nothing in it loads from another host: a
 Content-Security-Policy forbids it, the CSS and the few kilobytes of JavaScript are the project's own, and
 every page reads complete with JavaScript off. Templates autoescape; unit ids become file names through
-tables.inside, so none can land outside site/."""
+output.inside, so none can land outside site/."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ranking import charts
 from ranking.errors import Lang
 from ranking.i18n import Words
+from ranking.output import inside
 from ranking.ranking import Ranking, UnitResult
 from ranking.report import (
     _band_position,
@@ -33,7 +34,7 @@ from ranking.report import (
 )
 from ranking.report import environment as report_environment
 from ranking.scoring import IndicatorScore
-from ranking.tables import criteria_name, inside, provenance
+from ranking.tables import criteria_name, provenance
 
 if TYPE_CHECKING:
     from ranking.diff import RunDiff

@@ -46,17 +46,6 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this id exists (signal 0 checks without sending anything)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it exists, owned by someone else
-        return True
-    return True
-
-
 @contextlib.contextmanager
 def signals_held(signals: Iterable[signal.Signals] = STOP_SIGNALS) -> Iterator[None]:
     """Delay SIGINT/SIGTERM over a short critical step (a folder swap, spawning workers); a signal that

@@ -1,5 +1,5 @@
 """Stage 5 — the result tables: results.csv, indicator_scores.csv, results.xlsx and run.json, written
-byte-for-byte reproducibly into a staged folder that replaces the output only when complete."""
+byte-for-byte reproducibly (into the staged folder of output.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,9 @@ import io
 import json
 import os
 import re
-import secrets
-import shutil
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -22,12 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ranking import __version__
-from ranking.errors import Lang, Problem
+from ranking.errors import DtiError, Lang, Problem
 from ranking.i18n import t
 from ranking.inputs import NUMBER, OBJECTION_COLUMNS
 from ranking.ranking import Ranking
 from ranking.render_cache import RenderCache, package_version
-from ranking.system import exchange, pid_alive, signals_held
 from ranking.words import DECISION, STATUS
 
 if TYPE_CHECKING:
@@ -258,10 +254,24 @@ def _formatted(ws: WriteOnlyWorksheet, value: Cell, number_format: str) -> Cell 
     return cell
 
 
+MAX_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC: the last second a workbook's date can hold
+
+
+def epoch_problems() -> list[Problem]:
+    """A SOURCE_DATE_EPOCH that is not whole seconds since 1970 (empty, `abc`, `-1`, `1e9`): refused, never
+    replaced by a guess; checked before any work by the commands that stamp it."""
+    text = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    if text.isascii() and text.isdigit() and int(text) <= MAX_EPOCH:
+        return []
+    return [Problem("SOURCE_DATE_EPOCH", "source_date_epoch", {"found": text, "accepted": MAX_EPOCH})]
+
+
 def source_date() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: outputs carry no clock."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "946684800"))
-    return datetime.fromtimestamp(epoch, UTC).replace(tzinfo=None)
+    problems = epoch_problems()
+    if problems:
+        raise DtiError(problems)
+    return datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "946684800")), UTC).replace(tzinfo=None)
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -383,110 +393,3 @@ def cached_xlsx(path: Path, sheets: Mapping[str, Sheet], banner: str | None, cac
     write_xlsx(path, sheets, banner)
     store.put(key, path.read_bytes())
     return key
-
-
-def _nearest_existing(path: Path) -> Path:
-    return next(p for p in (path, *path.parents) if p.exists())
-
-
-def _writable(folder: Path) -> bool:
-    return os.access(folder, os.W_OK | os.X_OK)
-
-
-def folder_problems(out: Path, keep: Iterable[Path] = (), marker: str | None = "run.json") -> list[Problem]:
-    """Why `out` cannot receive a staged output, checked before any work so that nothing is moved or
-    written: a file, a path below a file, the current folder or one above it, a folder that holds what the
-    run reads (`keep`), a folder of other files (without `marker`; with no marker, any file: the forms' folder
-    may hold forms the units have filled in, which a new set of forms must never replace), no permission to
-    write."""
-    where = str(out)
-    blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
-    if blocker is not None:
-        return [Problem(where, "out_below_file", {"found": str(blocker), "accepted": out.name})]
-    if out.exists() and not out.is_dir():
-        return [Problem(where, "out_not_folder")]
-    real = out.resolve()
-    cwd = Path.cwd().resolve()
-    if real == cwd or real in cwd.parents:
-        return [Problem(where, "out_is_cwd")]
-    problems = [Problem(where, "out_holds_inputs", {"found": str(path)})
-                for path in keep if real == path.resolve() or real in path.resolve().parents]
-    if problems:
-        return problems[:1]
-    if out.is_dir() and (marker is None or not (out / marker).is_file()):
-        others = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-        if others:
-            found = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-            return [Problem(where, "out_not_empty" if marker is None else "out_not_dti", {"found": found})]
-    folders = [_nearest_existing(real.parent), *([real] if out.is_dir() else [])]
-    return [Problem(where, "out_read_only", {"found": str(f)}) for f in folders if not _writable(f)][:1]
-
-
-def file_problems(path: Path, example: str) -> list[Problem]:
-    """Why a single output file (a CSV) cannot be written at `path`: a folder, below a file, no permission."""
-    where = str(path)
-    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-    if blocker is not None:
-        return [Problem(where, "out_below_file", {"found": str(blocker), "accepted": path.name})]
-    if path.is_dir():
-        return [Problem(where, "out_is_folder", {"accepted": example})]
-    folder = _nearest_existing(path.resolve().parent)
-    return [] if _writable(folder) else [Problem(where, "out_read_only", {"found": str(folder)})]
-
-
-STAGE_PREFIX = ".dti-"  # a staged folder beside OUT: .OUT.dti-PID-TOKEN (hidden, and recognisably dti's)
-
-
-def _leftovers(out: Path) -> list[Path]:
-    """Staged folders of earlier runs on `out` whose process has ended (killed, or the machine stopped)."""
-    pattern = re.compile(rf"\.{re.escape(out.name)}{re.escape(STAGE_PREFIX)}(\d+)-[0-9a-f]{{8}}")
-    found = []
-    for path in out.parent.iterdir():
-        match = pattern.fullmatch(path.name)
-        if match and int(match.group(1)) != os.getpid() and not pid_alive(int(match.group(1))):
-            found.append(path)
-    return sorted(found)
-
-
-def _swap(stage: Path, out: Path) -> None:
-    """`stage` becomes `out`; the previous `out`, if any, ends up at `stage`. With renameat2 the two trade
-    places in one step; elsewhere two renames leave `out` missing for the moment between them."""
-    if out.is_dir() and exchange(stage, out):
-        return
-    if out.is_dir():
-        old = stage.with_name(stage.name + "-old")
-        out.rename(old)
-        stage.rename(out)
-        old.rename(stage)
-    else:
-        stage.rename(out)
-
-
-@contextmanager
-def staged_output(out: Path) -> Iterator[Path]:
-    """A fresh, empty folder beside `out` to write a whole output into; it replaces `out` only if the block
-    completes, so `out` always holds exactly one complete run. Staged folders left by killed runs on the
-    same `out` are removed first."""
-    if out.is_symlink():
-        out = Path(os.path.realpath(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in _leftovers(out):
-        shutil.rmtree(leftover, ignore_errors=True)
-    stage = out.with_name(f".{out.name}{STAGE_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
-    stage.mkdir()  # not mkdtemp: the output keeps the usual permissions (umask), not 0700
-    try:
-        yield stage
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    with signals_held():  # a Ctrl-C now waits for the swap: never half an old and half a new folder
-        _swap(stage, out)
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def inside(folder: Path, name: str, suffix: str) -> Path:
-    """folder/name+suffix, refusing any name that would land outside the folder."""
-    target = (folder / f"{name}{suffix}").resolve()
-    if target.parent != folder.resolve() or name in ("", ".", ".."):
-        raise ValueError(f"unsafe file name {name!r}")
-    return target

@@ -747,7 +747,8 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "tệp units.csv (với --appraisal: thư mục của nó có cả self_assessment.csv)",
         "units.csv (with --appraisal: its folder also holds self_assessment.csv)",
     ),
-    "help.forms.out": ("thư mục ghi các phiếu", "folder for the workbooks"),
+    "help.forms.out": ("thư mục để thêm các phiếu vào (không xóa, không thay tệp nào đã có)",
+                       "folder to add the workbooks into (nothing there is removed or replaced)"),
     "help.forms.appraisal": ("phiếu thẩm định của Hội đồng", "the appraisal council's workbooks"),
     "help.forms.objections": ("mỗi đơn vị một phiếu kiến nghị về bản dự thảo (cần --draft)",
                          "one objection form per unit on the draft (needs --draft)"),
@@ -1428,12 +1429,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "the output folder is replaced as a whole on every run, so it cannot hold {found}; choose a folder of its own, "
         "e.g. reports/2025",
     ),
-    "problem.out_not_empty": (
-        "thư mục đã có {found}; dti forms chỉ ghi vào thư mục trống để không bao giờ thay mất phiếu đã phát hành hay "
-        "đã điền: hãy chọn thư mục mới, hoặc tự chuyển các tệp cũ đi",
-        "the folder already holds {found}; dti forms writes only into an empty folder so that it never replaces forms "
-        "already issued or filled in: choose a new folder, or move the old files away",
-    ),
     "problem.out_not_dti": (
         "thư mục đã có {found}, không do dti ghi; thư mục kết quả được thay toàn bộ mỗi lần chạy: hãy chọn một thư mục "
         "trống, hoặc thư mục kết quả cũ của dti",
@@ -1444,6 +1439,97 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "problem.out_is_folder": (
         "là một thư mục; --out cần tên tệp cần ghi, ví dụ {accepted}",
         "is a folder; --out needs the name of the file to write, e.g. {accepted}",
+    ),
+    "problem.out_not_folder_forms": (
+        "là một tệp, không phải thư mục; --out cần thư mục để thêm các phiếu vào",
+        "is a file, not a folder; --out needs the folder to add the workbooks into",
+    ),
+    "problem.out_busy": (
+        "một lệnh dti khác đang ghi vào đây: {found}; hãy đợi nó xong rồi chạy lại (mỗi thư mục chỉ một lệnh ghi một "
+        "lúc)",
+        "another dti command is writing here: {found}; wait until it ends, then run again (one writer per folder at a "
+        "time)",
+    ),
+    "problem.out_mount_point": (
+        "là một điểm gắn kết (mount point) nên không thể được thay toàn bộ bằng kết quả; hãy dùng một thư mục bên "
+        "trong nó, ví dụ {accepted}",
+        "is a mount point, so it cannot be replaced as a whole by the output; use a folder inside it, e.g. {accepted}",
+    ),
+    "problem.out_name_too_long": (
+        "tên thư mục dài {found} byte; hệ thống tệp ở đây nhận tối đa {accepted} byte cho tên thư mục kết quả (dti "
+        "đặt thư mục tạm bên cạnh với tên dài hơn): hãy chọn tên ngắn hơn",
+        "the folder's name is {found} bytes long; the file system here takes at most {accepted} bytes for an output "
+        "folder's name (dti stages beside it under a longer name): choose a shorter name",
+    ),
+    "problem.out_file_exists": (
+        "tệp đã có; dti forms chỉ thêm phiếu mới, không bao giờ thay hay xóa tệp đã có (phiếu đã phát hành hay đã "
+        "điền): hãy tự chuyển tệp này đi, hoặc chọn thư mục khác",
+        "the file already exists; dti forms only adds new workbooks, and never replaces or removes a file there (a "
+        "form issued or filled in): move it away yourself, or choose another folder",
+    ),
+    "problem.out_is_input": (
+        "là tệp mà lệnh này đọc ({found}); hãy ghi ra một tệp khác",
+        "is a file this command reads ({found}); write to another file",
+    ),
+    "problem.out_in_input_folder": (
+        "nằm trong thư mục {found} mà lệnh này đọc; hãy ghi ra ngoài thư mục đó",
+        "lies in the folder {found}, which this command reads; write outside that folder",
+    ),
+    "problem.out_not_dti_file": (
+        "tệp đã có và không do dti ghi (dòng đầu hay mã nhận dạng không phải của {accepted}); dti không ghi đè: hãy "
+        "chọn tên khác, hoặc tự chuyển tệp này đi",
+        "the file exists and was not written by dti (its first line or id is not that of {accepted}); dti does not "
+        "overwrite it: choose another name, or move the file away",
+    ),
+    "problem.cache_not_dti": (
+        "thư mục bộ nhớ đệm đã có {found}, không do dti ghi; dti chỉ xóa mục của chính nó trong thư mục của chính nó: "
+        "hãy chọn một thư mục mới hoặc trống cho --cache, hoặc dùng --no-cache",
+        "the cache folder already holds {found}, not written by dti; dti deletes only its own entries in a folder of "
+        "its own: give --cache a new or empty folder, or use --no-cache",
+    ),
+    "problem.source_date_epoch": (
+        "cần một số giây nguyên từ 1970-01-01 UTC, từ 0 đến {accepted}, gặp {found!r}; hãy sửa hoặc bỏ biến môi "
+        "trường này",
+        "expected whole seconds since 1970-01-01 UTC, 0 to {accepted}, found {found!r}; correct or unset this "
+        "environment variable",
+    ),
+    "problem.env_no_space": (
+        "hết chỗ trên ổ đĩa (hoặc hết hạn mức): {detail}; hãy giải phóng chỗ hoặc ghi ra nơi khác rồi chạy lại — kết "
+        "quả cũ vẫn nguyên",
+        "no space left on the device (or the quota is used up): {detail}; free some space or write elsewhere, then "
+        "run again — the earlier output is untouched",
+    ),
+    "problem.env_file_too_big": (
+        "tệp vượt giới hạn kích thước tệp của tiến trình (ulimit -f): {detail}; hãy nới giới hạn rồi chạy lại — kết "
+        "quả cũ vẫn nguyên",
+        "the file exceeds the process's file-size limit (ulimit -f): {detail}; raise the limit, then run again — the "
+        "earlier output is untouched",
+    ),
+    "problem.env_denied": (
+        "không có quyền truy cập: {detail}; hãy cấp quyền đọc (ghi) cho người chạy dti, hoặc chọn tệp, thư mục khác",
+        "permission denied: {detail}; give the user running dti permission to read (write) it, or choose another file "
+        "or folder",
+    ),
+    "problem.env_read_only": (
+        "hệ thống tệp chỉ đọc: {detail}; hãy ghi ra nơi khác",
+        "a read-only file system: {detail}; write elsewhere",
+    ),
+    "problem.env_name_too_long": (
+        "tên quá dài với hệ thống tệp: {detail}; hãy chọn tên ngắn hơn",
+        "a name too long for the file system: {detail}; choose a shorter name",
+    ),
+    "problem.env_other_device": (
+        "không thể chuyển giữa hai hệ thống tệp: {detail}; hãy chọn --out trên cùng hệ thống tệp với thư mục chứa nó",
+        "cannot move across file systems: {detail}; choose an --out on the same file system as the folder holding it",
+    ),
+    "problem.env_busy": (
+        "đang được dùng (điểm gắn kết hoặc tiến trình khác giữ): {detail}; hãy dùng một thư mục bên trong nó, hoặc "
+        "thư mục khác",
+        "in use (a mount point, or held by another process): {detail}; use a folder inside it, or another folder",
+    ),
+    "problem.env_io": (
+        "lỗi vào/ra của ổ đĩa: {detail}; hãy kiểm tra ổ đĩa rồi chạy lại",
+        "an input/output error of the device: {detail}; check the device, then run again",
     ),
     "problem.final_pending": (
         "bản chính thức chưa lập được: còn {found} điểm Hội đồng chưa chấm (liệt kê ở trên); hãy nhập đủ vào "

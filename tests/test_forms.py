@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -215,18 +214,23 @@ def test_cli_forms(tiny: tuple[Criteria, tuple[Unit, ...], Path], tmp_path: Path
 
 def test_forms_never_replace_a_folder_of_forms(tiny: tuple[Criteria, tuple[Unit, ...], Path], tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    """Units return their filled-in forms into the forms' folder: a second `dti forms` on it must not wipe them."""
+    """Units return their filled-in forms into the forms' folder: a second `dti forms` on it must not replace
+    them (issue 21.2): every name already there is listed, exit 2, nothing added or removed."""
     criteria, _, folder = tiny
     out = tmp_path / "forms"
     args = ["forms", "--criteria", criteria.source, "--units", str(folder / "units.csv"), "--out", str(out)]
     assert main(args) == 0
     filled = (out / "a1.xlsx").read_bytes() + b"filled"
     (out / "a1.xlsx").write_bytes(filled)
+    (out / "a3.xlsx").unlink()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     capsys.readouterr()
     assert main(args) == 2
-    assert re.search(r"forms: thư mục đã có a1\.xlsx, a2\.xlsx, a3\.xlsx, …; dti forms chỉ ghi vào thư mục trống",
-                     capsys.readouterr().err)
-    assert (out / "a1.xlsx").read_bytes() == filled
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{out / name}.xlsx: tệp đã có; dti forms chỉ thêm phiếu mới, không bao giờ thay hay xóa tệp đã "
+                   "có (phiếu đã phát hành hay đã điền): hãy tự chuyển tệp này đi, hoặc chọn thư mục khác"
+                   for name in ("a1", "a2", "b1", "b2")]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # a3 not added either: all or none
 
 
 # --- a group larger than a council workbook holds ------------------------------------------------------

@@ -20,10 +20,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ranking import cli
+from ranking.errors import DtiError
+from ranking.output import STAGE_PREFIX, lock_path, staged_output, writer_lock
 from ranking.pipeline import load, stage_problems, write
 from ranking.ranking import Ranking
 from ranking.system import exchange
-from ranking.tables import STAGE_PREFIX, staged_output
 from tests.conftest import TINY_APPRAISAL, TINY_SELF, CaseWriter, write_case
 
 DTI = [sys.executable, "-m", "ranking"]
@@ -73,28 +74,55 @@ def test_staged_output_replaces_the_folder_and_leaves_nothing_beside_it(tmp_path
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """With renameat2 and with the two-rename fallback: the new folder in place, no stage, no old copy."""
     if not atomic:
-        monkeypatch.setattr("ranking.tables.exchange", lambda a, b: False)
+        monkeypatch.setattr("ranking.output.exchange", lambda a, b: False)
     out = tmp_path / "out"
     out.mkdir()
     (out / "old.txt").write_text("old", encoding="utf-8")
     with staged_output(out) as stage:
-        assert stage.parent == tmp_path and stage.name.startswith(f".out{STAGE_PREFIX}{os.getpid()}-")
+        assert stage.parent == tmp_path and re.fullmatch(rf"\.out{re.escape(STAGE_PREFIX)}[0-9a-f]{{8}}", stage.name)
+        assert lock_path(out).is_file()  # held for the block, beside the output
         assert list(stage.iterdir()) == []  # fresh: nothing of the earlier run is carried over
         (stage / "new.txt").write_text("new", encoding="utf-8")
     assert snapshot(out) == {"new.txt": b"new"}
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_leftovers_of_dead_runs_are_removed_and_those_of_live_runs_kept(tmp_path: Path) -> None:
+def test_leftovers_are_removed_by_the_holder_of_the_lock_and_nothing_else(tmp_path: Path) -> None:
+    """Issue 21.10: a staged folder is a killed run's when the lock of its output is free, whatever the pid (PID 1
+    in every container); folders of other names, an older dti's (pid in the name) and other outputs' stay."""
     out = tmp_path / "out"
-    dead = tmp_path / f".out{STAGE_PREFIX}{2**22 + 1}-0123abcd"  # above Linux's largest pid: never alive
-    live = tmp_path / f".out{STAGE_PREFIX}{os.getppid()}-89abcdef"
-    unrelated = tmp_path / ".out.dti-notes"
-    for folder in (dead, live, unrelated):
+    dead = [tmp_path / f".out{STAGE_PREFIX}0123abcd", tmp_path / f".out{STAGE_PREFIX}89abcdef-old"]
+    kept = [tmp_path / ".out.dti-notes", tmp_path / f".out{STAGE_PREFIX}1-0123abcd",
+            tmp_path / f".other{STAGE_PREFIX}0123abcd"]
+    for folder in (*dead, *kept):
         folder.mkdir()
+        (folder / "results.csv").write_text("x", encoding="utf-8")
     with staged_output(out) as stage:
         (stage / "x").write_text("x", encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", live.name, unrelated.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", *(k.name for k in kept)])
+
+
+def test_a_live_runs_stage_is_never_removed_and_its_output_is_refused(tmp_path: Path) -> None:
+    """The lock, not a process id, decides: while one holder writes, a second writer (here in this process,
+    as from another PID namespace) is refused naming it, and its staged folder stays."""
+    out = tmp_path / "out"
+    with staged_output(out, command="dti run") as stage:
+        (stage / "x").write_text("x", encoding="utf-8")
+        busy = r"out: một lệnh dti khác đang ghi vào đây: dti run \(pid \d+, .+\)"
+        with pytest.raises(DtiError, match=busy), staged_output(out):
+            pass
+        assert (stage / "x").is_file()
+    assert snapshot(out) == {"x": b"x"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # the lock file goes with its holder
+
+
+def test_a_killed_holders_lock_file_never_blocks(tmp_path: Path) -> None:
+    """A lock file left by a killed run (its flock released by the kernel) is taken over."""
+    out = tmp_path / "out"
+    lock_path(out).write_text('{"pid": 1, "command": "dti run"}', encoding="utf-8")
+    with writer_lock(lock_path(out), out, "dti rank"):
+        assert json.loads(lock_path(out).read_text(encoding="utf-8"))["command"] == "dti rank"
+    assert not lock_path(out).exists()
 
 
 def test_a_failure_inside_removes_the_stage_and_keeps_the_folder(tmp_path: Path) -> None:
@@ -522,8 +550,8 @@ def test_sigkill_leaves_the_previous_output_and_no_worker(
     proc.communicate(timeout=30)
     assert _wait(lambda: not _group(proc.pid), 5), _group(proc.pid)  # the workers die with dti
     assert snapshot(out) == before
-    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(f".reports{STAGE_PREFIX}")]
-    assert len(leftovers) == 1
+    leftovers = sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".reports{STAGE_PREFIX}"))
+    assert len(leftovers) == 2 and lock_path(out).name in leftovers  # the staged folder, and the free lock file
     criteria, inputs = out.parent / "case" / "criteria.yaml", out.parent / "case" / "inputs"
     assert dti(*rank_args(criteria, inputs, out)).returncode == 0  # the next run removes it
     assert sorted(p.name for p in out.parent.iterdir()) in (["case", "reports"], [".reports-cache", "case", "reports"])

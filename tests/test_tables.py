@@ -11,9 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from ranking.errors import Lang
+from ranking.output import inside, staged_output
 from ranking.pipeline import build, load, write
 from ranking.ranking import Ranking
-from ranking.tables import fmt, inside, neutralise, staged_output
+from ranking.tables import fmt, neutralise
 from tests.conftest import TINY_UNITS, CaseWriter, Sample
 
 
