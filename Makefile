@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install office chromium screenshots screenshots-pdf demo test bench clean
+.PHONY: install office chromium screenshots screenshots-pdf demo test wheel-check bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed: install Python 3.11+ with venv (Debian: apt-get install python3-venv)"; exit 1; }
@@ -51,6 +51,25 @@ test: $(STAMP) office chromium
 	$(BIN)/ruff check ranking tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
+	$(MAKE) wheel-check
+
+# A normal install (`pip install .`, not editable) holds everything dti needs: the wheel, built from a copy of the
+# sources (no stale build/ folder), goes into a fresh virtual environment whose `dti` validates the bundled sample
+# and runs a small case end to end (tables, PDFs, site) in a temporary folder.
+wheel-check: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && set -e && \
+	mkdir "$$tmp/src" "$$tmp/work" && cp -r pyproject.toml README.md ranking "$$tmp/src/" && \
+	find "$$tmp/src" -name __pycache__ -prune -exec rm -rf {} + && \
+	$(BIN)/pip wheel -q --no-deps -w "$$tmp/wheel" "$$tmp/src" && \
+	$(BIN)/python -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/pip" install -q "$$tmp"/wheel/*.whl && \
+	$(BIN)/python -c 'import sys, pathlib, tests.conftest as c; c.write_case(pathlib.Path(sys.argv[1]))' "$$tmp/work" && \
+	cd "$$tmp/work" && \
+	"$$tmp/venv/bin/dti" validate --criteria "$(CURDIR)/criteria/hanoi-2025.yaml" --inputs "$(CURDIR)/inputs/2025" && \
+	"$$tmp/venv/bin/dti" run --quiet --criteria criteria.yaml --inputs inputs --out reports/2025 >/dev/null && \
+	for f in dti-2025.pdf units/a1.pdf site/index.html site/units/a1.html results.xlsx; do \
+	  test -s "reports/2025/$$f" || { echo "wheel-check: reports/2025/$$f is missing"; exit 1; }; done && \
+	echo "wheel-check: the installed wheel validated the sample and ran a case: $$(ls reports/2025/units | wc -l) breakdowns and the site"
 
 # The README's pictures of the publication and of a breakdown, rendered from the sample by the real code.
 screenshots-pdf: $(STAMP)

@@ -18,13 +18,14 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from ranking import __version__
+from ranking.clock import zone_problems
 from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
 from ranking.criteria import load_criteria
 from ranking.csvio import file_problem, write_csv_atomic
-from ranking.diff import DIFF_COLUMNS, diff_runs, write_diff
+from ranking.diff import DIFF_COLUMNS, comparable, diff_runs, write_diff
 from ranking.diff import render as render_diff
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
@@ -43,10 +44,10 @@ from ranking.output import (
     write_file,
 )
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
-from ranking.progress import CLEAR_LINE, Progress
+from ranking.progress import CLEAR_LINE, Progress, live_terminal
 from ranking.ranking import Ranking
 from ranking.render_cache import cache_problems, default_folder
-from ranking.system import STOP_SIGNALS
+from ranking.system import STOP_SIGNALS, available_memory, cores, renderers
 from ranking.tables import epoch_problems
 
 # argparse's own messages (English) and the catalogue's words for them: a re.sub replacement, whose English
@@ -230,17 +231,18 @@ def _validate(args: argparse.Namespace, lang: Lang) -> int:
     except DtiError as exc:
         problems = exc.problems
     errors = [p for p in problems if p.severity == "error"]
-    if args.json:
-        print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems], "absent": list(absent)},
-                         ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
-        if absent:
-            print(t("validate.absent", lang, files=", ".join(absent)))
-        given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
-        print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
-              else t("valid", lang, files=", ".join(given)))
+    with _reader_may_leave():
+        if args.json:  # \u escapes where the stream cannot take the text itself: the JSON stays valid
+            print(json.dumps({"ok": not errors, "problems": [p.as_dict(lang) for p in problems],
+                              "absent": list(absent)}, ensure_ascii=not _takes_vietnamese(sys.stdout), indent=2))
+        else:
+            for p in problems:
+                print(p.message(lang), file=sys.stderr if p.severity == "error" else sys.stdout)
+            if absent:
+                print(t("validate.absent", lang, files=", ".join(absent)))
+            given = [str(f) for f in (args.criteria, args.units, args.inputs) if f is not None]
+            print(t("problems", lang, n=len(errors), w=len(problems) - len(errors)) if problems
+                  else t("valid", lang, files=", ".join(given)))
     return 2 if errors else 0
 
 
@@ -270,7 +272,8 @@ def _rank(args: argparse.Namespace, lang: Lang) -> int:
     same = draft is not None and draft.resolve() == paths.out.resolve()
     read = [p for p in (paths.criteria, paths.inputs, args.previous, None if same else draft) if p is not None]
     cache = None if getattr(args, "no_cache", True) else args.cache or default_folder(paths.out)
-    out_problems = [*folder_problems(paths.out, read), *(cache_problems(cache) if cache else []), *epoch_problems()]
+    out_problems = [*folder_problems(paths.out, read), *(cache_problems(cache) if cache else []), *epoch_problems(),
+                    *(zone_problems() if args.command != "rank" else ())]
     if out_problems:  # with the inputs' problems, before anything is locked or made
         progress.stage("progress.load")
         try:
@@ -311,15 +314,21 @@ def _ranked(args: argparse.Namespace, lang: Lang, paths: Paths, cache: Path | No
         write(ranking, paths.out, options, lang, lock=lock)
         progress.finish()
     else:
+        workers = renderers(args.jobs)
+        if args.jobs is not None and workers < args.jobs:
+            memory = available_memory()
+            print(t("jobs.bounded", lang, asked=args.jobs, n=workers, cores=cores(),
+                    memory=Words(lang).num(memory / 1e9, 1) + " GB" if memory is not None else "—"), file=sys.stderr)
         since = draft.name if draft else None
         reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
-                          site=not args.no_site, workers=args.jobs, cache=cache, lock=lock)
+                          site=not args.no_site, workers=workers, cache=cache, lock=lock)
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)
         progress.finish("progress.done_pdf", n=len(reports.files))
-    _print_top(ranking, lang)
-    print()
-    print(t("written", lang, out=paths.out))
+    with _reader_may_leave():  # the outputs are written: a reader that left changes nothing of that
+        _print_top(ranking, lang)
+        print()
+        print(t("written", lang, out=paths.out))
     return 0
 
 
@@ -413,8 +422,14 @@ def _schema(args: argparse.Namespace, lang: Lang) -> int:
 def _diff(args: argparse.Namespace, lang: Lang) -> int:
     if args.out is not None:  # never into either run's folder: it holds exactly one run's files
         _refuse(file_problems(args.out, "diff.csv", [args.old, args.new], first_line_is(",".join(DIFF_COLUMNS))))
+    old, new = comparable(args.old, args.new)
     changes = diff_runs(args.old, args.new)
-    print(render_diff(changes, lang))
+    with _reader_may_leave():
+        if old.sha256 != new.sha256:
+            print(t("diff.criteria_changed", lang, old=old.sha256[:12], new=new.sha256[:12], id=new.id,
+                    edition=new.edition))
+            print()
+        print(render_diff(changes, lang))
     if args.out is not None:
         write_diff(changes, args.out)
         print(t("written", lang, out=args.out))
@@ -485,13 +500,18 @@ def _defect(exc: BaseException, argv: Sequence[str], lang: Lang, debug: bool) ->
             f.write(f"dti {__version__}\nargv: {list(argv)!r}\n\n{details}")
     except OSError:
         log, debug = "—", True
-    if debug:
-        print(details, file=sys.stderr, end="")
-    print(t("defect", lang, detail=_one_line(f"{type(exc).__name__}: {exc}"), log=log), file=sys.stderr)
+    _tell((details if debug else "") + t("defect", lang, detail=_one_line(f"{type(exc).__name__}: {exc}"), log=log))
     return 1
 
 
+# 128 + SIGPIPE, as a shell reports a program that the closed pipe stopped: a command cut short by a reader that
+# left never reports success.
+PIPE_CLOSED = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        _tolerant(stream)
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser(_help_lang(argv)).parse_args(argv)
     lang: Lang = args.lang
@@ -499,32 +519,95 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "collect": _collect, "diff": _diff, "schema": _schema, "tasks": _tasks}
     try:
         with _stoppable():
-            return commands[args.command](args, lang)
+            code = commands[args.command](args, lang)
     except DtiError as exc:
-        _fresh_line()
-        print(exc.render(lang), file=sys.stderr)
-        return 2
+        _tell(exc.render(lang))
+        code = 2
     except Stopped as exc:
-        _fresh_line()
-        print(t("stopped", lang, signal=signal.Signals(exc.signum).name), file=sys.stderr)
-        return 128 + exc.signum
-    except BrokenPipeError:  # the reader (e.g. `| head`) left: stop quietly, as Unix tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        _tell(t("stopped", lang, signal=signal.Signals(exc.signum).name))
+        code = 128 + exc.signum
+    except BrokenPipeError:  # the reader (e.g. `| head`) left while the work went on: stop quietly
+        _silence_closed()
+        code = PIPE_CLOSED
     except OSError as exc:  # a full disk, a file dti may not read, a name too long: the environment's, not dti's
         problem = environment_problem(exc, getattr(args, "out", None))
         if problem is None:
-            _fresh_line()
-            return _defect(exc, argv, lang, args.debug)
-        _fresh_line()
-        print(problem.message(lang), file=sys.stderr)
-        return 2
+            code = _defect(exc, argv, lang, args.debug)
+        else:
+            _tell(problem.message(lang))
+            code = 2
     except Exception as exc:
-        _fresh_line()
-        return _defect(exc, argv, lang, args.debug)
+        code = _defect(exc, argv, lang, args.debug)
+    return _flushed(code)
+
+
+def _takes_vietnamese(stream: TextIO) -> bool:
+    """Whether the stream's encoding can write Vietnamese (UTF-8 can; ASCII, the C locale's, cannot)."""
+    try:
+        "Việt Nam — ổn".encode(stream.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _tolerant(stream: TextIO) -> None:
+    """A stream that cannot take Vietnamese (PYTHONIOENCODING=ascii, LC_ALL=C without UTF-8 mode) writes what
+    it can and escapes the rest (ệ → \\u1ec7), so that printing never turns the work's exit code into a
+    failure."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and not _takes_vietnamese(stream):
+        reconfigure(errors="backslashreplace")
+
+
+def _to_devnull(stream: TextIO) -> None:
+    """Point the stream's descriptor at /dev/null once its reader has left, as Python's documentation advises
+    for a closed pipe: what is still buffered goes nowhere instead of raising again at shutdown."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Around the printing of work that is done: a reader that left (`| head`) cuts the text, not the work,
+    so the command keeps its exit code."""
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_closed()
+
+
+def _tell(text: str) -> None:
+    """A last message on stderr, even when its reader has left."""
+    _fresh_line()
+    try:
+        print(text, file=sys.stderr)
+    except BrokenPipeError:
+        _silence_closed()
+
+
+def _silence_closed() -> None:
+    """Flush stdout and stderr; the one whose reader has left (its write failed, so its buffer still holds the
+    text and fails again) goes to /dev/null."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            _to_devnull(stream)
+        except (OSError, ValueError):
+            pass
+
+
+def _flushed(code: int) -> int:
+    """Both streams flushed before returning `code`: a reader that left shows as no traceback at shutdown."""
+    _silence_closed()
+    return code
 
 
 def _fresh_line() -> None:
-    """On a terminal, erase a progress line left unfinished, so that a message starts at the margin."""
-    if sys.stderr.isatty():
-        sys.stderr.write(CLEAR_LINE)
+    """On a terminal that takes escape sequences, erase a progress line left unfinished, so that a message
+    starts at the margin."""
+    if live_terminal(sys.stderr):
+        with contextlib.suppress(BrokenPipeError):
+            sys.stderr.write(CLEAR_LINE)

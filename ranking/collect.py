@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import os
 import unicodedata
 import zipfile
@@ -26,8 +27,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
 from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo
-from ranking.csvio import FORMULA_START, file_problem, megabytes
-from ranking.errors import LANGS, FormError, Problem, nearest
+from ranking.csvio import FORMULA_START, megabytes, read_bytes
+from ranking.errors import LANGS, FormError, Problem, Problems, nearest
 from ranking.forms import (
     COLUMNS,
     DATE_CELL,
@@ -173,24 +174,22 @@ def value_text(indicator: Indicator, value: object, denominator: object) -> tupl
 
 
 # --- reading -----------------------------------------------------------------------------------------
-def _open_problem(path: Path, max_bytes: int, max_unpacked: int) -> Problem | None:
+def _read_form(path: Path, max_bytes: int) -> bytes | Problem:
+    """The workbook's bytes, read once: every check and the parse below see these, never a copy saved over
+    it meanwhile."""
+    problems = Problems()
+    data = read_bytes(path, problems, max_bytes)
+    return problems.items[0] if data is None else data
+
+
+def _open_problem(path: Path, data: bytes, max_unpacked: int) -> Problem | None:
     """What makes a file unsafe or impossible to open as a workbook, checked before openpyxl sees it."""
     file = str(path)
-    problem = file_problem(path)
-    if problem is not None:
-        return problem
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(4096)
-    except OSError as exc:
-        return Problem(file, "file_unreadable", {"detail": exc.strerror})
-    if size > max_bytes:
-        return Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)})
+    head = data[:4096]
     if head.startswith(_OLE) or path.suffix.lower() == ".xls":
         return Problem(file, "form_xls")
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
             mimetype = z.read("mimetype")[:60] if "mimetype" in names else b""
@@ -390,18 +389,30 @@ def _read_sheet(file: str, ws: object, width: int, data_only: bool) -> _Sheet:
     return _Sheet(rows, frozenset(formulas))
 
 
-def _metadata(file: str, wb: object) -> dict[str, str]:
-    """The form's details: the custom properties, overridden by the hidden sheet where it has them."""
+# what both copies of a form's details hold (an objection form: its draft; a council part: which part)
+IDENTITY_KEYS = (*META_KEYS, DRAFT_KEY, *PART_KEYS)
+
+
+@dataclass(frozen=True)
+class _Identity:
+    """A form's two copies of its details: the custom document properties, and the hidden sheet's rows (key →
+    (row, value)); `hidden` is None when the sheet is gone."""
+
+    props: Mapping[str, str]
+    hidden: Mapping[str, tuple[int, str]] | None
+
+
+def _identity(file: str, wb: object) -> _Identity:
     with _parsing(file):
         props = [(p.name, p.value) for p in wb.custom_doc_props]  # type: ignore[attr-defined]
         names = list(wb.sheetnames)  # type: ignore[attr-defined]
-        hidden = list(wb[META_SHEET].iter_rows(max_col=2, max_row=len(META_KEYS) + 5,  # type: ignore[index]
-                                               values_only=True)) if META_SHEET in names else []
-    meta = {name.removeprefix("dti."): cell_text(value) for name, value in props if name.startswith("dti.")}
-    for key, value, *_ in hidden:
-        if isinstance(key, str) and key in (*META_KEYS, DRAFT_KEY, *PART_KEYS) and value is not None:
-            meta[key] = cell_text(value)
-    return meta
+        rows = list(wb[META_SHEET].iter_rows(max_col=2, max_row=len(META_KEYS) + 5,  # type: ignore[index]
+                                             values_only=True)) if META_SHEET in names else None
+    hidden = None if rows is None else {
+        key: (r, cell_text(value)) for r, (key, value, *_) in enumerate(rows, start=1)
+        if isinstance(key, str) and key in IDENTITY_KEYS and value is not None}
+    return _Identity({name.removeprefix("dti."): cell_text(value) for name, value in props
+                      if name.startswith("dti.")}, hidden)
 
 
 def _prefilled(wb: object) -> dict[int, str]:
@@ -411,9 +422,9 @@ def _prefilled(wb: object) -> dict[int, str]:
     return {r: cell_text(value) for r, (value, *_) in enumerate(cells, start=1) if value is not None}
 
 
-def _open(path: Path, data_only: bool) -> Any:
-    with _parsing(str(path)):
-        return load_workbook(path, read_only=True, data_only=data_only)
+def _open(file: str, data: bytes, data_only: bool) -> Any:
+    with _parsing(file):
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
 
 
 class _FormReader:
@@ -442,18 +453,23 @@ class _FormReader:
         self.add(reason, cell, params)
 
     def read(self, max_bytes: int, max_unpacked: int) -> Form:
-        problem = _open_problem(self.path, max_bytes, max_unpacked)
+        data = _read_form(self.path, max_bytes)
+        if isinstance(data, Problem):
+            return Form(self.file, "", (), (data,))
+        problem = _open_problem(self.path, data, max_unpacked)
         if problem is not None:
             return Form(self.file, "", (), (problem,))
         try:
-            return self._read()
+            return self._read(data)
         except _Unreadable as exc:
             return Form(self.file, "", (), (exc.problem,))
 
-    def _read(self) -> Form:
-        wb = _open(self.path, data_only=False)
+    def _read(self, data: bytes) -> Form:
+        wb = _open(self.file, data, data_only=False)
         try:
-            meta = _metadata(self.file, wb)
+            meta = self._reconcile(_identity(self.file, wb))
+            if meta is None:
+                return Form(self.file, "", (), tuple(self.problems))
             owner = self._check_metadata(meta)
             if owner is None:
                 return Form(self.file, meta.get("owner", ""), (), tuple(self.problems))
@@ -479,7 +495,7 @@ class _FormReader:
         inputs = {(r, c) for r, c in sheet.formulas if c in self.columns.inputs}
         cached: Mapping[int, tuple[object, ...]] = {}
         if inputs:
-            wb = _open(self.path, data_only=True)
+            wb = _open(self.file, data, data_only=True)
             try:
                 cached = _read_sheet(self.file, wb[self.sheet], self.columns.width, data_only=True).rows
             finally:
@@ -529,6 +545,26 @@ class _FormReader:
     def finish(self, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         """The CSV rows of the form, once every row is read."""
         return rows
+
+    def _reconcile(self, identity: _Identity) -> dict[str, str] | None:
+        """The form's details when its two copies agree; every key on which they differ is a problem (a form
+        whose hidden sheet names another unit than its properties cannot be trusted for either)."""
+        props, hidden = identity.props, identity.hidden
+        if hidden is None:
+            if props:
+                self.fail("form_no_meta_sheet", found=META_SHEET, owner=props.get("owner", "—"))
+            else:
+                self.fail("form_no_metadata", found=META_SHEET)
+            return None
+        before = len(self.problems)
+        for key in IDENTITY_KEYS:
+            if key in props and key in hidden and props[key] != hidden[key][1]:
+                self.problems.append(Problem(self.file, "form_identity_mismatch",
+                                             {"field": key, "found": hidden[key][1], "accepted": props[key]},
+                                             sheet=META_SHEET, cell=f"B{hidden[key][0]}"))
+        if len(self.problems) > before:
+            return None
+        return {**props, **{key: value for key, (_, value) in hidden.items()}}
 
     def _check_metadata(self, meta: Mapping[str, str]) -> str | None:
         """The owner (unit or group id) when the workbook is a form of this kind and this criteria."""

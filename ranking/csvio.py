@@ -6,7 +6,9 @@ CSV that replaces a file goes through `write_csv_atomic`."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -74,18 +76,41 @@ def file_problem(path: Path) -> Problem | None:
     return None
 
 
-def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
-    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # neither exists on Windows
+
+
+def read_bytes(path: Path, problems: Problems, max_bytes: int) -> bytes | None:
+    """A regular file's bytes, read once and at most `max_bytes` of them, or None with the problem noted. What
+    is parsed is these bytes and what is published is their hash, so a file replaced meanwhile (a colleague
+    saving a corrected copy during a run) cannot make the two differ."""
     file = str(path)
     problem = file_problem(path)
     if problem is not None:
         problems.add(problem)
         return None
-    size = path.stat().st_size
-    if size > max_bytes:
-        problems.add(Problem(file, "file_too_large", {"found": megabytes(size), "accepted": megabytes(max_bytes)}))
+    try:  # a link or a pipe put in the file's place since file_problem looked: refused, neither followed nor waited on
+        with open(os.open(path, os.O_RDONLY | _NOFOLLOW), "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                problems.add(Problem(file, "not_regular_file"))
+                return None
+            data = f.read(max_bytes + 1)
+            size = os.fstat(f.fileno()).st_size
+    except OSError as exc:
+        problems.add(Problem(file, "file_unreadable", {"detail": exc.strerror}))
         return None
-    data = path.read_bytes()
+    if len(data) > max_bytes:
+        problems.add(Problem(file, "file_too_large", {"found": megabytes(max(size, len(data))),
+                                                      "accepted": megabytes(max_bytes)}))
+        return None
+    return data
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(file: str, data: bytes, problems: Problems) -> str | None:
+    """A file's bytes as UTF-8 text (a BOM is dropped), NFC-normalised, or None with the problem noted."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(Problem(file, "utf16", line=1))
         return None
@@ -100,6 +125,12 @@ def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
         problems.add(Problem(file, "nul_byte", line=text.count("\n", 0, text.index("\x00")) + 1))
         return None
     return nfc(text)
+
+
+def read_text(path: Path, problems: Problems, max_bytes: int) -> str | None:
+    """A regular file's UTF-8 text (a BOM is dropped), or None with the problems noted."""
+    data = read_bytes(path, problems, max_bytes)
+    return None if data is None else decode_text(str(path), data, problems)
 
 
 def megabytes(n: int) -> str:
@@ -118,22 +149,22 @@ def _delimiter(data: bytes, columns: Sequence[str], exact: bool) -> str | None:
 
 
 def read_csv(path: Path, columns: Sequence[str], problems: Problems, missing: str | None = None,
-             ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped. The header must
-    be exactly `columns` (an input); with `missing`, a reason code, it must hold at least `columns`, in any
+             data: bytes | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, row) of a strict UTF-8 comma-separated file, NFC-normalised and stripped: of `data`, the
+    file's bytes as read_bytes read them (so that its hash is of what is parsed), else read here. The header
+    must be exactly `columns` (an input); with `missing`, a reason code, it must hold at least `columns`, in any
     order, and rows hold every column of the header (a table dti wrote, perhaps another version of it: the
     problem `missing` names the columns it lacks). A cell with a control character is a problem and its row
     is not yielded; a file over the size or line limits is refused before any row is read."""
     file = str(path)
-    if file_problem(path) is None and path.stat().st_size <= MAX_CSV_BYTES:
-        with path.open("rb") as f:
-            head = f.read(4096)
-        delimiter = _delimiter(head, columns, missing is None)
-        if delimiter is not None:
-            problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
-    else:
-        delimiter = None
-    text = read_text(path, problems, MAX_CSV_BYTES)
+    if data is None:
+        data = read_bytes(path, problems, MAX_CSV_BYTES)
+        if data is None:
+            return
+    delimiter = _delimiter(data[:4096], columns, missing is None)
+    if delimiter is not None:
+        problems.add(Problem(file, "csv_delimiter", {"found": delimiter}, line=1))
+    text = decode_text(file, data, problems)
     if text is None or delimiter is not None:
         return
     lines = text.count("\n") + (not text.endswith("\n"))
@@ -172,4 +203,12 @@ def read_csv(path: Path, columns: Sequence[str], problems: Problems, missing: st
                     continue
             yield reader.line_num, cells
     except csv.Error as exc:
-        problems.add(Problem(file, "csv_syntax", {"detail": str(exc)}, line=reader.line_num))
+        problems.add(csv_problem(file, exc, reader.line_num))
+
+
+def csv_problem(file: str, exc: csv.Error, line: int) -> Problem:
+    """What the csv module refused, as a Problem: a cell over its field limit in the user's language (the
+    module says it in English only), any other syntax error with the module's detail."""
+    if str(exc).startswith("field larger than field limit"):
+        return Problem(file, "csv_field_too_large", {"accepted": f"{csv.field_size_limit():,}"}, line=line)
+    return Problem(file, "csv_syntax", {"detail": str(exc)}, line=line)

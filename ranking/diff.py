@@ -4,6 +4,7 @@ results.csv and indicator_scores.csv, so any two runs can be compared, old runs 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +173,51 @@ def diff_runs(old: Path, new: Path) -> RunDiff:
             *objections.get(key, ("", "")),
         ))
     return RunDiff(tuple(units), tuple(indicators))
+
+
+@dataclass(frozen=True)
+class RunCriteria:
+    """The criteria a run was scored with, as its run.json records them."""
+
+    id: str
+    edition: int
+    sha256: str
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.edition} (SHA-256 {self.sha256[:12]})"
+
+
+def run_criteria(folder: Path, problems: Problems) -> RunCriteria | None:
+    """The criteria of the run in `folder` (its run.json), or None with the problem noted."""
+    path = folder / "run.json"
+    file = str(path)
+    if not path.is_file():
+        problems.add(Problem(file, "file_missing"))
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        problems.add(Problem(file, "run_json", {"detail": type(exc).__name__}))
+        return None
+    found = record.get("criteria") if isinstance(record, dict) else None
+    if not (isinstance(found, dict) and isinstance(found.get("id"), str) and type(found.get("edition")) is int
+            and isinstance(found.get("sha256"), str)):
+        problems.add(Problem(file, "run_json", {"detail": "criteria: id, edition, sha256"}))
+        return None
+    return RunCriteria(found["id"], found["edition"], found["sha256"])
+
+
+def comparable(old: Path, new: Path) -> tuple[RunCriteria, RunCriteria]:
+    """The criteria of two runs that `dti diff` may compare: the same criteria id and edition (a criteria file
+    changed in between is said with the changes, not refused); DataError otherwise."""
+    problems = Problems()
+    a, b = run_criteria(old, problems), run_criteria(new, problems)
+    if a is not None and b is not None and (a.id, a.edition) != (b.id, b.edition):
+        problems.add(Problem(str(new / "run.json"), "diff_other_criteria", {"found": f"{a.id} {a.edition}",
+                                                                           "accepted": f"{b.id} {b.edition}"}))
+    problems.raise_if_errors(DataError)
+    assert a is not None and b is not None
+    return a, b
 
 
 def diff_rows(diff: RunDiff) -> tuple[list[str], list[list[Cell]]]:

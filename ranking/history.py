@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ranking import csvio
 from ranking.contracts import RESULTS
-from ranking.csvio import read_csv
+from ranking.csvio import read_bytes, read_csv
 from ranking.errors import DataError, Problem, Problems
 from ranking.inputs import Unit
 from ranking.ranking import Previous, Ranking
@@ -70,12 +71,12 @@ def _row(file: str, line: int, row: Mapping[str, str], problems: Problems) -> Pr
 def read_previous(path: Path) -> PreviousResults:
     """The previous edition's results.csv (the columns it needs, any others ignored); every problem at once."""
     file = str(path)
-    if not path.is_file():
-        raise DataError([Problem(file, "file_missing")])
-    data = path.read_bytes()
     problems = Problems()
+    data = read_bytes(path, problems, csvio.MAX_CSV_BYTES)  # read once: the hash published is of what is parsed
+    if data is None:
+        raise DataError(problems.errors)
     rows: dict[str, PreviousRow] = {}
-    for line, row in read_csv(path, REQUIRED_COLUMNS, problems, missing="previous_columns"):
+    for line, row in read_csv(path, REQUIRED_COLUMNS, problems, missing="previous_columns", data=data):
         parsed = _row(file, line, row, problems)
         if parsed is None:
             continue

@@ -4,7 +4,6 @@ criteria. Every value is parsed by its indicator's rule here, so that scoring ne
 from __future__ import annotations
 
 import datetime
-import hashlib
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
+from ranking import csvio
 from ranking.contracts import APPRAISAL, MEASURED, OBJECTIONS, SELF_ASSESSMENT, UNITS
 from ranking.criteria import (
     Best,
@@ -31,7 +31,7 @@ from ranking.criteria import (
     YesNo,
     rule_name,
 )
-from ranking.csvio import file_problem, read_csv, read_text
+from ranking.csvio import decode_text, file_problem, read_bytes, read_csv, sha256
 from ranking.errors import DataError, Problem, Problems, nearest
 from ranking.register import REGISTER, Completion, Task, by_unit, completion
 from ranking.syntax import NUMBER, control_problem, id_params, id_problem
@@ -326,7 +326,7 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, problems: Problems,
-                    today: datetime.date) -> tuple[Objection, ...]:
+                    today: datetime.date, data: bytes | None = None) -> tuple[Objection, ...]:
     """The register, every problem noted: unknown unit or indicator, an objection id used twice, a date that
     is not one or lies after `today`, a decision that is not one of DECISIONS, a decision without its answer
     or its date, an asked value its indicator's rule does not accept. An objection received after the
@@ -338,7 +338,7 @@ def load_objections(criteria: Criteria, units: Sequence[Unit], path: Path, probl
     seen: dict[str, int] = {}
     contested: dict[Key, int] = {}
     found: list[Objection] = []
-    for line, row in read_csv(path, OBJECTIONS.names, problems):
+    for line, row in read_csv(path, OBJECTIONS.names, problems, data=data):
         row_problems = [Problem(file, reason, params, line=line, column=column)
                         for column, reason, params in _row_problems(row, by_id, nodes, seen, contested, today,
                                                                     problems.full)]
@@ -428,18 +428,14 @@ def _date(row: Mapping[str, str], column: str, today: datetime.date, found: list
 
 
 # --- loading ------------------------------------------------------------------------------------------
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Unit, ...]:
+def _read_units(path: Path, criteria: Criteria, problems: Problems, data: bytes | None = None) -> tuple[Unit, ...]:
     file = str(path)
     group_ids = [g.id for g in criteria.groups]
     seen: dict[str, tuple[int, str]] = {}
     names: dict[tuple[str, str], tuple[str, int]] = {}
     units: list[Unit] = []
     rows = 0
-    for line, row in read_csv(path, UNITS.names, problems):
+    for line, row in read_csv(path, UNITS.names, problems, data=data):
         unit_id, group = row["id"], row["group"]
         rows += 1
         ok = True
@@ -486,14 +482,14 @@ def _read_units(path: Path, criteria: Criteria, problems: Problems) -> tuple[Uni
 
 def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: Mapping[str, Unit],
                  problems: Problems, appraisal: bool, measured: bool = False,
-                 today: datetime.date | None = None) -> Values:
+                 today: datetime.date | None = None, data: bytes | None = None) -> Values:
     file = str(path)
     groups = {g.id: {n.id: n for n in g.nodes()} for g in criteria.groups}
     seen: dict[Key, int] = {}
     rows: dict[Key, int] = {}
     found: list[tuple[str, float | None, str, int, bool, str, str]] = []  # the fields of each Value
     known: Known = {}
-    for line, row in read_csv(path, names, problems):
+    for line, row in read_csv(path, names, problems, data=data):
         unit_id, indicator_id = row["unit"], row["indicator"]
         unit = units.get(unit_id)
         if unit is None:
@@ -676,15 +672,15 @@ def _day(text: str) -> date | None:
 
 
 def read_tasks(path: Path, criteria: Criteria, units: Mapping[str, Unit], today: date,
-               problems: Problems) -> tuple[Task, ...]:
+               problems: Problems, data: bytes | None = None) -> tuple[Task, ...]:
     """The task register: every row checked (an unknown unit, the same task twice for a unit, a malformed
     date, a task done after `today`, the day of the run, are errors; a deadline outside the criteria's
-    period is a warning), all at once with their lines."""
+    period is a warning), all at once with their lines. `data`: the file's bytes as read once (else read here)."""
     file = str(path)
     period = criteria.tasks_period()
     seen: dict[tuple[str, str], int] = {}
     tasks: list[Task] = []
-    for line, row in read_csv(path, TASKS_COLUMNS, problems):
+    for line, row in read_csv(path, TASKS_COLUMNS, problems, data=data):
         found: list[Problem] = []  # this row's errors
         for column in ("task", "unit", "title", "deadline"):
             if not row[column]:
@@ -765,10 +761,19 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
                 today: datetime.date | None = None, as_of: datetime.date | None = None) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
     at any step of the year) only units.csv is required: the files not there yet are listed in `absent`.
-    `today` is the run's day (a day of a deadline after it is an error); the default is the computer's. The task
-    register is seen on `as_of` (default: `today`)."""
+    `today` is the run's day (a day of a deadline after it is an error); the default is the computer's. Each file
+    is read once: its hash in `files` is of the very bytes that were parsed. The task register is seen on
+    `as_of` (default: `today`)."""
     root = Path(folder)
     problems = Problems()
+    files: dict[str, str] = {}
+
+    def take(path: Path, max_bytes: int | None = None) -> bytes | None:
+        data = read_bytes(path, problems, csvio.MAX_CSV_BYTES if max_bytes is None else max_bytes)
+        if data is not None:
+            files[str(path)] = sha256(data)
+        return data
+
     names = (UNITS.file, SELF_ASSESSMENT.file, APPRAISAL.file)
     paths = {name: root / name for name in names}
     found = {name: file_problem(paths[name]) for name in names}
@@ -778,33 +783,38 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
         if found[name] is not None and name not in absent:
             problems.add(found[name])  # type: ignore[arg-type]
     problems.raise_if_errors(DataError)
-    units = _read_units(paths[UNITS.file], criteria, problems)
+    data = take(paths[UNITS.file])
+    units = _read_units(paths[UNITS.file], criteria, problems, data) if data is not None else ()
     if not units:  # unreadable: every value would be an unknown unit
         problems.raise_if_errors(DataError)
     _check_applies_to(criteria, units, problems)
     by_id = {u.id: u for u in units}
-    self_assessed = Values()
-    if SELF_ASSESSMENT.file not in absent:
+    self_assessed = appraised = Values()
+    if SELF_ASSESSMENT.file not in absent and (data := take(paths[SELF_ASSESSMENT.file])) is not None:
         self_assessed = _load_values(paths[SELF_ASSESSMENT.file], SELF_ASSESSMENT.names, criteria, by_id, problems,
-                                     False, today=today)
-    appraised = Values()
-    if APPRAISAL.file not in absent:
+                                     False, today=today, data=data)
+    if APPRAISAL.file not in absent and (data := take(paths[APPRAISAL.file])) is not None:
         appraised = _load_values(paths[APPRAISAL.file], APPRAISAL.names, criteria, by_id, problems, True,
-                                 today=today)
+                                 today=today, data=data)
     marker = root / "SAMPLE"
-    sample = _read_sample(marker, problems) if file_problem(marker) != Problem(str(marker), "file_missing") else ""
+    sample = ""
+    if file_problem(marker) != Problem(str(marker), "file_missing") and (data := take(marker, MAX_SAMPLE_BYTES)):
+        sample = _read_sample(marker, data, problems)
     problems.raise_if_errors(DataError)
     measured_path = root / MEASURED.file  # optional: the values of the measured indicators
     measured = Values()
     if (problem := file_problem(measured_path)) is None:
-        measured = _load_values(measured_path, MEASURED.names, criteria, by_id, problems, False, measured=True,
-                                today=today)
+        if (data := take(measured_path)) is not None:
+            measured = _load_values(measured_path, MEASURED.names, criteria, by_id, problems, False, measured=True,
+                                    today=today, data=data)
     elif problem.reason != "file_missing":
         problems.add(problem)
     objections_path = root / OBJECTIONS.file  # optional: between the draft and the final ranking
     objections: tuple[Objection, ...] = ()
     if (problem := file_problem(objections_path)) is None:
-        objections = load_objections(criteria, units, objections_path, problems, today or datetime.date.today())
+        if (data := take(objections_path)) is not None:
+            objections = load_objections(criteria, units, objections_path, problems, today or datetime.date.today(),
+                                         data)
     elif problem.reason != "file_missing":
         problems.add(problem)
     tasks_path = root / REGISTER  # optional: the year's task register
@@ -812,7 +822,8 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
     seen_on = as_of or day
     tasks: tuple[Task, ...] = ()
     if (problem := file_problem(tasks_path)) is None:
-        tasks = read_tasks(tasks_path, criteria, by_id, day, problems)
+        if (data := take(tasks_path)) is not None:
+            tasks = read_tasks(tasks_path, criteria, by_id, day, problems, data)
     elif problem.reason != "file_missing":
         problems.add(problem)
     elif computed := sorted({i.id for g in criteria.groups for i in g.indicators if i.source == "tasks"}):
@@ -831,8 +842,6 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
                     *measured_missing(criteria, units, measured, appraised, str(measured_path)),
                     *evidence_missing(criteria, units, self_assessed, appraised, str(paths[SELF_ASSESSMENT.file]))):
         problems.add(problem)
-    files = {str(p): _sha256(p) for p in (*paths.values(), measured_path, objections_path, tasks_path, marker)
-             if p.is_file()}
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
         sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured, objections=objections,
@@ -840,9 +849,9 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
     )
 
 
-def _read_sample(path: Path, problems: Problems) -> str:
+def _read_sample(path: Path, data: bytes, problems: Problems) -> str:
     """The SAMPLE mark's text: a regular UTF-8 file of a few lines, without control characters."""
-    text = read_text(path, problems, MAX_SAMPLE_BYTES)
+    text = decode_text(str(path), data, problems)
     if text is None:
         return ""
     for number, line in enumerate(text.splitlines(), start=1):

@@ -4,6 +4,7 @@ without --quiet; otherwise the command says nothing until its one final line."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,12 @@ from ranking.i18n import Words
 CLEAR_LINE = "\r\x1b[K"  # back to the start of the line and erase it
 
 
+def live_terminal(stream: TextIO) -> bool:
+    """Whether a line may be rewritten in place: a terminal that takes escape sequences (TERM=dumb, e.g. an
+    editor's shell or a CI log, shows them as text)."""
+    return stream.isatty() and os.environ.get("TERM", "") != "dumb"
+
+
 @dataclass(frozen=True)
 class Progress:
     words: Words
@@ -24,7 +31,7 @@ class Progress:
 
     @classmethod
     def on_stderr(cls, lang: Lang, quiet: bool) -> Progress:
-        return cls(Words(lang), not quiet and sys.stderr.isatty(), sys.stderr)
+        return cls(Words(lang), not quiet and live_terminal(sys.stderr), sys.stderr)
 
     def elapsed(self) -> str:
         return f"{self.words.num(time.monotonic() - self.start, 1)} s"

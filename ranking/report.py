@@ -16,7 +16,7 @@ import signal
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import date
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -25,6 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from ranking import __version__, charts
+from ranking.clock import report_date
 from ranking.criteria import (
     Best,
     Composite,
@@ -44,7 +45,7 @@ from ranking.register import day_text
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
-from ranking.tables import criteria_name, provenance, source_date
+from ranking.tables import criteria_name, provenance
 from ranking.words import METHODS, OPTION_VALUES, OPTIONS, STATUS, STATUS_SHORT
 
 if TYPE_CHECKING:
@@ -130,15 +131,6 @@ def fetch_asset(url: str, store: RenderCache | None = None) -> URLFetcherRespons
     if name not in assets():
         raise ValueError(f"dti reports load only their own assets; refused {url[:80]!r}")
     return URLFetcherResponse(url, asset_bytes(name, store), {"Content-Type": assets()[name][1]})
-
-
-# --- numbers and words ----------------------------------------------------------------------------------
-def report_date() -> datetime:
-    """The date a report carries: SOURCE_DATE_EPOCH when set (byte-identical PDFs), else today at 00:00 UTC, a
-    day and not a clock time, so that a re-run the same day gives the same HTML (and reuses the render cache)."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return source_date()
-    return datetime.now(UTC).replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
 
 
 # --- what the templates show ------------------------------------------------------------------------------
@@ -496,7 +488,7 @@ def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]
     value = inputs.task_values.get((unit, indicator))
     if done is None or value is None:
         return []
-    notes = [w("tasks.from_register", date=day_text(datetime.strptime(value.measured_at, "%Y-%m-%d").date(), w))]
+    notes = [w("tasks.from_register", date=day_text(date.fromisoformat(value.measured_at), w))]
     if done.due:
         notes.append(w("tasks.counts", on_time=w.count(done.on_time), due=w.count(done.due),
                        late=w.count(done.late), undone=w.count(done.undone)))

@@ -100,3 +100,32 @@ def cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - no affinity API (macOS)
         return os.cpu_count() or 1
+
+
+# What one render process takes at its peak (weasyprint laying out a breakdown with its charts and fonts,
+# measured at 150–250 MB on the sample): --jobs is bounded so that the renderers fit in the memory available.
+RENDERER_BYTES = 300_000_000
+
+
+def available_memory(root: Path = Path("/")) -> int | None:
+    """The bytes this process may still take: Linux's MemAvailable, narrowed by the cgroup's limit (a container's
+    memory.max less memory.current); None where neither can be read."""
+    found: list[int] = []
+    with contextlib.suppress(OSError, ValueError):
+        for line in (root / "proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                found.append(int(line.split()[1]) * 1024)
+    with contextlib.suppress(OSError, ValueError):
+        limit = (root / "sys/fs/cgroup/memory.max").read_text(encoding="ascii").strip()
+        if limit != "max":
+            used = int((root / "sys/fs/cgroup/memory.current").read_text(encoding="ascii"))
+            found.append(max(0, int(limit) - used))
+    return min(found) if found else None
+
+
+def renderers(requested: int | None, root: Path = Path("/")) -> int:
+    """How many render processes to start: `requested` (default: every core), but at most one per core (more
+    only wait for a core and take memory) and one per RENDERER_BYTES of available memory; at least one."""
+    memory = available_memory(root)
+    fit = cores() if memory is None else max(1, memory // RENDERER_BYTES)
+    return max(1, min(requested or cores(), cores(), fit))

@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ranking import __version__
+from ranking.clock import report_date
 from ranking.criteria import Criteria
 from ranking.errors import Lang
 from ranking.i18n import Words
 from ranking.inputs import Inputs
 from ranking.register import REGISTER, Task, by_unit, day_text
-from ranking.report import environment, pdf_bytes, report_date
+from ranking.report import environment, pdf_bytes
 from ranking.tables import Sheet, write_xlsx
 
 __all__ = ["REGISTER", "Progress", "UnitProgress", "html", "progress", "render", "sheets", "write"]

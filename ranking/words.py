@@ -33,6 +33,10 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "written": ("Đã ghi {out}", "Written to {out}"),
     "top": ("{title} — {n} đơn vị", "{title} — {n} units"),
     # H7 speed: the render cache's summary line
+    "jobs.bounded": ("--jobs {asked}: dùng {n} tiến trình tạo PDF (số lõi CPU dùng được: {cores}; bộ nhớ còn trống: "
+                     "{memory}, mỗi tiến trình cần tới 300 MB)",
+                     "--jobs {asked}: {n} render processes ({cores} available cores; {memory} of available memory, "
+                     "up to 300 MB per process)"),
     "pdf.rendered": ("PDF: {rendered} tệp được tạo mới, {reused} tệp lấy lại từ bộ nhớ đệm (nội dung không đổi)",
                      "PDFs: {rendered} rendered, {reused} reused from the render cache (content unchanged)"),
     # --- the PDF reports (report.py and ranking/templates/) ---
@@ -555,6 +559,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "collect.written.one": ("Đã ghi {rows} từ {forms} phiếu vào {out}", "Wrote {rows} from {forms} form to {out}"),
     "forms.written.one": ("Đã ghi {n} phiếu vào {out}", "Wrote {n} workbook to {out}"),
     "diff.none": ("Không có thay đổi giữa hai lần chạy.", "Nothing changed between the two runs."),
+    "diff.criteria_changed": (
+        "Lưu ý: tệp bộ chỉ số đã thay đổi giữa hai lần chạy (cùng mã {id}, năm {edition}; SHA-256 trước {old}, sau "
+        "{new}): thay đổi dưới đây có thể đến từ bộ chỉ số, không chỉ từ số liệu.",
+        "Note: the criteria file changed between the two runs (same id {id}, edition {edition}; SHA-256 before "
+        "{old}, after {new}): the changes below may come from the criteria, not only from the values.",
+    ),
     "diff.units": ("Đơn vị thay đổi: {n}", "Units that changed: {n}"),
     "diff.indicators": ("Chỉ số thành phần thay đổi: {n}", "Indicators that changed: {n}"),
     "diff.indicator": ("Chỉ số thành phần", "Indicator"),
@@ -800,8 +810,9 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "an earlier run's output folder (the draft): every breakdown shows what changed",
     ),
     "help.jobs": (
-        "số tiến trình tạo PDF (mặc định: mọi lõi CPU dùng được)",
-        "PDF render processes (default: every available core)",
+        "số tiến trình tạo PDF (mặc định và tối đa: số lõi CPU dùng được, và một tiến trình cho mỗi 300 MB bộ nhớ "
+        "còn trống)",
+        "PDF render processes (default and most: the available cores, and one per 300 MB of available memory)",
     ),
     "help.cache": (
         "thư mục bộ nhớ đệm PDF (mặc định: .TÊN-cache cạnh thư mục kết quả TÊN)",
@@ -1251,6 +1262,18 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "không phải phiếu do dti tạo (thiếu trang ẩn {found!r} hoặc thông tin phiếu); hãy dùng phiếu đã phát hành",
         "not a form made by dti (the hidden sheet {found!r} or the form's details are missing); use the form as issued",
     ),
+    "problem.form_no_meta_sheet": (
+        "thiếu trang ẩn {found!r} của phiếu (thuộc tính tài liệu ghi đây là phiếu của {owner!r}); hãy dùng phiếu đã "
+        "phát hành",
+        "the form's hidden sheet {found!r} is missing (its document properties say it is the form of {owner!r}); use "
+        "the form as issued",
+    ),
+    "problem.form_identity_mismatch": (
+        "hai bản thông tin của phiếu không khớp: {field} là {found!r} ở trang ẩn nhưng {accepted!r} trong thuộc tính "
+        "tài liệu; hãy dùng phiếu đã phát hành cho đơn vị",
+        "the form's two copies of its details disagree: {field} is {found!r} in the hidden sheet but {accepted!r} in "
+        "the document properties; use the form as issued to the unit",
+    ),
     "problem.form_is_appraisal": (
         "đây là phiếu thẩm định của Hội đồng; hãy dùng dti collect --appraisal",
         "this is an appraisal council workbook; use dti collect --appraisal",
@@ -1393,6 +1416,21 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "problem.csv_too_many_rows": (
         "tệp có {found} dòng, vượt giới hạn {accepted} dòng; không đọc tiếp",
         "the file has {found} lines, over the {accepted}-line limit; not read further",
+    ),
+    "problem.csv_field_too_large": (
+        "một ô dài hơn giới hạn {accepted} ký tự (thường do một dấu ngoặc kép không được đóng); không đọc tiếp tệp",
+        "a cell is longer than the {accepted}-character limit (often a quotation mark left open); the file is not "
+        "read further",
+    ),
+    "problem.bad_timezone": (
+        "không có múi giờ {found!r}; hãy đặt tên múi giờ IANA (ví dụ {accepted}) hoặc bỏ biến này",
+        "there is no time zone {found!r}; set an IANA zone name (e.g. {accepted}) or unset it",
+    ),
+    "problem.diff_other_criteria": (
+        "hai lần chạy theo hai bộ chỉ số khác nhau: {found} và {accepted}; chỉ so sánh được hai lần chạy cùng mã và "
+        "cùng năm của bộ chỉ số",
+        "the two runs used different criteria: {found} and {accepted}; only runs of the same criteria id and "
+        "edition can be compared",
     ),
     "problem.problems_cut": (
         "… và ít nhất {found} lỗi khác (chỉ liệt kê {accepted} lỗi đầu tiên)",

@@ -655,6 +655,62 @@ def test_odd_cells(tiny_forms: Forms) -> None:
         "range: at most 10^12 in absolute value, at most 17 significant digits"]
 
 
+# --- the form's two copies of its identity (issue 21, item 6) ----------------------------------------
+@pytest.fixture
+def issued(make_case: CaseWriter, tmp_path: Path) -> tuple[list[str], Path]:
+    """Forms made by `dti forms`, filled in; the arguments of `dti collect --lang en` on their folder."""
+    criteria, folder = make_case()
+    forms = tmp_path / "issued"
+    assert main(["forms", "--criteria", str(criteria), "--units", str(folder / "units.csv"), "--out", str(forms)]) == 0
+    for path in forms.glob("*.xlsx"):
+        fill(path, entries(TINY_SELF))
+    return ["collect", "--criteria", str(criteria), "--units", str(folder / "units.csv"), str(forms),
+            "--out", str(tmp_path / "self_assessment.csv"), "--lang", "en"], forms
+
+
+def test_a_hidden_sheet_that_names_another_unit_is_listed_with_both_values(
+        issued: tuple[list[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """a1's properties say a1, its hidden sheet was edited to say a2: neither is trusted, both are named."""
+    args, forms = issued
+    wb = load_workbook(forms / "a1.xlsx")
+    row = next(r for r in range(1, 20) if wb["_dti"].cell(r, 1).value == "owner")
+    wb["_dti"].cell(row, 2).value = "a2"
+    wb["_dti"]["B3"].value = "other-criteria"
+    wb.save(forms / "a1.xlsx")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert (f"{forms / 'a1.xlsx'}, sheet '_dti', cell B{row}: the form's two copies of its details disagree: owner "
+            "is 'a2' in the hidden sheet but 'a1' in the document properties; use the form as issued to the unit"
+            ) in err
+    assert (f"{forms / 'a1.xlsx'}, sheet '_dti', cell B3: the form's two copies of its details disagree: "
+            "criteria_id is 'other-criteria' in the hidden sheet but 'tiny' in the document properties") in err
+    assert "is also in" not in err  # a2's own form is not called a duplicate of an untrusted one
+    assert not Path(args[args.index("--out") + 1]).exists()
+    criteria = load_criteria(args[2])
+    with pytest.raises(FormError, match="hai bản thông tin của phiếu không khớp: owner là 'a2' ở trang ẩn nhưng "
+                                        "'a1' trong thuộc tính tài liệu"):
+        collect(criteria, load_units(criteria, Path(args[4])), [forms / "a1.xlsx"]).raise_if_errors()
+
+
+def test_a_form_whose_hidden_sheet_was_deleted_is_listed_and_the_others_collect(
+        issued: tuple[list[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    args, forms = issued
+    wb = load_workbook(forms / "b1.xlsx")
+    del wb["_dti"]
+    wb.save(forms / "b1.xlsx")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert (f"{forms / 'b1.xlsx'}: the form's hidden sheet '_dti' is missing (its document properties say it is "
+            "the form of 'b1'); use the form as issued") in err
+    assert "defect" not in err and "Traceback" not in err
+    assert main([*args, "--partial"]) == 2
+    assert {r[0] for r in read_rows(Path(args[args.index("--out") + 1]))} == {"a1", "a2", "a3", "b2"}
+    criteria = load_criteria(args[2])
+    with pytest.raises(FormError, match=r"thiếu trang ẩn '_dti' của phiếu \(thuộc tính tài liệu ghi đây là phiếu của "
+                                        r"'b1'\); hãy dùng phiếu đã phát hành"):
+        collect(criteria, load_units(criteria, Path(args[4])), [forms / "b1.xlsx"]).raise_if_errors()
+
+
 # --- a group in several council workbooks -------------------------------------------------------------
 def test_council_parts_are_collected_together(make_case: CaseWriter, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from ranking.cli import main
-from ranking.diff import IndicatorChange, RunDiff, UnitChange, diff_rows, diff_runs, render, write_diff
+from ranking.diff import (
+    IndicatorChange,
+    RunDiff,
+    UnitChange,
+    comparable,
+    diff_rows,
+    diff_runs,
+    render,
+    write_diff,
+)
 from ranking.errors import DataError
 from tests.conftest import TINY_APPRAISAL, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
 
@@ -122,3 +131,82 @@ def test_not_a_run_folder(tmp_path: Path, runs: tuple[Path, Path]) -> None:
                                          encoding="utf-8")
     with pytest.raises(DataError, match=r"results\.csv, dòng 2, cột rank: cần một số, gặp 'một'"):
         diff_runs(runs[0], runs[1])
+
+
+# --- runs of other criteria (issue 21, item 5) ----------------------------------------------------------------
+def _other_edition(criteria: Path, tmp_path: Path, text: str = "edition: 2024") -> Path:
+    other = tmp_path / "criteria-other.yaml"
+    other.write_text(criteria.read_text(encoding="utf-8").replace("edition: 2025", text), encoding="utf-8")
+    return other
+
+
+def test_a_draft_of_another_edition_is_refused_naming_both(make_case: CaseWriter, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Last year's folder as --draft would publish last year's values as 'changes since the draft'."""
+    criteria, inputs = make_case()
+    last_year = tmp_path / "last-year"  # not reports/2024: no default --previous
+    assert main(["rank", "--criteria", str(_other_edition(criteria, tmp_path)), "--inputs", str(inputs),
+                 "--out", str(last_year)]) == 0
+    out = tmp_path / "out"
+    capsys.readouterr()
+    assert main(["run", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(out), "--draft",
+                 str(last_year), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert re.fullmatch(rf"{re.escape(str(last_year / 'run.json'))}: is a run of the criteria tiny 2024 "
+                        r"\([0-9a-f]{12}\), not tiny 2025 \([0-9a-f]{12}\): name this year's draft\n", err)
+    assert not out.exists()
+    assert main(["report", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(out), "--draft",
+                 str(last_year)]) == 2
+    assert "run.json: là kết quả của bộ tiêu chí tiny 2024 (" in capsys.readouterr().err
+
+
+def test_a_draft_of_a_changed_criteria_file_is_refused(make_case: CaseWriter, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    criteria, inputs = make_case()
+    draft = tmp_path / "draft"
+    changed = _other_edition(criteria, tmp_path, "edition: 2025\n# points revised after the draft")
+    assert main(["rank", "--criteria", str(changed), "--inputs", str(inputs), "--out", str(draft)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(tmp_path / "out"),
+                 "--draft", str(draft), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert re.fullmatch(rf"{re.escape(str(draft / 'run.json'))}: is a run of the criteria tiny 2025 "
+                        r"\(([0-9a-f]{12})\), not tiny 2025 \((?!\1)[0-9a-f]{12}\): name this year's draft\n", err)
+
+
+def test_diff_refuses_runs_of_another_edition_and_says_when_the_criteria_file_changed(
+        runs: tuple[Path, Path], make_case: CaseWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft, final = runs
+    criteria, inputs = tmp_path / "criteria.yaml", tmp_path / "inputs"
+    last_year = tmp_path / "last-year"  # not reports/2024: no default --previous
+    assert main(["rank", "--criteria", str(_other_edition(criteria, tmp_path)), "--inputs", str(inputs),
+                 "--out", str(last_year)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(last_year), str(final), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (f"{final / 'run.json'}: the two runs used different criteria: tiny 2024 and "
+                                       "tiny 2025; only runs of the same criteria id and edition can be compared\n")
+    revised = tmp_path / "revised"
+    changed = _other_edition(criteria, tmp_path, "edition: 2025\n# a comment")
+    assert main(["rank", "--criteria", str(changed), "--inputs", str(inputs), "--out", str(revised)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(draft), str(revised)]) == 0
+    out = capsys.readouterr().out
+    assert re.match(r"Lưu ý: tệp bộ chỉ số đã thay đổi giữa hai lần chạy \(cùng mã tiny, năm 2025; SHA-256 "
+                    r"trước [0-9a-f]{12}, sau [0-9a-f]{12}\): thay đổi dưới đây có thể đến từ bộ chỉ số", out)
+    assert "Đơn vị thay đổi: 3" in out
+    assert main(["diff", str(draft), str(final)]) == 0
+    assert "Lưu ý" not in capsys.readouterr().out
+    (revised / "run.json").write_text("{\"criteria\": {\"id\": \"tiny\"}}", encoding="utf-8")
+    with pytest.raises(DataError, match=r"run\.json: run\.json không đọc được \(criteria: id, edition, sha256\); đây "
+                                        r"không phải thư mục kết quả do dti ghi"):
+        comparable(draft, revised)
+
+
+def test_a_run_file_with_a_cell_over_the_csv_limit_is_listed(runs: tuple[Path, Path]) -> None:
+    draft, final = runs
+    text = (final / "results.csv").read_text(encoding="utf-8")
+    (final / "results.csv").write_text(text.replace("Sở Một", "x" * 131_073), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        diff_runs(draft, final)
+    assert info.value.render("en") == (f"{final / 'results.csv'}, line 3: a cell is longer than the 131,072-character "
+                                       "limit (often a quotation mark left open); the file is not read further")
