@@ -15,6 +15,7 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
@@ -23,13 +24,13 @@ from ranking import __version__
 from ranking.clock import zone_problems
 from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
 from ranking.criteria import load_criteria
-from ranking.csvio import write_csv_atomic
+from ranking.csvio import file_problem, write_csv_atomic
 from ranking.diff import DIFF_COLUMNS, comparable, diff_runs, write_diff
 from ranking.diff import render as render_diff
 from ranking.errors import LANGS, DtiError, Lang, Problem
 from ranking.history import default_previous
 from ranking.i18n import Words, t
-from ranking.inputs import load_inputs, load_measured, load_units
+from ranking.inputs import load_inputs, load_measured, load_tasks, load_units
 from ranking.objections import book_warnings, decided, read_draft
 from ranking.output import (
     Lock,
@@ -39,6 +40,7 @@ from ranking.output import (
     first_line_is,
     folder_problems,
     output_lock,
+    staged_output,
     write_file,
 )
 from ranking.pipeline import Paths, build, load, publish, sample_paths, stage_problems, write
@@ -172,11 +174,27 @@ def _parser(lang: Lang) -> _Parser:
     collect.add_argument("--partial", action="store_true", help=h("help.collect.partial"))
     schema = command("schema", "help.cmd.schema")
     schema.add_argument("--out", type=Path, metavar=file, help=h("help.schema.out"))
+    tasks = command("tasks", "help.cmd.tasks")
+    tasks.add_argument("--criteria", type=Path, required=True, metavar=file, help=h("help.criteria"))
+    tasks.add_argument("--inputs", type=Path, required=True, metavar=folder, help=h("help.inputs"))
+    tasks.add_argument("--as-of", type=lambda text: _day(text, lang), metavar=h("help.meta.date"),
+                       help=h("help.tasks.as_of"))
+    tasks.add_argument("--out", type=Path, metavar=folder, help=h("help.tasks.out"))
     diff = command("diff", "help.cmd.diff")
     diff.add_argument("old", type=Path, metavar=h("help.meta.old"), help=h("help.diff.old"))
     diff.add_argument("new", type=Path, metavar=h("help.meta.new"), help=h("help.diff.new"))
     diff.add_argument("--out", type=Path, metavar=file, help=h("help.diff.out"))
     return parser
+
+
+def _day(text: str, lang: Lang) -> date:
+    """--as-of: a real day written YYYY-MM-DD."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("help.day", lang, found=repr(text))) from None
 
 
 def _positive(text: str, lang: Lang) -> int:
@@ -335,8 +353,9 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
     else:
         units = load_units(criteria, args.units)
         measured = load_measured(criteria, units, args.units.parent / "measured.csv")  # shown on the forms
+        tasks = load_tasks(criteria, units, args.units.parent / "tasks.csv")  # each unit's, listed on its form
         written = write_unit_forms(criteria, units, args.out, lang, (args.units.parent / "SAMPLE").is_file(),
-                                   progress.counter("progress.forms"), measured)
+                                   progress.counter("progress.forms"), measured, tasks)
     progress.finish()
     print(t("forms.written", lang, n=len(written), out=args.out))
     return 0
@@ -344,16 +363,18 @@ def _forms(args: argparse.Namespace, lang: Lang) -> int:
 
 def _collect(args: argparse.Namespace, lang: Lang) -> int:
     """Nothing is written unless every form is clean; --partial writes the clean ones and still exits 2."""
-    from ranking.collect import collect, form_paths
+    from ranking.collect import CLAIM_COLUMNS, CLAIMS, collect, form_paths
     from ranking.forms import Kind
 
     progress = Progress.on_stderr(lang, args.quiet)
     kind: Kind = "objection" if args.objections else "appraisal" if args.appraisal else "self"
+    claims = args.out.with_name(CLAIMS)  # the units' task claims, beside the collected self-assessment
     table = {"self": SELF_ASSESSMENT, "appraisal": APPRAISAL, "objection": OBJECTIONS}[kind]
     example, header = table.file, table.names
     reads = [args.criteria, args.units, *args.forms, *([args.draft] if args.draft else [])]
     _refuse([*file_problems(args.out, example, reads, first_line_is(",".join(header))), *_draft_option(args),
-             *(decided(args.out) if args.objections else [])])
+             *(decided(args.out) if args.objections else []),
+             *(file_problems(claims, CLAIMS, reads, first_line_is(",".join(CLAIM_COLUMNS))) if kind == "self" else [])])
     criteria = load_criteria(args.criteria)
     units = load_units(criteria, args.units)
     draft = read_draft(args.draft, criteria, objections=True).run_sha256 if args.objections else ""
@@ -366,9 +387,13 @@ def _collect(args: argparse.Namespace, lang: Lang) -> int:
     if not args.partial:
         result.raise_if_errors()
     write_csv_atomic(args.out, result.header, result.rows)
+    if result.tasks_sheets:  # the forms listed the units' tasks: their claims, for the department to review
+        write_csv_atomic(claims, CLAIM_COLUMNS, result.claims)
     progress.finish()
     rows = t("collect.rows", lang, n=len(result.rows))
     print(t("collect.written", lang, rows=rows, forms=len(result.forms), out=args.out))
+    if result.tasks_sheets:
+        print(t("collect.claims", lang, n=len(result.claims), out=claims))
     if result.rejected:
         print(t("collect.rejected", lang, n=len(result.rejected), files=", ".join(result.rejected)), file=sys.stderr)
     return 2 if result.rejected else 0
@@ -407,6 +432,34 @@ def _diff(args: argparse.Namespace, lang: Lang) -> int:
         print(render_diff(changes, lang))
     if args.out is not None:
         write_diff(changes, args.out)
+        print(t("written", lang, out=args.out))
+    return 0
+
+
+def _tasks(args: argparse.Namespace, lang: Lang) -> int:
+    """The register seen on a day: a table on the terminal, and with --out the workbook and the PDF (a staged
+    folder, as every output). Needs only units.csv and tasks.csv: it runs all year long."""
+    from ranking import tasks
+
+    register = args.inputs / tasks.REGISTER
+    out_problems = [] if args.out is None else folder_problems(args.out, [args.criteria, args.inputs],
+                                                                marker=tasks.WORKBOOK)
+    try:
+        criteria = load_criteria(args.criteria)
+        inputs = load_inputs(criteria, args.inputs, partial=True, as_of=args.as_of)
+    except DtiError as exc:
+        raise DtiError([*out_problems, *exc.problems]) from None
+    missing = file_problem(register)
+    _refuse([*out_problems, *([missing] if missing is not None else [])])
+    for warning in inputs.warnings:
+        if warning.file == str(register):
+            print(warning.message(lang), file=sys.stderr)
+    report = tasks.progress(criteria, inputs, inputs.as_of or date.today())
+    print(tasks.render(report, lang))
+    if args.out is not None:
+        with staged_output(args.out, command="dti tasks") as stage:
+            tasks.write(report, stage, lang)
+        print()
         print(t("written", lang, out=args.out))
     return 0
 
@@ -463,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(_help_lang(argv)).parse_args(argv)
     lang: Lang = args.lang
     commands = {"validate": _validate, "rank": _rank, "run": _rank, "report": _rank, "forms": _forms,
-                "collect": _collect, "diff": _diff, "schema": _schema}
+                "collect": _collect, "diff": _diff, "schema": _schema, "tasks": _tasks}
     try:
         with _stoppable():
             code = commands[args.command](args, lang)

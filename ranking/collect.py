@@ -28,7 +28,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
 from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo
 from ranking.csvio import FORMULA_START, megabytes, read_bytes
-from ranking.errors import FormError, Problem, Problems, nearest
+from ranking.errors import LANGS, FormError, Problem, Problems, nearest
 from ranking.forms import (
     COLUMNS,
     DATE_CELL,
@@ -39,12 +39,14 @@ from ranking.forms import (
     META_SHEET,
     PART_KEYS,
     PREFILLED_COLUMN,
+    TASK_HEADERS,
     Columns,
     Kind,
     Row,
     council_parts,
     self_rows,
 )
+from ranking.i18n import t
 from ranking.inputs import (
     NO,
     YES,
@@ -54,6 +56,9 @@ from ranking.inputs import (
     parse_value,
 )
 from ranking.syntax import control_problem
+
+CLAIMS = "task_claims.csv"  # written beside the collected self_assessment.csv
+CLAIM_COLUMNS = ("unit", "task", "title", "deadline", "register_done_on", "claimed_done_on", "evidence", "form")
 
 # Limits (README, "Limits"): a form is a few hundred kB with a few hundred rows.
 MAX_FILE_BYTES = 20_000_000
@@ -81,6 +86,10 @@ class Form:
     owner: str
     rows: tuple[tuple[str, ...], ...]
     problems: tuple[Problem, ...]
+    claims: tuple[tuple[str, ...], ...] = ()
+    """The unit's claims that tasks the register does not show as done were done (CLAIM_COLUMNS)."""
+    tasks_sheet: bool = False
+    """Whether the form has the sheet of the unit's tasks (made when the register existed)."""
 
     @property
     def clean(self) -> bool:
@@ -96,6 +105,10 @@ class Collected:
     forms: tuple[str, ...]
     rejected: tuple[str, ...]
     problems: tuple[Problem, ...]
+    claims: tuple[tuple[str, ...], ...] = ()
+    """The task claims of the clean forms, for task_claims.csv."""
+    tasks_sheets: int = 0
+    """How many clean forms have the sheet of the unit's tasks (0: no task_claims.csv to write)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -429,6 +442,8 @@ class _FormReader:
         self.prefilled: Mapping[int, str] = {}
         self.group = ""  # of a council workbook: its group, and which of the group's council_parts it is
         self.part = 1
+        self.claims: list[tuple[str, ...]] = []
+        self.tasks_sheet = False
 
     def add(self, reason: str, cell: str | None, params: Mapping[str, object], warning: bool = False) -> None:
         self.problems.append(Problem(self.file, reason, params, sheet=self.sheet or None, cell=cell,
@@ -468,6 +483,9 @@ class _FormReader:
             with _parsing(self.file):
                 declared = ws.max_row or 0
             self.prefilled = _prefilled(wb)
+            tasks = t("form.tasks_sheet", "en" if meta["lang"] == "en" else "vi") if meta["lang"] in LANGS else ""
+            if self.kind == "self" and tasks in wb.sheetnames:
+                self._claims(owner, tasks, _read_sheet(self.file, wb[tasks], len(TASK_HEADERS), data_only=False))
         finally:
             wb.close()
         last = FIRST_ROW + MAX_FORM_ROWS - 1
@@ -483,9 +501,43 @@ class _FormReader:
             finally:
                 wb.close()
         rows = self.finish(self._rows(owner, sheet, inputs, cached))
-        if self.kind == "self" and not any(row[2] for row in rows):  # a form sent back blank: say so
+        if self.kind == "self" and not any(row[2] for row in rows) and not self.claims:  # sent back blank
             self.add("form_empty", None, {"found": owner}, warning=True)
-        return Form(self.file, owner, rows, tuple(self.problems))
+        return Form(self.file, owner, rows, tuple(self.problems), tuple(self.claims), self.tasks_sheet)
+
+    def _claims(self, owner: str, title: str, sheet: _Sheet) -> None:
+        """The rows of the tasks sheet where the unit entered a day or evidence: both are needed, the day
+        real and not after today; each claim is kept as the unit wrote it, with the register's columns."""
+        self.tasks_sheet = True
+        today = dt.date.today()
+        for r, cells in sorted(sheet.rows.items()):
+            task, name, _plan, deadline, done, day, evidence = (cell_text(c) for c in cells[:len(TASK_HEADERS)])
+            if not day and not evidence:
+                continue
+            where = {"day": f"F{r}", "evidence": f"G{r}"}
+            bad = [(col, found) for col, text in (("day", day), ("evidence", evidence))
+                   if (found := control_problem(text)) is not None]
+            for col, found in bad:
+                self.problems.append(Problem(self.file, "control_char", found, sheet=title, cell=where[col]))
+            claimed = _claim_day(cells[5])
+            if bad:
+                continue
+            if not day:
+                self.problems.append(Problem(self.file, "claim_no_day", {"task": task}, sheet=title,
+                                             cell=where["day"]))
+            elif claimed is None:
+                self.problems.append(Problem(self.file, "claim_bad_day", {"found": day, "task": task}, sheet=title,
+                                             cell=where["day"]))
+            elif claimed > today:
+                self.problems.append(Problem(self.file, "claim_future", {"found": claimed.isoformat(),
+                                                                         "accepted": today.isoformat()},
+                                             sheet=title, cell=where["day"]))
+            if not evidence:
+                self.problems.append(Problem(self.file, "claim_no_evidence", {"task": task}, sheet=title,
+                                             cell=where["evidence"]))
+            if claimed is not None and evidence and claimed <= today:
+                self.claims.append((owner, task, name, deadline, done, claimed.isoformat(), evidence,
+                                    self.path.name))
 
     def head(self, ws: Any) -> None:
         """Reads what a form holds above its table (nothing, but on an objection form)."""
@@ -621,6 +673,10 @@ class _FormReader:
         assert indicator is not None
         value, denominator, text = (cells[c - 1] for c in (cols.value, cols.denominator, cols.text))
         value_cell = f"{get_column_letter(cols.value)}{r}"
+        if self.kind == "self" and indicator.source == "tasks":  # computed from the register: locked, empty
+            if cell_text(value) or cell_text(denominator):
+                self.fail("tasks_self_value", value_cell, unit=row.unit, indicator=indicator.id)
+            return None
         if self.kind == "self" and indicator.source == "measured":  # shown, not the unit's to enter
             if (cell_text(value), cell_text(denominator)) != (self.prefilled.get(r, ""), ""):
                 self.fail("measured_self_value", value_cell, unit=row.unit, indicator=indicator.id,
@@ -637,8 +693,9 @@ class _FormReader:
             self.add(exc.reason, f"{get_column_letter(column)}{r}", exc.params)
             return None
         note = cell_text(text)
-        if shown and not note and self.kind == "appraisal" and indicator.source == "measured":
-            self.fail("measured_correction_note", f"{get_column_letter(cols.text)}{r}", indicator=indicator.id)
+        if shown and not note and self.kind == "appraisal" and indicator.source in ("measured", "tasks"):
+            self.fail("measured_correction_note" if indicator.source == "measured" else "tasks_correction_note",
+                      f"{get_column_letter(cols.text)}{r}", indicator=indicator.id)
             return None
         if not shown:
             if den:
@@ -653,6 +710,21 @@ class _FormReader:
             if den or self.kind == "appraisal" or not note:
                 return None
         return (row.unit, indicator.id, shown, den, note)
+
+
+def _claim_day(value: object) -> dt.date | None:
+    """A claimed day: an Excel date, or text written YYYY-MM-DD or DD/MM/YYYY; None if it is not a real day."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = cell_text(value)
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 class _ObjectionReader(_FormReader):
@@ -771,7 +843,9 @@ def collect(criteria: Criteria, units: Sequence[Unit], paths: Sequence[Path], ki
         rows = [(f"KN-{i:03d}", *row, "", "", "") for i, row in enumerate(rows, start=1)]
     header = {"self": SELF_ASSESSMENT, "appraisal": APPRAISAL, "objection": OBJECTIONS}[kind].names
     rejected = tuple(f.file for f in forms if f not in clean)
-    return Collected(header, tuple(rows), tuple(f.file for f in clean), rejected, tuple(problems))
+    claims = sorted((c for f in clean for c in f.claims), key=lambda c: (order[c[0]], c[3], c[1]))
+    return Collected(header, tuple(rows), tuple(f.file for f in clean), rejected, tuple(problems), tuple(claims),
+                     sum(f.tasks_sheet for f in clean))
 
 
 def _missing(criteria: Criteria, units: Sequence[Unit], seen: set[str], kind: Kind) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from ranking.schema import Node as NodeSpec
 
 Better = Literal["higher", "lower"]
-Source = Literal["self", "measured"]
+Source = Literal["self", "measured", "tasks"]
 
 
 # --- the rules (parameters only; scoring.py holds their kernels) -------------------------------------
@@ -123,6 +124,10 @@ class Indicator:
     """False: the value is collected and shown, never scored (status `unscored`)."""
     evidence_required: bool = False
     """A self-assessed value without evidence scores 0 (status `no_evidence`); a council value stands."""
+    late: float = 0.0
+    """For `source: tasks`: the share of credit of a task done after its deadline but within the period."""
+    plan: str = ""
+    """For `source: tasks`: only the tasks of this plan count ('' for every plan)."""
 
     def applies(self, unit_id: str, tags: frozenset[str]) -> bool:
         return self.applies_to is None or unit_id in self.applies_to or bool(self.applies_to & tags)
@@ -242,6 +247,17 @@ class RobustnessSpec:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The days (both ends included) whose task deadlines a `source: tasks` indicator counts."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
 class Criteria:
     id: str
     title: str
@@ -256,6 +272,12 @@ class Criteria:
     sha256: str
     objections_until: str = ""
     """The last day (YYYY-MM-DD) objections to the draft are received; '' when the criteria set none."""
+    period: Period | None = None
+    """`period:` of the criteria file; None: the edition's calendar year (see `tasks_period`)."""
+
+    def tasks_period(self) -> Period:
+        """The period whose task deadlines count: the declared one, else the edition's calendar year."""
+        return self.period or Period(date(self.edition, 1, 1), date(self.edition, 12, 31))
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
@@ -314,7 +336,8 @@ class _Build:
         assert spec.rule is not None  # the schema checked it (and `points` unless unscored)
         return Indicator(spec.id, spec.title, float(spec.points or 0), _rule(spec.rule), pillar, spec.evidence or "",
                          applies_to, parent, spec.source, spec.system or "", line, path, spec.scored,
-                         spec.evidence_required)
+                         spec.evidence_required,
+                         float(spec.late or 0.0), spec.plan or "")
 
     def pillar(self, spec: PillarSpec, path: str) -> Pillar:
         applies_to = frozenset(spec.applies_to) if spec.applies_to is not None else None
@@ -337,6 +360,8 @@ class _Build:
             robustness=RobustnessSpec(float(r.concentration), r.draws, r.seed, r.leave_one_out) if r
             else RobustnessSpec(),
             source=file, sha256=sha256, objections_until=spec.objections_until or "",
+            period=Period(date.fromisoformat(spec.period.start), date.fromisoformat(spec.period.end))
+            if spec.period else None,
         )
 
 

@@ -43,6 +43,7 @@ from ranking.i18n import Words, entry_and_node, measurement_note, shown_points, 
 from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.objections import Draft
 from ranking.output import added_files, inside
+from ranking.register import Task
 from ranking.tables import save_workbook
 
 Kind = Literal["self", "appraisal", "objection"]
@@ -110,6 +111,12 @@ OBJECTION = Columns(
     widths=(10, 50, 9, 16, 16, 12, 50, 16, 40),
 )
 COLUMNS: Mapping[Kind, Columns] = {"self": SELF, "appraisal": APPRAISAL, "objection": OBJECTION}
+# The sheet of the unit's tasks from the register (issue 19): the register's columns locked, then the unit's
+# claim for a task it considers done and the register does not: the day, and the evidence.
+TASK_HEADERS = ("form.col.task", "form.col.task_title", "form.col.plan", "form.col.deadline", "form.col.done_on",
+                "form.col.claim_day", "form.col.claim_evidence")
+TASK_WIDTHS = (16, 60, 26, 14, 14, 16, 45)
+CLAIM_DAY, CLAIM_EVIDENCE = 6, 7
 
 
 @dataclass(frozen=True)
@@ -365,6 +372,8 @@ def council_task(indicator: Indicator, lang: Lang) -> str:
     """What the council must do on a row of its workbook ('' where an empty row keeps the unit's value)."""
     if isinstance(indicator.rule, Council):
         return t("form.council_must_score", lang)
+    if indicator.source == "tasks":
+        return t("form.tasks_task", lang)
     return t("form.measured_task", lang) if indicator.source == "measured" else ""
 
 
@@ -395,11 +404,38 @@ def _finish(wb: Workbook, path: Path) -> None:
     save_workbook(wb, path)
 
 
+def tasks_sheet(wb: Workbook, head: Sequence[str], tasks: Sequence[Task], lang: Lang) -> None:
+    """The unit's tasks from the register, locked, with two input cells on each: the day the unit says it
+    did a task the register does not show as done, and the evidence. `dti collect` writes these claims to
+    task_claims.csv for the department to review; they never change the register."""
+    ws = wb.create_sheet(t("form.tasks_sheet", lang))
+    for i, line in enumerate([*head, t("form.tasks_help", lang)], start=1):
+        ws.cell(i, 1, neutralise(line)).font = Font(bold=i == 1, size=13 if i == 1 else 11)
+    for col, (key, width) in enumerate(zip(TASK_HEADERS, TASK_WIDTHS, strict=True), start=1):
+        cell = ws.cell(HEADER_ROW, col, t(key, lang))
+        cell.font, cell.fill, cell.alignment = Font(bold=True), _HEAD, _WRAP
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for r, task in enumerate(sorted(tasks, key=lambda x: (x.deadline, x.task)), start=FIRST_ROW):
+        cells = [task.task, task.title, task.plan, task.deadline.isoformat(),
+                 task.done_on.isoformat() if task.done_on else None]
+        for col, value in enumerate(cells, start=1):
+            ws.cell(r, col, neutralise(value) if isinstance(value, str) else value).alignment = _WRAP
+        if task.done_on is None:  # only a task the register does not show as done can be claimed
+            for col in (CLAIM_DAY, CLAIM_EVIDENCE):
+                cell = ws.cell(r, col)
+                cell.protection = Protection(locked=False)
+                cell.fill = _INPUT
+    ws.freeze_panes = ws.cell(FIRST_ROW, 2)
+    ws.protection.sheet = True
+    _print_setup(ws, "landscape", HEADER_ROW)
+
+
 def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sample: bool = False,
-              measured: Mapping[Key, Value] | None = None) -> None:
+              measured: Mapping[Key, Value] | None = None, tasks: Sequence[Task] | None = None) -> None:
     """One unit's self-assessment workbook: instructions, then one row per applicable indicator; a measured
     indicator's row shows the measurement with its system and date, locked (the hidden sheet keeps what was
-    shown, so that `collect` can tell it from a value typed over it)."""
+    shown, so that `collect` can tell it from a value typed over it). With the register (`tasks`, None
+    without one), a sheet lists the unit's tasks; a `source: tasks` row is locked, computed from it."""
     group = criteria.group(unit.group)
     wb = Workbook()
     wb.remove(wb.active)
@@ -419,8 +455,9 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
                 ws.cell(r, col).fill = _PILLAR
                 ws.cell(r, col).font = Font(bold=True)
             continue
-        if leaf.source == "measured":
-            shown, note = measured_cells(leaf, (measured or {}).get((unit.id, leaf.id)), lang)
+        if leaf.source in ("measured", "tasks"):
+            shown, note = (measured_cells(leaf, (measured or {}).get((unit.id, leaf.id)), lang)
+                           if leaf.source == "measured" else ("", t("form.tasks_row", lang)))
             _write_row(ws, r, [leaf.id, leaf.title, points_cell(leaf), rule_words(leaf, lang), leaf.evidence,
                                shown or None, None, note], SELF, ())
             for col in range(1, SELF.width + 1):
@@ -431,6 +468,8 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
                    _editable(leaf, SELF))
         validations.add(leaf, r, "F", "G")
     validations.finish()
+    if tasks is not None:
+        tasks_sheet(wb, head, tasks, lang)
     _finish(wb, path)
 
 
@@ -460,6 +499,9 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
         own = inputs.self_assessed.get((row.unit, leaf.id), empty)
         shown, note = (measured_cells(leaf, inputs.measured.get((row.unit, leaf.id)), lang)
                        if leaf.source == "measured" else (own.text, own.comment))
+        if leaf.source == "tasks":  # computed from the register: the value and the counts behind it
+            computed = inputs.task_values.get((row.unit, leaf.id))
+            shown, note = (computed.text if computed else ""), t("form.tasks_row_council", lang)
         task = council_task(leaf, lang)
         _write_row(ws, r, [row.unit, names[row.unit], leaf.id, leaf.title, points_cell(leaf), rule_words(leaf, lang),
                            shown, note, None, None, None, task], APPRAISAL, _editable(leaf, APPRAISAL))
@@ -476,12 +518,18 @@ def council_form(criteria: Criteria, group: Group, inputs: Inputs, path: Path, l
 
 def write_unit_forms(criteria: Criteria, units: Sequence[Unit], out: Path, lang: Lang = "vi",
                      sample: bool = False, progress: Callable[[int, int], None] | None = None,
-                     measured: Mapping[Key, Value] | None = None) -> list[Path]:
+                     measured: Mapping[Key, Value] | None = None,
+                     tasks: Sequence[Task] | None = None) -> list[Path]:
     """One form per unit added into `out` (named after the unit id), all or none, nothing there removed or
-    replaced (output.added_files); `progress(done, total)` after each."""
+    replaced (output.added_files); `progress(done, total)` after each. With the register (`tasks`), each form
+    lists the unit's tasks."""
+    mine: dict[str, list[Task]] = {}
+    for task in tasks or ():
+        mine.setdefault(task.unit, []).append(task)
     with added_files(out, [f"{u.id}.xlsx" for u in units]) as stage:
         for done, unit in enumerate(units, start=1):
-            unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample, measured)
+            unit_form(criteria, unit, inside(stage, unit.id, ".xlsx"), lang, sample, measured,
+                      None if tasks is None else mine.get(unit.id, []))
             if progress is not None:
                 progress(done, len(units))
     return [out / f"{u.id}.xlsx" for u in units]

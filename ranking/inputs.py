@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 
 from ranking import csvio
@@ -32,8 +33,10 @@ from ranking.criteria import (
 )
 from ranking.csvio import decode_text, file_problem, read_bytes, read_csv, sha256
 from ranking.errors import DataError, Problem, Problems, nearest
+from ranking.register import REGISTER, Completion, Task, by_unit, completion
 from ranking.syntax import NUMBER, control_problem, id_params, id_problem
 
+TASKS_COLUMNS = ("task", "unit", "title", "plan", "deadline", "done_on", "evidence", "note")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # DD/MM/YYYY, as Vietnamese offices write a day
 _COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,\s][0-9]{3})*([.,][0-9]+)?$|^[+-]?[0-9]+,[0-9]+$")
@@ -134,6 +137,15 @@ class Inputs:
     """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
     objections: tuple[Objection, ...] = ()
     """The units' objections to the draft and the department's decisions (objections.csv, optional)."""
+    tasks: tuple[Task, ...] = ()
+    """The task register (tasks.csv), in file order; empty without one."""
+    as_of: date | None = None
+    """The day the register is seen on: a task done after it was not yet done (default: the day of the run)."""
+    completions: Mapping[Key, Completion] = field(default_factory=dict)
+    """The counts behind each `source: tasks` value, by (unit, indicator)."""
+    task_values: Mapping[Key, Value] = field(default_factory=dict)
+    """Values of `source: tasks` indicators, computed from tasks.csv (their `system` is 'tasks.csv' and their
+    `measured_at` the day they were counted at); scoring takes them as measurements."""
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
@@ -507,7 +519,7 @@ def _load_values(path: Path, names: tuple[str, ...], criteria: Criteria, units: 
             problems.add(Problem(file, "not_applicable_value", {"found": unit_id, "indicator": indicator_id},
                                  line=line, column="indicator", severity="warning"))
             continue
-        if (measured or node.source == "measured") and _measured_problem(file, line, row, node, problems,
+        if (measured or node.source in ("measured", "tasks")) and _measured_problem(file, line, row, node, problems,
                                                                          appraisal, measured):
             continue
         value = _parse_row(file, line, row, unit.group, node, problems, appraisal, names[-1], known, today)
@@ -530,6 +542,11 @@ def _measured_problem(file: str, line: int, row: Mapping[str, str], indicator: I
         problems.add(Problem(file, "empty_field", {"column": "value"}, line=line, column="value"))
     elif measured and not ISO_DATE.match(row["measured_at"]):
         problems.add(Problem(file, "bad_measured_at", {"found": row["measured_at"]}, line=line, column="measured_at"))
+    elif appraisal and indicator.source == "tasks" and row["value"] and not row["note"]:
+        problems.add(Problem(file, "tasks_correction_note", {"indicator": indicator.id}, line=line, column="note"))
+    elif not measured and not appraisal and indicator.source == "tasks" and row["value"]:
+        problems.add(Problem(file, "tasks_self_value", {"unit": row["unit"], "indicator": indicator.id},
+                             line=line, column="value"))
     elif appraisal and indicator.source == "measured" and row["value"] and not row["note"]:
         problems.add(Problem(file, "measured_correction_note", {"indicator": indicator.id}, line=line, column="note"))
     elif not measured and not appraisal and indicator.source == "measured" and row["value"]:
@@ -644,15 +661,109 @@ def load_measured(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> Ma
     return measured
 
 
+def _day(text: str) -> date | None:
+    """A day written YYYY-MM-DD that exists, else None."""
+    if not ISO_DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def read_tasks(path: Path, criteria: Criteria, units: Mapping[str, Unit], today: date,
+               problems: Problems, data: bytes | None = None) -> tuple[Task, ...]:
+    """The task register: every row checked (an unknown unit, the same task twice for a unit, a malformed
+    date, a task done after `today`, the day of the run, are errors; a deadline outside the criteria's
+    period is a warning), all at once with their lines. `data`: the file's bytes as read once (else read here)."""
+    file = str(path)
+    period = criteria.tasks_period()
+    seen: dict[tuple[str, str], int] = {}
+    tasks: list[Task] = []
+    for line, row in read_csv(path, TASKS_COLUMNS, problems, data=data):
+        found: list[Problem] = []  # this row's errors
+        for column in ("task", "unit", "title", "deadline"):
+            if not row[column]:
+                found.append(Problem(file, "empty_field", {"column": column}, line=line, column=column))
+        unit_id = row["unit"]
+        if unit_id and unit_id not in units:
+            hint = "" if problems.full else nearest(unit_id, units)
+            found.append(Problem(file, "unknown_unit", {"found": unit_id, "nearest": hint}, line=line, column="unit"))
+        days: dict[str, date | None] = {}
+        for column in ("deadline", "done_on"):
+            days[column] = _day(row[column])
+            if row[column] and days[column] is None:
+                found.append(Problem(file, "bad_task_date", {"found": row[column], "column": column}, line=line,
+                                     column=column))
+        done, deadline = days["done_on"], days["deadline"]
+        if done is not None and done > today:
+            found.append(Problem(file, "task_done_future", {"found": row["done_on"], "accepted": today.isoformat()},
+                                 line=line, column="done_on"))
+        key = (row["task"], unit_id)
+        if row["task"] and unit_id and key in seen:
+            found.append(Problem(file, "duplicate_task", {"found": row["task"], "unit": unit_id,
+                                                          "accepted": seen[key]}, line=line, column="task"))
+        for problem in found:
+            problems.add(problem)
+        if found or deadline is None:
+            continue
+        seen[key] = line
+        if deadline not in period:
+            problems.add(Problem(file, "task_outside_period", {"found": row["deadline"], "task": row["task"],
+                                                               "start": period.start.isoformat(),
+                                                               "end": period.end.isoformat()},
+                                 line=line, column="deadline", severity="warning"))
+        tasks.append(Task(row["task"], unit_id, row["title"], row["plan"], deadline, done, row["evidence"],
+                          row["note"], line))
+    return tuple(tasks)
+
+
+def task_values(criteria: Criteria, units: tuple[Unit, ...], tasks: tuple[Task, ...],
+                as_of: date) -> tuple[dict[Key, Value], dict[Key, Completion]]:
+    """The value of every applicable `source: tasks` indicator of every unit, computed from the register
+    (no task due: not applicable), and the counts behind it. Seen on a day after the period, the register
+    is counted at the period's end (the same counts: nothing done after it counts), so that a run gives the
+    same figures, and says the same day, whenever it is made."""
+    period = criteria.tasks_period()
+    as_of = min(as_of, period.end)
+    mine = by_unit(tasks)
+    values: dict[Key, Value] = {}
+    counts: dict[Key, Completion] = {}
+    for group in criteria.groups:
+        indicators = [i for i in group.indicators if i.source == "tasks"]
+        for unit in (u for u in units if u.group == group.id):
+            for ind in (i for i in indicators if i.applies(unit.id, unit.tags)):
+                done = completion(mine.get(unit.id, ()), ind, period, as_of)
+                counts[(unit.id, ind.id)] = done
+                values[(unit.id, ind.id)] = Value(done.text, done.value, "", 0, done.due > 0, REGISTER,
+                                                  as_of.isoformat())
+    return values, counts
+
+
+def load_tasks(criteria: Criteria, units: tuple[Unit, ...], path: Path) -> tuple[Task, ...] | None:
+    """tasks.csv alone, when it exists (the forms list each unit's tasks); None without one; DataError lists
+    every problem."""
+    problem = file_problem(path)
+    if problem is not None:
+        if problem.reason == "file_missing":
+            return None
+        raise DataError([problem])
+    problems = Problems()
+    tasks = read_tasks(path, criteria, {u.id: u for u in units}, date.today(), problems)
+    problems.raise_if_errors(DataError)
+    return tasks
+
+
 OPTIONAL = (APPRAISAL.file,)  # dti run does without it; validate (partial) also without self_assessment.csv
 
 
 def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
-                today: datetime.date | None = None) -> Inputs:
+                today: datetime.date | None = None, as_of: datetime.date | None = None) -> Inputs:
     """Read one year's inputs; raise DataError listing every problem of every file. With `partial` (validate,
     at any step of the year) only units.csv is required: the files not there yet are listed in `absent`.
     `today` is the run's day (a day of a deadline after it is an error); the default is the computer's. Each file
-    is read once: its hash in `files` is of the very bytes that were parsed."""
+    is read once: its hash in `files` is of the very bytes that were parsed. The task register is seen on
+    `as_of` (default: `today`)."""
     root = Path(folder)
     problems = Problems()
     files: dict[str, str] = {}
@@ -706,7 +817,27 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
                                          data)
     elif problem.reason != "file_missing":
         problems.add(problem)
+    tasks_path = root / REGISTER  # optional: the year's task register
+    day = today or datetime.date.today()
+    seen_on = as_of or day
+    tasks: tuple[Task, ...] = ()
+    if (problem := file_problem(tasks_path)) is None:
+        if (data := take(tasks_path)) is not None:
+            tasks = read_tasks(tasks_path, criteria, by_id, day, problems, data)
+    elif problem.reason != "file_missing":
+        problems.add(problem)
+    elif computed := sorted({i.id for g in criteria.groups for i in g.indicators if i.source == "tasks"}):
+        problems.add(Problem(str(tasks_path), "tasks_missing", {"found": ", ".join(computed)}, severity="warning"))
+    plans = {t.plan for t in tasks}
+    for group in criteria.groups if tasks else ():
+        for ind in group.indicators:
+            if ind.source == "tasks" and ind.plan and ind.plan not in plans:
+                problems.add(Problem(criteria.source, "tasks_plan_unknown",
+                                     {"found": ind.plan, "indicator": ind.id,
+                                      "accepted": ", ".join(sorted(p for p in plans if p)) or "—"},
+                                     path=f"{group.id}/{ind.id}", severity="warning"))
     problems.raise_if_errors(DataError)
+    from_tasks, completions = task_values(criteria, units, tasks, seen_on) if tasks else ({}, {})
     for problem in (*council_pending(criteria, units, appraised, str(paths[APPRAISAL.file])),
                     *measured_missing(criteria, units, measured, appraised, str(measured_path)),
                     *evidence_missing(criteria, units, self_assessed, appraised, str(paths[SELF_ASSESSMENT.file]))):
@@ -714,6 +845,7 @@ def load_inputs(criteria: Criteria, folder: str | Path, partial: bool = False,
     return Inputs(
         folder=str(root), units=units, self_assessed=self_assessed, appraised=appraised, files=files,
         sample=sample, warnings=tuple(problems.warnings), absent=absent, measured=measured, objections=objections,
+        tasks=tasks, as_of=seen_on, completions=completions, task_values=Values.of(from_tasks),
     )
 
 

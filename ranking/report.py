@@ -16,6 +16,7 @@ import signal
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,8 +38,10 @@ from ranking.criteria import (
 )
 from ranking.errors import Lang
 from ranking.i18n import Words, describe_node, describe_rule, measurement_note, shown_points
+from ranking.inputs import Inputs
 from ranking.output import inside
 from ranking.ranking import TIE_TOLERANCE, Ranking, UnitResult, firm_limit
+from ranking.register import day_text
 from ranking.render_cache import RenderCache, render_salt
 from ranking.scoring import IndicatorScore
 from ranking.system import cores, die_with_parent, parent_gone, signals_held, stop
@@ -478,6 +481,24 @@ def heat_legend() -> list[tuple[float, str]]:
     return [(x / 4, charts.heat(x / 4)) for x in range(5)]
 
 
+def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]:
+    """What a breakdown says under a `source: tasks` indicator: where the value comes from, the counts
+    behind it ('18/20 done on time, 1 late, 1 not done'), then each late and undone task with its deadline."""
+    done = inputs.completions.get((unit, indicator))
+    value = inputs.task_values.get((unit, indicator))
+    if done is None or value is None:
+        return []
+    notes = [w("tasks.from_register", date=day_text(date.fromisoformat(value.measured_at), w))]
+    if done.due:
+        notes.append(w("tasks.counts", on_time=w.count(done.on_time), due=w.count(done.due),
+                       late=w.count(done.late), undone=w.count(done.undone)))
+    notes += [w("tasks.late_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w),
+                done=day_text(t.done_on, w)) for t in done.late_tasks if t.done_on is not None]
+    notes += [w("tasks.undone_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w))
+              for t in done.undone_tasks]
+    return notes
+
+
 # --- templates ----------------------------------------------------------------------------------------------
 @cache
 def environment() -> jinja2.Environment:
@@ -486,7 +507,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined)
     env.globals.update(describe_rule=describe_rule, describe_node=describe_node, shown_points=shown_points,
                        applies_text=applies_text, isinstance=isinstance,
-                       measurement_note=measurement_note,
+                       measurement_note=measurement_note, task_notes=task_notes,
                        Indicator=Indicator, base_url=BASE_URL, zip=zip,
                        nodes=pillar_nodes, pillar_width=pillar_width, firm_limit=firm_limit, heat_legend=heat_legend,
                        loose_list=loose_list, weight_spread=weight_spread)

@@ -302,12 +302,16 @@ class Node(_Model):
     rule: RuleSpec | None = None
     evidence: Evidence | None = None
     applies_to: Annotated[list[Id], Field(min_length=1, max_length=1000)] | None = None
-    source: Literal["self", "measured"] = Field("self", description="measured: exported from a city system")
+    source: Literal["self", "measured", "tasks"] = Field(
+        "self", description="measured: exported from a city system; tasks: computed from tasks.csv")
     system: System | None = None
     scored: Flag = Field(True, description="false: collected and shown, never scored (no points)")
     evidence_required: Flag = Field(False, description="true: a self-assessed value without evidence scores 0")
     combine: Combine | None = Field(None, description="a composite's points: sum (default) or max (the best child)")
     cap: Points | None = Field(None, description="a composite's points are at most this")
+    late: Share | None = Field(None, description="source: tasks — the credit of a task done late within the "
+                                                 "period, 0–1 (default 0)")
+    plan: Label | None = Field(None, description="source: tasks — count only the tasks of this plan")
     indicators: Annotated[list[Node], Field(min_length=1, max_length=1000)] | None = None
 
     @property
@@ -325,7 +329,7 @@ class Node(_Model):
     def _consistent(self) -> Node:
         errors: list[Issue] = []
         if self.indicators is not None:
-            extra = [k for k in ("rule", "source", "system", "scored", "evidence_required")
+            extra = [k for k in ("rule", "source", "system", "scored", "evidence_required", "late", "plan")
                      if k in self.model_fields_set]
             if extra:
                 errors.append(((), "composite_with_points", {"found": ", ".join(extra)}))
@@ -341,6 +345,12 @@ class Node(_Model):
             errors.append((("system",), "system_without_measured", {}))
         if self.source == "measured" and self.rule in ("council", CouncilRule()):
             errors.append((("source",), "measured_council", {}))
+        for key in ("late", "plan"):
+            if key in self.model_fields_set and self.source != "tasks":
+                errors.append(((key,), "tasks_option_without_source", {"found": key}))
+        if self.source == "tasks" and self.rule is not None and not (self.rule == "ratio"
+                                                                     or isinstance(self.rule, RatioRule)):
+            errors.append((("rule",), "tasks_rule", {}))
         if isinstance(self.rule, TiersRule):
             seen: set[float] = set()
             for i, (x, p) in enumerate(self.rule.tiers):
@@ -448,6 +458,19 @@ class GroupSpec(_Model):
         return self
 
 
+class PeriodSpec(_Model):
+    """The period of the year's plan: the deadlines a `source: tasks` indicator counts."""
+
+    start: IsoDate
+    end: IsoDate
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodSpec:
+        if self.end < self.start:  # ISO days compare as text
+            _errors("Period", [(("end",), "period_order", {"found": self.end, "accepted": self.start})])
+        return self
+
+
 class RobustnessSpecModel(_Model):
     concentration: Concentration = 100.0
     draws: Draws = 10_000
@@ -470,6 +493,7 @@ class CriteriaSpec(_Model):
     robustness: RobustnessSpecModel | None = None
     objections_until: IsoDate | None = Field(None, description="the last day on which objections to the draft are "
                                                                "received; later ones are marked late")
+    period: PeriodSpec | None = Field(None, description="the plan's period (default: the edition's calendar year)")
     groups: Annotated[list[GroupSpec], Field(min_length=1, max_length=100)]
 
     @model_validator(mode="after")
@@ -638,7 +662,8 @@ def _problem(error: Mapping[str, Any]) -> Found:
                 "tier_repeated", "tier_above_points", "duplicate_id", "bands_order", "composite_too_deep",
                 "tier_shape", "not_text", "bad_id", "id_too_long", "id_reserved", "choice_label_repeated",
                 "threshold_above_target", "bad_date", "deadline_shape", "deadline_repeated", "composite_only",
-                "cap_above_sum", "declared_total", "unscored_points", "penalty_under_max"}:
+                "cap_above_sum", "declared_total", "unscored_points", "penalty_under_max",
+                "period_order", "tasks_option_without_source", "tasks_rule"}:
         if kind == "duplicate_id":  # the first one's place, under the same node as this one's
             prefix = loc[:len(loc) - len(ctx.pop("here")) - 1]
             ctx["accepted"] = yaml_path(_locate((*prefix, *ctx.pop("first")))[0])

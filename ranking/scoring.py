@@ -38,7 +38,7 @@ IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 Status = Literal["ok", "missing", "not_applicable", "pending", "unmeasured", "unscored", "no_evidence"]
 AT_THRESHOLD = 1e-12  # a fraction this close below a threshold reaches it (4/5 and 80% are the same 0.8)
-Source = Literal["self", "measured", "appraised", ""]
+Source = Literal["self", "measured", "tasks", "appraised", ""]
 Method = Literal["weighted_sum", "weighted_product", "topsis"]
 
 
@@ -112,7 +112,8 @@ class IndicatorScore:
     evidence: str
     note: str
     source: Source = ""
-    """Where `value` comes from: the unit's self-assessment, a measurement or the council ('' when none)."""
+    """Where `value` comes from: the unit's self-assessment, a measurement, the task register or the council
+    ('' when none)."""
     measured_value: str = ""
     system: str = ""
     """For a measured indicator: the measurement, the system it comes from and the day it was taken."""
@@ -261,7 +262,8 @@ SOURCES: tuple[Source, ...] = ("", "self", "measured", "appraised")
 
 def _tables(inputs: Inputs) -> tuple[Values, Values, Values, Values]:
     """The values by source (NONE has none), as columns."""
-    return Values(), Values.of(inputs.self_assessed), Values.of(inputs.measured), Values.of(inputs.appraised)
+    measured = {**inputs.measured, **inputs.task_values} if inputs.task_values else inputs.measured  # tasks: computed
+    return Values(), Values.of(inputs.self_assessed), Values.of(measured), Values.of(inputs.appraised)
 
 
 def _cells(tables: tuple[Values, ...], sources: list[int], rows: list[int], name: str, empty: Any) -> list[Any]:
@@ -337,14 +339,15 @@ def _used(indicator: Indicator, own: list[int], appraised: list[int], measured: 
     has the measurement (a unit cannot self-assess it); else the unit's self-assessment."""
     if isinstance(indicator.rule, Council):
         return [APPRAISED if a >= 0 else NONE for a in appraised]
-    if indicator.source == "measured":
+    if indicator.source in ("measured", "tasks"):  # tasks: computed from the register, carried as measured
         return [APPRAISED if a >= 0 else MEASURED if m >= 0 else NONE for a, m in zip(appraised, measured, strict=True)]
     return [APPRAISED if a >= 0 else OWN if o >= 0 else NONE for a, o in zip(appraised, own, strict=True)]
 
 
 def _statuses(indicators: tuple[Indicator, ...]) -> list[Status]:
     """The status of each indicator where it applies but has no number."""
-    return ["pending" if isinstance(ind.rule, Council) else "unmeasured" if ind.source == "measured" else "missing"
+    return ["pending" if isinstance(ind.rule, Council) else "unmeasured" if ind.source in ("measured", "tasks")
+            else "missing"
             for ind in indicators]
 
 
@@ -446,7 +449,9 @@ def score(criteria: Criteria, inputs: Inputs) -> Scores:
             "max_points": maxima.ravel().tolist(),
             "evidence": _cells(tables, own_sources, own, "comment", ""),
             "note": _cells(tables, appraised_sources, appraised, "comment", ""),
-            "source": [SOURCES[s] if x is not None else "" for s, x in zip(used, used_numbers, strict=True)],
+            "source": ["tasks" if s == MEASURED and kind == "tasks" else SOURCES[s] if x is not None else ""
+                       for s, x, kind in zip(used, used_numbers, [ind.source for ind in indicators] * len(units),
+                                             strict=True)],
             "measured_value": _cells(tables, measured_sources, measured, "text", ""),
             "system": _cells(tables, measured_sources, measured, "system", ""),
             "measured_at": _cells(tables, measured_sources, measured, "measured_at", ""),

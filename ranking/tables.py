@@ -46,7 +46,7 @@ HEADINGS: Mapping[str, str] = {
 }
 """results.xlsx's heading of each column of the CSV tables (the CSV files keep the machine names)."""
 SOURCES: Mapping[str, str] = {"self": "xlsx.source.self", "measured": "xlsx.source.measured",
-                              "appraised": "xlsx.source.appraised"}
+                              "tasks": "xlsx.source.tasks", "appraised": "xlsx.source.appraised"}
 """The words of where an indicator's value comes from."""
 
 

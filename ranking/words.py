@@ -665,6 +665,85 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "site.no_downloads": ("Lần chạy này chưa ghi tệp nào để tải về.", "This run wrote no files to download."),
     "site.unit_pages": ("Chi tiết điểm của từng đơn vị: bấm vào tên đơn vị trong bảng xếp hạng.",
                         "Each unit's score breakdown: select its name in a ranking table."),
+    # --- the year's tasks (issue 19): dti tasks, the breakdown, the forms' tasks sheet, collect's claims ---
+    "form.tasks_sheet": ("Nhiệm vụ", "Tasks"),
+    "form.tasks_help": (
+        "Các nhiệm vụ của đơn vị theo sổ theo dõi nhiệm vụ (không sửa được). Nhiệm vụ đơn vị đã hoàn thành mà sổ "
+        "chưa ghi nhận: nhập ngày hoàn thành (YYYY-MM-DD) và minh chứng vào hai cột cuối; Sở xem xét, đề nghị "
+        "không tự thay đổi sổ.",
+        "The unit's tasks in the task register (locked). A task the unit has done that the register does not show "
+        "as done: enter the day it was done (YYYY-MM-DD) and the evidence in the last two columns; the department "
+        "reviews the claim, which never changes the register by itself.",
+    ),
+    "form.tasks_row": (
+        "Tính từ sổ theo dõi nhiệm vụ (tasks.csv), không tự đánh giá; xem trang Nhiệm vụ",
+        "Computed from the task register (tasks.csv), not self-assessed; see the Tasks sheet",
+    ),
+    "form.tasks_row_council": (
+        "Tính từ sổ theo dõi nhiệm vụ (tasks.csv): nhiệm vụ đúng hạn / đến hạn",
+        "Computed from the task register (tasks.csv): tasks on time / tasks due",
+    ),
+    "form.col.task": ("Mã nhiệm vụ", "Task"),
+    "form.col.task_title": ("Nhiệm vụ", "Title"),
+    "form.col.plan": ("Kế hoạch", "Plan"),
+    "form.col.deadline": ("Hạn hoàn thành", "Deadline"),
+    "form.col.done_on": ("Ngày hoàn thành (theo sổ)", "Done on (register)"),
+    "form.col.claim_day": ("Đơn vị báo đã hoàn thành ngày", "Done on, says the unit"),
+    "form.col.claim_evidence": ("Minh chứng hoàn thành", "Evidence it was done"),
+    "form.tasks_task": (
+        "Tính từ sổ theo dõi nhiệm vụ; chỉ nhập khi Hội đồng hiệu chỉnh, kèm ghi chú",
+        "Computed from the task register; enter only a council correction, with a note",
+    ),
+    "xlsx.source.tasks": ("tính từ sổ theo dõi nhiệm vụ", "task register"),
+    "tasks.title": (
+        "Tiến độ thực hiện nhiệm vụ chuyển đổi số đến ngày {date}",
+        "Progress of the digital-transformation tasks as of {date}",
+    ),
+    "tasks.group": ("Khối", "Group"),
+    "tasks.unit_id": ("Mã đơn vị", "Unit id"),
+    "tasks.unit": ("Đơn vị", "Unit"),
+    "tasks.assigned": ("Được giao", "Assigned"),
+    "tasks.due": ("Đến hạn", "Due"),
+    "tasks.on_time": ("Đúng hạn", "On time"),
+    "tasks.late": ("Trễ hạn", "Late"),
+    "tasks.overdue": ("Quá hạn", "Overdue"),
+    "tasks.soon": ("Đến hạn trong 30 ngày", "Due in 30 days"),
+    "tasks.task": ("Mã nhiệm vụ", "Task"),
+    "tasks.task_title": ("Nhiệm vụ", "Title"),
+    "tasks.plan": ("Kế hoạch", "Plan"),
+    "tasks.deadline": ("Hạn hoàn thành", "Deadline"),
+    "tasks.days_over": ("Số ngày quá hạn", "Days overdue"),
+    "tasks.days_since": ("Số ngày (âm: còn lại)", "Days (negative: left)"),
+    "tasks.sheet.progress": ("Tiến độ", "Progress"),
+    "tasks.sheet.overdue": ("Quá hạn", "Overdue"),
+    "tasks.sheet.soon": ("Sắp đến hạn", "Due soon"),
+    "tasks.overdue_list": ("Nhiệm vụ quá hạn: {n}", "Overdue tasks: {n}"),
+    "tasks.overdue_line": (
+        "{task} — {title} (hạn {deadline}, quá {days} ngày)",
+        "{task} — {title} (due {deadline}, {days} days overdue)",
+    ),
+    "tasks.none_overdue": ("Không có nhiệm vụ quá hạn.", "No task is overdue."),
+    "tasks.counts": (
+        "{on_time}/{due} nhiệm vụ hoàn thành đúng hạn, {late} trễ hạn, {undone} chưa hoàn thành trong kỳ",
+        "{on_time} of {due} tasks done on time, {late} late, {undone} not done within the period",
+    ),
+    "tasks.from_register": (
+        "tính từ sổ theo dõi nhiệm vụ (tasks.csv) đến ngày {date}",
+        "computed from the task register (tasks.csv) as of {date}",
+    ),
+    "tasks.late_item": (
+        "trễ hạn: {task} — {title} (hạn {deadline}, xong {done})",
+        "late: {task} — {title} (due {deadline}, done {done})",
+    ),
+    "tasks.undone_item": (
+        "chưa hoàn thành: {task} — {title} (hạn {deadline})",
+        "not done: {task} — {title} (due {deadline})",
+    ),
+    "collect.claims": (
+        "{n} đề nghị ghi nhận nhiệm vụ đã hoàn thành, ghi vào {out} để Sở xem xét (sổ theo dõi nhiệm vụ không đổi)",
+        "{n} claim(s) that tasks were done, written to {out} for the department to review (the task register is "
+        "unchanged)",
+    ),
     # --- H3 run: the stage of a run, progress, stops and defects (cli.py, progress.py) ---
     "stage.draft": ("DỰ THẢO — chưa phải kết quả chính thức", "DRAFT — not the official result"),
     "stopped": ("Đã dừng ({signal}): không ghi gì, thư mục kết quả trước đó giữ nguyên.",
@@ -810,6 +889,21 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "cần một số nguyên từ 1 trở lên, gặp {found}",
         "expected a whole number of at least 1, found {found}",
     ),
+    "help.cmd.tasks": (
+        "tiến độ các nhiệm vụ của kế hoạch theo từng đơn vị đến một ngày (đến hạn, đúng hạn, trễ hạn, quá hạn, sắp "
+        "đến hạn)",
+        "progress of the plan's tasks per unit at a date (due, on time, late, overdue, due soon)",
+    ),
+    "help.tasks.as_of": (
+        "ngày xem tiến độ, YYYY-MM-DD (mặc định hôm nay): nhiệm vụ hoàn thành sau ngày này coi như chưa xong",
+        "the day to view, YYYY-MM-DD (default today): a task done after it was not yet done",
+    ),
+    "help.tasks.out": (
+        "thư mục ghi tasks.xlsx và tasks.pdf (được thay toàn bộ); mặc định chỉ in ra",
+        "folder for tasks.xlsx and tasks.pdf (replaced as a whole); default: print only",
+    ),
+    "help.meta.date": ("NGÀY", "DATE"),
+    "help.day": ("cần một ngày dạng YYYY-MM-DD, gặp {found}", "expected a day written YYYY-MM-DD, found {found}"),
     # argparse's own messages: re.sub replacements of the English ones (cli.ARGPARSE)
     "argparse.required": ("thiếu tùy chọn bắt buộc: ", "the following arguments are required: "),
     "argparse.unrecognized": ("tùy chọn không nhận ra: ", "unrecognized arguments: "),
@@ -1402,6 +1496,72 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "problem.form_too_many_rows": (
         "trang có dữ liệu đến dòng {found}, vượt giới hạn {accepted} dòng của một phiếu",
         "the sheet has data down to row {found}, over the {accepted}-row limit for a form",
+    ),
+    # the year's tasks (issue 19): the criteria's period and source: tasks, the register, the forms' claims
+    "problem.period_order": (
+        "ngày kết thúc {found} trước ngày bắt đầu {accepted}",
+        "the end {found} is before the start {accepted}",
+    ),
+    "problem.tasks_option_without_source": (
+        "{found!r} chỉ dùng cho chỉ số tính từ sổ theo dõi nhiệm vụ (source: tasks)",
+        "{found!r} is only for an indicator computed from the task register (source: tasks)",
+    ),
+    "problem.tasks_rule": (
+        "chỉ số tính từ sổ theo dõi nhiệm vụ (source: tasks) là một tỷ lệ: cần rule: ratio",
+        "an indicator computed from the task register (source: tasks) is a fraction: it needs rule: ratio",
+    ),
+    "problem.bad_task_date": (
+        "{column} phải là một ngày có thật viết dạng YYYY-MM-DD (ví dụ 2025-06-30), gặp {found!r}",
+        "{column} must be a real day written YYYY-MM-DD (e.g. 2025-06-30), found {found!r}",
+    ),
+    "problem.task_done_future": (
+        "ngày hoàn thành {found} sau ngày chạy {accepted}; một nhiệm vụ chưa xong thì để trống done_on",
+        "the completion day {found} is after the day of the run {accepted}; leave done_on empty for a task not "
+        "done yet",
+    ),
+    "problem.duplicate_task": (
+        "nhiệm vụ {found!r} của đơn vị {unit!r} đã có ở dòng {accepted}",
+        "task {found!r} of unit {unit!r} already appears on line {accepted}",
+    ),
+    "problem.task_outside_period": (
+        "nhiệm vụ {task!r} có hạn {found}, ngoài kỳ đánh giá {start} – {end}; không được tính vào tỷ lệ hoàn thành",
+        "task {task!r} is due on {found}, outside the period {start} – {end}; it does not count in the completion",
+    ),
+    "problem.tasks_missing": (
+        "không có sổ theo dõi nhiệm vụ tasks.csv: chỉ số {found} tính từ sổ này chưa có số liệu (0 điểm)",
+        "no task register tasks.csv: the indicator(s) {found} computed from it have no value (0 points)",
+    ),
+    "problem.tasks_plan_unknown": (
+        "chỉ số {indicator!r} chỉ tính nhiệm vụ của kế hoạch {found!r}, nhưng tasks.csv không có nhiệm vụ nào của "
+        "kế hoạch này (không đơn vị nào được tính); các kế hoạch có trong sổ: {accepted}",
+        "indicator {indicator!r} counts only the tasks of the plan {found!r}, but tasks.csv holds none (no unit is "
+        "counted); the plans in the register: {accepted}",
+    ),
+    "problem.tasks_self_value": (
+        "chỉ số {indicator!r} được tính từ sổ theo dõi nhiệm vụ (tasks.csv), đơn vị {unit!r} không tự đánh giá: "
+        "hãy để trống ô giá trị; chỉ Hội đồng thẩm định được hiệu chỉnh (kèm ghi chú)",
+        "indicator {indicator!r} is computed from the task register (tasks.csv); unit {unit!r} cannot self-assess "
+        "it: leave the value empty; only the appraisal council may correct it (with a note)",
+    ),
+    "problem.tasks_correction_note": (
+        "Hội đồng hiệu chỉnh giá trị tính từ sổ theo dõi nhiệm vụ của {indicator!r}: cần ghi chú lý do",
+        "the council corrects the value of {indicator!r} computed from the task register: a note must say why",
+    ),
+    "problem.claim_no_day": (
+        "nhiệm vụ {task!r}: đã nhập minh chứng nhưng chưa nhập ngày hoàn thành (YYYY-MM-DD)",
+        "task {task!r}: the evidence is entered but not the day it was done (YYYY-MM-DD)",
+    ),
+    "problem.claim_bad_day": (
+        "nhiệm vụ {task!r}: ngày hoàn thành {found!r} không phải một ngày có thật dạng YYYY-MM-DD hoặc DD/MM/YYYY",
+        "task {task!r}: the day {found!r} is not a real day written YYYY-MM-DD or DD/MM/YYYY",
+    ),
+    "problem.claim_future": (
+        "ngày hoàn thành {found} sau hôm nay ({accepted})",
+        "the day it was done, {found}, is after today ({accepted})",
+    ),
+    "problem.claim_no_evidence": (
+        "nhiệm vụ {task!r}: đã nhập ngày hoàn thành nhưng chưa có minh chứng",
+        "task {task!r}: the day is entered but not the evidence",
     ),
     # runs: dti diff
     "problem.run_columns": (

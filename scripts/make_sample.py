@@ -62,6 +62,7 @@ class Leaf:
     evidence: str
     system: str = ""  # non-empty for a measured indicator (`source: measured`): its value comes from a system
     scored: bool = True  # `scored: false`: a figure collected and published, never scored
+    tasks: bool = False  # computed from the task register (`source: tasks`): the unit does not enter it
 
     def applies(self, unit: Unit) -> bool:
         return self.applies_to is None or unit.id in self.applies_to or bool(self.applies_to & set(unit.tags))
@@ -100,6 +101,9 @@ class YearSpec:
     # The day the city's systems were read for the measured indicators (every one is measured: the sample
     # is a final year; a missing measurement is shown by the tests).
     measured_at: str = ""
+    # The plan whose tasks make the register (tasks.csv), and the first month each group's tasks fall due.
+    plan: str = ""
+    first_month: Mapping[str, int] = field(default_factory=dict)
 
 
 MISSING_SHARE = 0.03  # applicable (unit, indicator) pairs left without a value
@@ -169,6 +173,8 @@ YEARS = (
             ("districts", "XHS.3"): Span(8, 1.5, 1),
         },
         tie=("phuc-tho", "dan-phuong"),
+        plan="Kế hoạch 12/KH-UBND năm 2024",
+        first_month={"departments": 2, "districts": 2},
     ),
     YearSpec(
         year=2025,
@@ -204,8 +210,67 @@ YEARS = (
         tie=("hat-mon", "phuc-loc"),
         first_day={"communes": dt.date(2025, 7, 1), "departments": dt.date(2025, 3, 1)},
         measured_at="2025-11-28",
+        plan="Kế hoạch 23/KH-UBND năm 2025",
+        first_month={"departments": 3, "communes": 7},
     ),
 )
+
+
+# The year's plan tasks that the sample register draws from (issue 19): what the city's plans give every
+# unit, each due at the end of a month. A theme recurs month after month (a new batch of services, a new round
+# of training), so that a unit with 40 tasks has 40 distinct ones.
+TASK_THEMES = (
+    ("DA06", "Kết nối, chia sẻ dữ liệu với Cơ sở dữ liệu quốc gia về dân cư phục vụ Đề án 06"),
+    ("DVC", "Cung cấp trực tuyến toàn trình nhóm dịch vụ công thiết yếu (25 dịch vụ theo Đề án 06)"),
+    ("IHN", "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân trên nền tảng iHanoi đúng hạn"),
+    ("DMDL", "Cập nhật danh mục cơ sở dữ liệu dùng chung của Thành phố"),
+    ("SHS", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"),
+    ("DT", "Tổ chức bồi dưỡng kỹ năng số cho cán bộ, công chức"),
+    ("ATTT", "Diễn tập, kiểm tra an toàn thông tin hệ thống thông tin của đơn vị"),
+    ("BC", "Gửi báo cáo tiến độ chuyển đổi số định kỳ về Sở Khoa học và Công nghệ"),
+    ("VBDT", "Xử lý văn bản điện tử có ký số trên hệ thống quản lý văn bản"),
+    ("TTCS", "Cập nhật thông tin trên cổng thông tin điện tử của đơn vị"),
+)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def task_catalogue(spec: YearSpec, group: str) -> list[tuple[str, str, dt.date]]:
+    """(task, title, deadline) of every task a unit of `group` may be given, in deadline order."""
+    months = range(spec.first_month.get(group, 1), 13)
+    return [(f"{spec.year}-{code}-{month:02d}", f"{title} (tháng {month}/{spec.year})", month_end(spec.year, month))
+            for month in months for code, title in TASK_THEMES]
+
+
+def register_rows(spec: YearSpec, unit: Unit, value: Value, rng: random.Random) -> list[list[str]]:
+    """A unit's tasks: as many done by their deadline as its value says, the rest done late (within the year,
+    when the deadline leaves room) or not done, each with its evidence when done."""
+    if value.denominator is not None:
+        total, on_time = value.denominator, int(value.raw)
+    else:
+        assert isinstance(value.raw, float)
+        total = rng.randint(8, 20)
+        on_time = round(value.raw * total)
+    catalogue = task_catalogue(spec, unit.group)
+    chosen = sorted(rng.sample(catalogue, min(total, len(catalogue))), key=lambda t: (t[2], t[0]))
+    outcome = ["on_time"] * on_time + ["late"] * rng.randint(0, total - on_time)
+    outcome += ["undone"] * (total - len(outcome))
+    rng.shuffle(outcome)
+    end = dt.date(spec.year, 12, 31)
+    rows = []
+    for (task, title, deadline), result in zip(chosen, outcome, strict=True):
+        done: dt.date | None = None
+        if result == "on_time":
+            done = deadline - dt.timedelta(days=rng.randint(0, 20))
+        elif result == "late" and deadline + dt.timedelta(days=5) <= end:
+            done = min(end, deadline + dt.timedelta(days=rng.randint(5, 45)))
+        evidence = f"Báo cáo số {rng.randint(10, 480)}/BC ngày {done:%d/%m/%Y}" if done else ""
+        note = "" if done else rng.choice(("", "Đang triển khai", "Chờ bố trí kinh phí"))
+        rows.append([task, unit.id, title, spec.plan, deadline.isoformat(), done.isoformat() if done else "",
+                     evidence, note])
+    return rows
 
 
 # --- reading the sources ----------------------------------------------------------------------------------
@@ -260,7 +325,8 @@ def leaves_of(nodes: Sequence[Mapping[str, Any]], inherited: frozenset[str] | No
                 params = dict(rule[name] or {})
         system = str(node.get("system", "")) if node.get("source") == "measured" else ""
         yield Leaf(str(node["id"]), float(node.get("points", 0)), name, params, applies_to,
-                   str(node.get("evidence", "")), system, bool(node.get("scored", True)))
+                   str(node.get("evidence", "")), system, bool(node.get("scored", True)),
+                   node.get("source") == "tasks")
 
 
 def read_criteria(path: Path) -> dict[str, list[Leaf]]:
@@ -510,7 +576,7 @@ def make_objections(out: Path, draft: Path) -> dict[str, int]:
     write_csv(out / "objections.csv", ("objection", "unit", "indicator", "received_on", "claim", "asked_value",
                                        "evidence", "decision", "answer", "decided_on"), register)
     draft.mkdir(parents=True, exist_ok=True)
-    for name in ("units.csv", "self_assessment.csv", "measured.csv", "SAMPLE"):
+    for name in ("units.csv", "self_assessment.csv", "measured.csv", "tasks.csv", "SAMPLE"):
         (draft / name).write_bytes((out / name).read_bytes())
     order = {(r["unit"], r["indicator"]): i for i, r in enumerate(appraised)}
     rows = sorted(draft_rows.values(), key=lambda r: (r["unit"], order.get((r["unit"], r["indicator"]), len(order))))
@@ -562,15 +628,20 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
     self_rows: dict[str, list[list[str]]] = {}
     appraisal_rows: dict[str, list[list[str]]] = {}
     measured_rows: dict[str, list[list[str]]] = {}
+    task_rows: dict[str, list[list[str]]] = {}
+    tasks_rng = random.Random(spec.seed + 19)  # its own stream: the other files stay as they were
     for unit in sorted(units, key=lambda u: u.id):
         if unit.id == twin:
             continue
         strength = maker.strength(unit)
         self_rows[unit.id], appraisal_rows[unit.id], measured_rows[unit.id] = [], [], []
+        task_rows[unit.id] = []
         for leaf in criteria[unit.group]:
             if not leaf.applies(unit):
                 continue
             value = maker.value(unit, leaf, strength)
+            if leaf.tasks:  # the register says what the unit did; the value's draws are kept for the others
+                task_rows[unit.id] = register_rows(spec, unit, value, tasks_rng)
             kept = leaf.rule == "council" or (unit.id, leaf.id) in spec.empty or bool(leaf.system)
             if not kept and maker.rng.random() < MISSING_SHARE:
                 continue
@@ -598,9 +669,15 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
                        for r in self_rows[source]]
     appraisal_rows[twin] = [[twin, *r[1:]] for r in appraisal_rows[source]]
     measured_rows[twin] = [[twin, *r[1:]] for r in measured_rows[source]]
+    task_rows[twin] = [[r[0], twin, *r[2:]] for r in task_rows[source]]
+
+    computed = {(g, leaf.id) for g, leaves in criteria.items() for leaf in leaves if leaf.tasks}
 
     def sorted_rows(rows: Mapping[str, list[list[str]]]) -> list[list[str]]:
-        flat = [row for unit_rows in rows.values() for row in unit_rows]
+        """Every row but those of indicators computed from the register: made (so that the random draws,
+        and with them every other value, stay as they were before the register existed), not written."""
+        flat = [row for unit_rows in rows.values() for row in unit_rows
+                if (by_id[row[0]].group, row[1]) not in computed]
         return sorted(flat, key=lambda r: (r[0], order[by_id[r[0]].group, r[1]]))
 
     out.mkdir(parents=True, exist_ok=True)
@@ -617,6 +694,11 @@ def make_year(spec: YearSpec, units: list[Unit], out: Path) -> dict[str, int]:
         write_csv(out / "measured.csv", ("unit", "indicator", "value", "denominator", "system", "measured_at"),
                   measured)
         counts["measured"] = len(measured)
+    tasks = sorted((r for rows in task_rows.values() for r in rows), key=lambda r: (r[1], r[4], r[0]))
+    if tasks:
+        write_csv(out / "tasks.csv", ("task", "unit", "title", "plan", "deadline", "done_on", "evidence", "note"),
+                  tasks)
+        counts["tasks"] = len(tasks)
     return counts
 
 

@@ -306,7 +306,8 @@ def test_the_four_slips_in_english(tmp_path: Path) -> None:
      r"indicators\[0\]\.system: 'system' chỉ dùng cho chỉ số đo tự động \(source: measured\)"),
     ("{id: A, title: a, points: 5, rule: council, source: measured}",
      r"indicators\[0\]\.source: chỉ số do Hội đồng chấm \(rule: council\) không thể là chỉ số đo tự động"),
-    ("{id: A, title: a, points: 5, rule: yes_no, source: auto}", r"source: cần một trong self, measured, gặp 'auto'"),
+    ("{id: A, title: a, points: 5, rule: yes_no, source: auto}",
+     r"source: cần một trong self, measured, tasks, gặp 'auto'"),
     ("{id: A, title: a, source: measured, indicators: [{id: B, title: b, points: 5, rule: yes_no}]}",
      r"indicators\[0\]: chỉ số tổng hợp .*\(gặp source\)"),
     ("{id: A, title: '" + "x" * 501 + "', points: 5, rule: yes_no}", r"title: văn bản dài 501 ký tự, vượt quá 500"),
@@ -462,7 +463,7 @@ def test_schema_command_writes_the_json_schema(tmp_path: Path, capsys: pytest.Ca
     assert schema["properties"]["decimals"] == {"default": 4, "description": "decimals shown, 0–8", "maximum": 8,
                                                 "minimum": 0, "title": "Decimals", "type": "integer"}
     node = schema["$defs"]["Node"]["properties"]
-    assert node["source"]["enum"] == ["self", "measured"]
+    assert node["source"]["enum"] == ["self", "measured", "tasks"]
     assert node["id"]["pattern"] == id_pattern()
     rules = {json.dumps(r, sort_keys=True) for r in node["rule"]["anyOf"][0]["oneOf"]}
     assert len(rules) == 11  # the bare names, then the ten rules

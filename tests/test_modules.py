@@ -21,6 +21,7 @@ PACKAGE = ROOT / "ranking"
 LAZY = {
     ("cli", "forms"), ("cli", "collect"),  # openpyxl: only `dti forms` and `dti collect`
     ("cli", "schema"),  # pydantic: `dti schema`
+    ("cli", "tasks"),  # jinja2, weasyprint and openpyxl: only `dti tasks`
     ("criteria", "schema"),  # pydantic: only when a criteria file is loaded
     ("pipeline", "report"), ("pipeline", "site"),  # jinja2 and weasyprint: only when a PDF is made
 }
