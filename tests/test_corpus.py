@@ -30,6 +30,7 @@ AREAS = ("criteria", "inputs", "forms", "output")
 COMMANDS = ("validate", "rank", "collect", "collect-appraisal")
 CASE_FILES = {"case.json", "make.py", "__pycache__"}
 SECONDS = 10.0  # "a few seconds" on a busy 2-core machine; a case may ask for less or more
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").is_file() else ""
 MEMORY_MB = 1024  # peak resident memory of the dti process
 # Raw C0 controls (but newline and tab), DEL and C1 controls: none may reach a terminal from an input.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -121,12 +122,16 @@ class Result:
 
 
 def run(argv: list[str], cwd: Path, timeout: float = 120) -> Result:
-    """Run and wait with os.wait4, which gives this one process's peak memory; killed after `timeout`."""
-    out, err = cwd.parent / "stdout", cwd.parent / "stderr"
+    """Run and wait with os.wait4, killed after `timeout`. The peak memory is dti's own: through GNU time where
+    it is installed, since a process that Python starts with vfork inherits the test process's high-water
+    mark (Linux keeps it across exec), which grows with the tests that ran before; else wait4's."""
+    out, err, peak_file = cwd.parent / "stdout", cwd.parent / "stderr", cwd.parent / "peak"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
+    peak_file.unlink(missing_ok=True)
+    timed = [GNU_TIME, "-f", "%M", "-o", str(peak_file), *argv] if GNU_TIME else argv
     start = time.perf_counter()
     with out.open("wb") as o, err.open("wb") as e:
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=o, stderr=e, stdin=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(timed, cwd=cwd, stdout=o, stderr=e, stdin=subprocess.DEVNULL, env=env)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
@@ -136,6 +141,8 @@ def run(argv: list[str], cwd: Path, timeout: float = 120) -> Result:
         proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
+    if GNU_TIME and peak_file.is_file():
+        peak = int(peak_file.read_text().split()[-1]) / 1024
     return Result(proc.returncode, out.read_bytes(), err.read_bytes(), seconds, peak)
 
 

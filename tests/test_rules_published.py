@@ -211,8 +211,8 @@ def test_pillars_after_deductions_are_never_below_zero(every: Ranking) -> None:
 
 
 def test_robustness_uses_the_points_after_deductions(every: Ranking) -> None:
-    units = sorted((u.score for u in every.units if u.score.group == "A"), key=lambda u: u.unit)
-    matrix = pillars(every.criteria.group("A"), units)
+    units = sorted(u.score.unit for u in every.units if u.score.group == "A")
+    matrix = pillars(every.criteria.group("A"), every.matrix("A"), units)
     np.testing.assert_allclose(matrix.achievement, [[42 / 60, 55 / 55], [0, 15 / 45], [38 / 60, 5 / 25]])
 
 
