@@ -145,6 +145,7 @@ def stage_pdfs(inputs: Path, documents: int, publication: bool, workers: int) ->
     from ranking.ranking import Ranking
     from ranking.report import documents as all_documents
     from ranking.report import pdf_bytes, publication_html, render_documents
+    from ranking.views import present
 
     ranked, times = _ranking(inputs, None)
     assert isinstance(ranked, Ranking)
@@ -152,12 +153,13 @@ def stage_pdfs(inputs: Path, documents: int, publication: bool, workers: int) ->
                                           key=lambda g: -sum(1 for p in g.pillars for _ in p.leaves()))
              for u in ranked.group(g.id)]
     chosen = set(order[:: max(1, len(order) // documents)][:documents])
+    shown = present(ranked, {}, "vi")
     times["rss before"] = rss_mb()
     with tempfile.TemporaryDirectory() as out, TreePeak() as peak:
         folder = Path(out).resolve()
         (folder / "units").mkdir()
         start = time.perf_counter()
-        done = render_documents(all_documents(ranked, folder, {}, "vi", units=chosen), folder, None, workers)
+        done = render_documents(all_documents(shown, folder, units=chosen), folder, None, workers)
         times["breakdowns"] = time.perf_counter() - start
         times["documents"] = len(done.rendered)
         times["pages"] = _pages(done.files)
@@ -166,7 +168,7 @@ def stage_pdfs(inputs: Path, documents: int, publication: bool, workers: int) ->
     if publication:
         with TreePeak() as peak:
             start = time.perf_counter()
-            pdf = pdf_bytes(publication_html(ranked, {}, "vi"))
+            pdf = pdf_bytes(publication_html(shown))
             times["publication"] = time.perf_counter() - start
         times["publication pages"] = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
         times["publication peak"] = peak.peak_kb / 1024

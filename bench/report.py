@@ -21,6 +21,7 @@ from ranking.pipeline import build, load, sample_paths
 from ranking.report import write_reports
 from ranking.system import cores
 from ranking.tables import write_tables
+from ranking.views import present
 
 
 def main() -> None:
@@ -37,7 +38,7 @@ def main() -> None:
         folder = Path(tmp)
         write_tables(ranking, folder, {"bench": True})
         tables = time.perf_counter()
-        files = write_reports(ranking, folder, {"bench": True}, args.lang, workers=args.workers).files
+        files = write_reports(present(ranking, {"bench": True}, args.lang), folder, workers=args.workers).files
         done = time.perf_counter()
         pages = _pages(files)
         size = sum(f.stat().st_size for f in files)

@@ -41,14 +41,16 @@ def main() -> int:
         write_tables(ranking, out, options)
         start, start_cpu = time.perf_counter(), cpu()
         from ranking.site import write_site
+        from ranking.views import present
 
-        files = write_site(ranking, out, options, lang)
+        shown = present(ranking, options, lang)
+        files = write_site(shown, out)
         site_time, site_cpu = time.perf_counter() - start, cpu() - start_cpu
         size = sum(p.stat().st_size for p in files)
         start, start_cpu = time.perf_counter(), cpu()
         from ranking.report import write_reports
 
-        pdfs = write_reports(ranking, out, options, lang).files
+        pdfs = write_reports(shown, out).files
         pdf_time, pdf_cpu = time.perf_counter() - start, cpu() - start_cpu
     ratio = site_time / pdf_time
     print(f"sample {ranking.criteria.edition}: {len(ranking.units)} units")

@@ -13,7 +13,7 @@ from ranking.diff import diff_runs
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
-from ranking.objections import undecided
+from ranking.objections import read_draft, undecided
 from ranking.output import Lock, staged_output
 from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
@@ -92,21 +92,24 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
     render processes (default: every core); under the writer lock of `out` as `write`."""
     from ranking.report import write_reports  # the report stack (jinja2, weasyprint): only when a PDF is made
     from ranking.site import write_site
+    from ranking.views import present
 
     with staged_output(out, lock, f"dti {options.get('command', 'run')}") as stage:
         if progress is not None:
             progress.stage("progress.tables")
         write_csv_tables(ranking, stage, options)
         changes = diff_runs(draft, stage) if draft is not None else None
+        before = read_draft(draft, ranking.criteria) if draft is not None else None
+        shown = present(ranking, options, lang, changes, before)
 
         def meanwhile() -> list[str]:
             """The workbook and the site, written while the render processes finish the PDFs."""
             workbook = write_workbook(ranking, stage, options, lang, cache)
             if site:
-                write_site(ranking, stage, options, lang, changes, pdfs=True)
+                write_site(shown, stage, pdfs=True)
             return [workbook]
 
         if progress is not None:
             progress.stage("progress.pdf")
-        return write_reports(ranking, stage, options, lang, changes, workers, cache,
+        return write_reports(shown, stage, workers, cache,
                              progress.counter("progress.pdf") if progress is not None else None, meanwhile)

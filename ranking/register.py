@@ -4,14 +4,19 @@ reports the progress at a date is ranking/tasks.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from ranking.criteria import Indicator, Period
+from ranking.criteria import Criteria, Indicator, Period
 from ranking.i18n import Words
 
+if TYPE_CHECKING:
+    from ranking.inputs import Inputs
+
 REGISTER = "tasks.csv"  # the register's file name, shown as the source of a computed value
+SOON = 30  # days: "due soon" in the progress report
 
 
 @dataclass(frozen=True)
@@ -93,3 +98,47 @@ def by_unit(tasks: Iterable[Task]) -> dict[str, list[Task]]:
 def day_text(day: date, w: Words) -> str:
     """30/6/2025 (vi), 2025-06-30 (en)."""
     return f"{day.day}/{day.month}/{day.year}" if w.lang == "vi" else day.isoformat()
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    """One unit's tasks seen on a day: assigned (all), due by that day, done on time, done late, overdue
+    (past the deadline, not done) and due within the next SOON days (not done)."""
+
+    group: str
+    unit: str
+    name: str
+    assigned: int
+    due: int
+    on_time: int
+    late: int
+    overdue: tuple[Task, ...]
+    soon: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    as_of: date
+    units: tuple[UnitProgress, ...]
+    """Units with the most overdue tasks first, then by group and name."""
+    sample: str
+    criteria: Criteria
+
+
+def unit_progress(group: str, unit: str, name: str, tasks: Sequence[Task], as_of: date) -> UnitProgress:
+    done = [(t, t.done_by(as_of)) for t in tasks]
+    overdue = tuple(sorted((t for t, d in done if d is None and t.deadline < as_of), key=_by_deadline))
+    soon = tuple(sorted((t for t, d in done if d is None and as_of <= t.deadline <= as_of + timedelta(days=SOON)),
+                        key=_by_deadline))
+    return UnitProgress(group, unit, name, len(tasks), sum(t.deadline <= as_of for t in tasks),
+                        sum(d is not None and d <= t.deadline for t, d in done),
+                        sum(d is not None and d > t.deadline for t, d in done), overdue, soon)
+
+
+def progress(criteria: Criteria, inputs: Inputs, as_of: date) -> Progress:
+    """Every unit's progress on `as_of` (a unit with no task too: it shows zeros)."""
+    tasks = by_unit(inputs.tasks)
+    order = {g.id: i for i, g in enumerate(criteria.groups)}
+    units = [unit_progress(u.group, u.id, u.name, tasks.get(u.id, []), as_of) for u in inputs.units]
+    units.sort(key=lambda p: (-len(p.overdue), order.get(p.group, 0), p.name.casefold(), p.unit))
+    return Progress(as_of, tuple(units), inputs.sample, criteria)

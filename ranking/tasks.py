@@ -4,74 +4,21 @@ command runs (it loads the report stack)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 from ranking import __version__
 from ranking.clock import report_date
-from ranking.criteria import Criteria
 from ranking.errors import Lang
 from ranking.i18n import Words
-from ranking.inputs import Inputs
-from ranking.register import REGISTER, Task, by_unit, day_text
-from ranking.report import environment, pdf_bytes
+from ranking.register import REGISTER, Progress, UnitProgress, day_text, progress
+from ranking.report import BASE_URL, environment, pdf_bytes
 from ranking.tables import Sheet, write_xlsx
+from ranking.views import TASK_COLUMNS, tasks_tables
 
 __all__ = ["REGISTER", "Progress", "UnitProgress", "html", "progress", "render", "sheets", "write"]
-SOON = 30  # days: "due soon" in the progress report
 
 
-@dataclass(frozen=True)
-class UnitProgress:
-    """One unit's tasks seen on a day: assigned (all), due by that day, done on time, done late, overdue
-    (past the deadline, not done) and due within the next SOON days (not done)."""
-
-    group: str
-    unit: str
-    name: str
-    assigned: int
-    due: int
-    on_time: int
-    late: int
-    overdue: tuple[Task, ...]
-    soon: tuple[Task, ...]
-
-
-@dataclass(frozen=True)
-class Progress:
-    as_of: date
-    units: tuple[UnitProgress, ...]
-    """Units with the most overdue tasks first, then by group and name."""
-    sample: str
-    criteria: Criteria
-
-
-def _by_deadline(t: Task) -> tuple[date, str]:
-    return t.deadline, t.task
-
-
-def unit_progress(group: str, unit: str, name: str, tasks: Sequence[Task], as_of: date) -> UnitProgress:
-    done = [(t, t.done_by(as_of)) for t in tasks]
-    overdue = tuple(sorted((t for t, d in done if d is None and t.deadline < as_of), key=_by_deadline))
-    soon = tuple(sorted((t for t, d in done if d is None and as_of <= t.deadline <= as_of + timedelta(days=SOON)),
-                        key=_by_deadline))
-    return UnitProgress(group, unit, name, len(tasks), sum(t.deadline <= as_of for t in tasks),
-                        sum(d is not None and d <= t.deadline for t, d in done),
-                        sum(d is not None and d > t.deadline for t, d in done), overdue, soon)
-
-
-def progress(criteria: Criteria, inputs: Inputs, as_of: date) -> Progress:
-    """Every unit's progress on `as_of` (a unit with no task too: it shows zeros)."""
-    tasks = by_unit(inputs.tasks)
-    order = {g.id: i for i, g in enumerate(criteria.groups)}
-    units = [unit_progress(u.group, u.id, u.name, tasks.get(u.id, []), as_of) for u in inputs.units]
-    units.sort(key=lambda p: (-len(p.overdue), order.get(p.group, 0), p.name.casefold(), p.unit))
-    return Progress(as_of, tuple(units), inputs.sample, criteria)
-
-
-COLUMNS = ("tasks.unit", "tasks.assigned", "tasks.due", "tasks.on_time", "tasks.late", "tasks.overdue", "tasks.soon")
+COLUMNS = ("tasks.unit", *TASK_COLUMNS)
 
 
 def _counts(p: UnitProgress) -> tuple[int, ...]:
@@ -120,14 +67,13 @@ def sheets(report: Progress, lang: Lang) -> dict[str, Sheet]:
 
 
 def html(report: Progress, lang: Lang) -> str:
-    """The PDF's HTML: per group, the table of its units and their overdue tasks."""
+    """The PDF's HTML: per group, the table of its units and their overdue tasks (the tables the web site's
+    task pages show)."""
     w = Words(lang)
-    views = [(g, [p for p in report.units if p.group == g.id]) for g in report.criteria.groups]
     return environment().get_template("tasks.html").render(
         w=w, criteria=report.criteria, version=__version__, created=report_date().strftime("%Y-%m-%dT%H:%M:%SZ"),
-        draft_mark="", sample=bool(report.sample), report=report, views=[v for v in views if v[1]],
-        title=w("tasks.title", date=day_text(report.as_of, w)), day=lambda d: day_text(d, w), counts=_counts,
-        columns=COLUMNS[1:])
+        draft_mark="", sample=bool(report.sample), tables=tasks_tables(report, w),
+        title=w("tasks.title", date=day_text(report.as_of, w)), base_url=BASE_URL)
 
 
 WORKBOOK, PDF = "tasks.xlsx", "tasks.pdf"

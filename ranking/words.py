@@ -65,12 +65,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.pillars_legend": ("Chỉ số thành phần", "Pillars"),
     "report.bar_chart": ("Chỉ số của các đơn vị, từ cao xuống thấp", "Index of every unit, highest first"),
     "report.robustness": ("Độ vững của thứ hạng", "How firm the ranks are"),
-    "report.robustness_note": (  # the site's methodology page (H5)
-        "Thứ hạng được tính lại khi trọng số các chỉ số thành phần thay đổi ngẫu nhiên quanh trọng số công bố; "
-        "đoạn thẳng là khoảng thứ hạng có thể có, chấm tròn là thứ hạng trung vị, vạch đỏ là thứ hạng chính thức.",
-        "Ranks recomputed while the pillar weights vary at random around the published ones; the line is the "
-        "range of likely ranks, the dot the median rank, the red tick the official rank.",
-    ),
     "report.robustness_of": ("Độ vững của thứ hạng: {title}", "How firm the ranks are: {title}"),
     "report.box_title": ("Khoảng thứ hạng: thứ hạng có phụ thuộc vào cách tính không?",
                          "Rank intervals: does a rank depend on how the index is computed?"),
@@ -200,7 +194,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.spearman": ("Hệ số Spearman, trọng số công bố", "Spearman, published weights"),
     "report.shift": ("Xê dịch trung bình khi trọng số thay đổi (bậc)", "Mean shift with varied weights (places)"),
     "report.draws": ("Số lần tính", "Recomputations"),
-    "report.legend_change": ("±: so với năm trước —", "±: compared with last year —"),
+    "report.legend_change": ("So với năm trước:", "Change vs last year:"),
     "report.legend_up": ("lên (số bậc),", "up (places),"),
     "report.legend_down": ("xuống,", "down,"),
     "report.legend_rest": (
@@ -475,6 +469,35 @@ WORDS: Mapping[str, tuple[str, str]] = {
                       "measured automatically by {system}; not yet measured"),
     "form.council_must_score": ("Hội đồng phải chấm điểm (bắt buộc)", "The council must score this (required)"),
     "form.yes": ("có", "yes"),
+    "value.yes": ("Có", "Yes"),
+    "report.objections": ("Kiến nghị của đơn vị về bản dự thảo", "The unit's objections to the draft"),
+    "report.objection": ("Kiến nghị", "Objection"),
+    "report.objection_claim": ("Chỉ số, nội dung kiến nghị", "Indicator and claim"),
+    "report.objection_asked": ("Giá trị đề nghị", "Value asked"),
+    "report.objection_answer": ("Trả lời của Sở", "The department's answer"),
+    "report.objection_decision": ("Quyết định", "Decision"),
+    "report.from_to": ("từ {old} thành {new}", "from {old} to {new}"),
+    "report.objection_changed": ("Thay đổi từ dự thảo đến chính thức", "Change from draft to final"),
+    "report.objection_unit_points": ("Tổng điểm", "Total points"),
+    "report.objections_section": ("Kiến nghị về bản dự thảo", "Objections to the draft"),
+    "report.objections_intro": (
+        "Các đơn vị đã gửi {n} kiến nghị về bản dự thảo. Sở, cùng Hội đồng thẩm định, đã xem xét và trả lời từng "
+        "kiến nghị; bảng dưới đây đếm theo khối và theo quyết định, phụ lục cuối báo cáo ghi từng kiến nghị, câu "
+        "trả lời và điểm, thứ hạng đã thay đổi.",
+        "The units sent {n} objections to the draft. The department, with the appraisal council, examined and "
+        "answered each; the table counts them by group and decision, and the annex at the end lists every "
+        "objection with its answer and the points and rank it changed."),
+    "report.objections_annex": ("Phụ lục: Kiến nghị và trả lời", "Annex: objections and answers"),
+    "report.total": ("Tổng", "Total"),
+    "report.tasks": ("Nhiệm vụ trong kế hoạch năm (tính đến {date})", "The year's plan tasks (as of {date})"),
+    "tasks.done_on": ("Ngày hoàn thành", "Done on"),
+    "tasks.state.on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "tasks.state.late": ("Hoàn thành trễ hạn", "Done late"),
+    "tasks.state.overdue": ("Quá hạn, chưa hoàn thành", "Overdue, not done"),
+    "tasks.state.open": ("Chưa đến hạn", "Not yet due"),
+    "site.tasks_of_group": ("Tiến độ nhiệm vụ của khối", "The group's task progress"),
+    "site.tasks_title": ("Tiến độ nhiệm vụ — {title} (tính đến {date})", "Task progress — {title} (as of {date})"),
+    "value.no": ("Không", "No"),
     "form.no": ("không", "no"),
     "rule.entry.yes_no": ("Chọn có/không.", "Choose yes/no."),
     "rule.entry.ratio": ("Tỷ lệ (ví dụ 85%), hoặc tử số ở cột Giá trị và mẫu số ở cột Mẫu số.",
@@ -647,12 +670,6 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "site.interval_note": (
         "Khoảng thứ hạng: thứ hạng 5–95 % khi trọng số các chỉ số thành phần thay đổi (xem Phương pháp đánh giá).",
         "Likely ranks: the 5–95 % rank interval when the pillar weights vary (see Methodology)."),
-    "site.firm": (
-        "Thứ hạng vững: khi trọng số thay đổi, đơn vị {span}; khoảng này không rộng quá {limit} bậc.",
-        "The rank is firm: as the weights vary the unit {span}, a range no wider than {limit} places."),
-    "site.not_firm": (
-        "Thứ hạng chưa vững: khi trọng số thay đổi, đơn vị {span}, rộng hơn {limit} bậc.",
-        "The rank is not firm: as the weights vary the unit {span}, wider than {limit} places."),
     "site.chart_of": ("Chỉ số của các đơn vị: {title}", "Index of every unit: {title}"),
     "site.chart_data": ("Số liệu của biểu đồ có trong bảng xếp hạng ở trên.",
                         "The chart's figures are in the ranking table above."),
@@ -1792,6 +1809,12 @@ OPTION_VALUES: Mapping[tuple[str, str], str] = {
     ("stage", "final"): "option.stage.final", ("lang", "vi"): "option.lang.vi", ("lang", "en"): "option.lang.en",
 }
 """The words of the options' values that are words (the others, file names, are shown as they are)."""
+
+TASK_STATE: Mapping[str, str] = {
+    "on_time": "tasks.state.on_time", "late": "tasks.state.late", "overdue": "tasks.state.overdue",
+    "open": "tasks.state.open",
+}
+"""Where a task stands on a day, on a unit's breakdown."""
 
 METHODS: Mapping[str, str] = {"weighted_sum": "method.weighted_sum", "weighted_product": "method.weighted_product",
                               "topsis": "method.topsis"}

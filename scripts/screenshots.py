@@ -22,7 +22,8 @@ def main() -> int:
     from ranking.criteria import load_criteria
     from ranking.inputs import load_inputs
     from ranking.pipeline import build, write
-    from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes, publication_html
+    from ranking.report import breakdown_html, pdf_bytes, publication_html
+    from ranking.views import present
 
     options: dict[str, object] = {"command": "run", "criteria": "hanoi-2025.yaml", "inputs": "2025", "lang": "vi"}
     with tempfile.TemporaryDirectory() as tmp:
@@ -30,12 +31,10 @@ def main() -> int:
         write(build(before, load_inputs(before, ROOT / "inputs" / "2024")), Path(tmp) / "2024", options)
         criteria = load_criteria(ROOT / "criteria" / "hanoi-2025.yaml")
         ranking = build(criteria, load_inputs(criteria, ROOT / "inputs" / "2025"), Path(tmp) / "2024" / "results.csv")
-        unit = next(u for u in ranking.units if u.score.unit == UNIT)
-        view = group_view(ranking, criteria.group(unit.score.group))
-        lines = [s for s in ranking.indicators if s.unit == UNIT]
+        shown = present(ranking, options, "vi")
         documents = {
-            "publication": (publication_html(ranking, options, "vi"), PAGE - 1),
-            "breakdown": (breakdown_html(ranking, breakdown(ranking, view, unit, lines, None), options, "vi"), 0),
+            "publication": (publication_html(shown), PAGE - 1),
+            "breakdown": (breakdown_html(shown, UNIT), 0),
         }
         docs = ROOT / "docs"
         docs.mkdir(exist_ok=True)

@@ -79,6 +79,7 @@ def main() -> int:
     from ranking.pipeline import build, load
     from ranking.site import write_site
     from ranking.tables import write_tables
+    from ranking.views import present
 
     out = Path(tempfile.mkdtemp(prefix="dti-site-"))
     try:
@@ -88,7 +89,7 @@ def main() -> int:
             ranking = build(criteria, inputs, previous)
             (out / year).mkdir()
             write_tables(ranking, out / year, {"command": "run"})
-            write_site(ranking, out / year, {"command": "run"}, "vi")
+            write_site(present(ranking, {"command": "run"}, "vi"), out / year)
             previous = out / year / "results.csv"
         docs = ROOT / "docs"
         docs.mkdir(exist_ok=True)

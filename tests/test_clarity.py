@@ -23,20 +23,9 @@ from ranking.i18n import Words, t
 from ranking.inputs import load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Previous, Ranking
-from ranking.report import (
-    EXTRA_DIGITS,
-    HERE,
-    assets,
-    breakdown,
-    breakdown_html,
-    group_view,
-    index_digits,
-    pdf_bytes,
-    podium,
-    publication_html,
-    shown_equal,
-)
+from ranking.report import HERE, assets, breakdown_html, pdf_bytes, publication_html
 from ranking.scoring import PillarScore
+from ranking.views import EXTRA_DIGITS, index_digits, podium, present, shown_equal
 from ranking.words import WORDS
 from tests.conftest import ROOT
 from tests.test_report import OPTIONS, make_inputs
@@ -67,15 +56,11 @@ def pages(pdf: bytes, tmp: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def publication(ranked: Ranking, epoch: None, tmp_path_factory: pytest.TempPathFactory) -> dict[Lang, list[str]]:
     tmp = tmp_path_factory.mktemp("pub")
-    return {lang: pages(pdf_bytes(publication_html(ranked, OPTIONS, lang)), tmp) for lang in ("vi", "en")}
+    return {lang: pages(pdf_bytes(publication_html(present(ranked, OPTIONS, lang))), tmp) for lang in ("vi", "en")}
 
 
 def unit_pdf(ranking: Ranking, unit_id: str, lang: Lang, tmp: Path) -> str:
-    group = next(g for g in ranking.criteria.groups if any(u.score.unit == unit_id for u in ranking.group(g.id)))
-    view = group_view(ranking, group)
-    unit = next(u for u in view.units if u.score.unit == unit_id)
-    lines = [s for s in ranking.indicators if s.unit == unit_id]
-    html = breakdown_html(ranking, breakdown(ranking, view, unit, lines, None), OPTIONS, lang)
+    html = breakdown_html(present(ranking, OPTIONS, lang), unit_id)
     return " ".join(pages(pdf_bytes(html), tmp))
 
 
@@ -160,7 +145,7 @@ def test_equal_looking_indices_of_different_ranks_get_more_decimals(ranked: Rank
         return dataclasses.replace(u, score=dataclasses.replace(u.score, index=index), rank=rank)
 
     ranking = dataclasses.replace(ranked, units=tuple(tweak(u) for u in ranked.units))
-    text = " ".join(pages(pdf_bytes(publication_html(ranking, OPTIONS, "vi")), tmp_path))
+    text = " ".join(pages(pdf_bytes(publication_html(present(ranking, OPTIONS, "vi"))), tmp_path))
     assert "1 Sở Một 0,88453" in text and "2 Sở Bốn 0,88448" in text and "3 Sở Hai 0,7621 " in text
     assert "làm tròn 4 chữ số thì chúng trông bằng nhau, nhưng thứ hạng khác nhau" in text
     assert "1. Sở Một — 0,88453 2. Sở Bốn — 0,88448" in text
@@ -241,7 +226,7 @@ def test_points_that_moved_because_other_units_moved_are_explained(tmp_path: Pat
     ranking = build(criteria, load_inputs(criteria, folder))
     text = unit_pdf(ranking, "a2", "vi", tmp_path)
     moved = "Điểm khác điểm tự chấm vì giá trị của các đơn vị khác đã thay đổi sau thẩm định."
-    assert f"B † Doanh thu † {moved} 100 5 2,5" in text
+    assert f"B † Doanh thu † {moved} 100 — 5 2,5" in text  # no council value: "—"
     assert "† Điểm của chỉ số này được tính so với giá trị của các đơn vị khác trong khối" in text
     assert "This indicator's points are set against the other units' values" in unit_pdf(ranking, "a2", "en", tmp_path)
 
@@ -267,8 +252,8 @@ def test_pdfs_write_numbers_the_languages_way(publication: dict[Lang, list[str]]
     assert "3 Sở Hai 0.7500 Tốt 0.80 0.70 2 \u22120.050" in en
     assert "tỷ lệ / 80 %" in vi and "share / 80%" in en
     breakdown_vi = unit_pdf(ranked, "a1", "vi", tmp_path)
-    assert "R Tỷ lệ hồ sơ 60 % 15 15 20" in breakdown_vi  # the value as entered ("60%"), written the Vietnamese way
-    assert "R Tỷ lệ hồ sơ 60% 15 15 20" in unit_pdf(ranked, "a1", "en", tmp_path)
+    assert "R Tỷ lệ hồ sơ 60 % — 15 15 20" in breakdown_vi  # the value as entered ("60%"), written the Vietnamese way
+    assert "R Tỷ lệ hồ sơ 60% — 15 15 20" in unit_pdf(ranked, "a1", "en", tmp_path)
     assert "Chỉ số 0,8000 (\u22120,0500)" in unit_pdf(ranked, "a2", "vi", tmp_path)
     assert "-0," not in vi and "-0." not in en
 
@@ -285,7 +270,7 @@ def test_the_cover_and_the_colophon_speak_the_readers_language(publication: dict
 # --- 8. legends, label sizes, layout ------------------------------------------------------------------------------
 def test_legends_stand_by_the_first_ranking_table(publication: dict[Lang, list[str]]) -> None:
     page = next(p for p in publication["vi"] if "Bảng xếp hạng: Sở, ban, ngành" in p)
-    for words in ("±: so với năm trước — lên (số bậc), xuống, = giữ nguyên thứ hạng",
+    for words in ("So với năm trước: lên (số bậc), xuống, = giữ nguyên thứ hạng",
                   "“mới”: đơn vị mới, không có kết quả năm trước", "“hợp nhất”: đơn vị hợp nhất từ nhiều đơn vị cũ",
                   "Màu nền các cột chỉ số thành phần: 0 0,25 0,5 0,75 1",
                   "Xếp loại: Xuất sắc (từ 0,8); Tốt (từ 0,5); Cần cải thiện (từ 0)."):
@@ -295,17 +280,15 @@ def test_legends_stand_by_the_first_ranking_table(publication: dict[Lang, list[s
 
 
 def test_chart_labels_print_at_six_points_or_more(ranked: Ranking, epoch: None) -> None:
-    view = group_view(ranked, ranked.criteria.groups[0])
-    lines = [s for s in ranked.indicators if s.unit == "a1"]
-    for html in (publication_html(ranked, OPTIONS, "vi"),
-                 breakdown_html(ranked, breakdown(ranked, view, view.units[0], lines, None), OPTIONS, "vi")):
+    shown = present(ranked, OPTIONS, "vi")
+    for html in (publication_html(shown), breakdown_html(shown, "a1")):
         sizes = [float(x) for x in re.findall(r'font-size="([\d.]+)"', html)]
         assert sizes and min(sizes) >= 8  # SVG px: 8 px = 6 pt
 
 
 def test_no_heading_ends_a_page(publication: dict[Lang, list[str]], ranked: Ranking) -> None:
     """The last line of every page's content is not one of the document's headings."""
-    html = publication_html(ranked, OPTIONS, "vi")
+    html = publication_html(present(ranked, OPTIONS, "vi"))
     headings = {re.sub(r"\s+", " ", h).strip() for h in re.findall(r"<h[123]>(.*?)</h[123]>", html, re.S)}
     for n, text in enumerate(publication["vi"], start=1):
         body = text.split(" DỮ LIỆU MẪU")[0].strip()
@@ -318,7 +301,7 @@ def test_the_typeface_is_be_vietnam_pro_and_covers_every_word_printed(publicatio
     from fontTools.ttLib import TTFont
 
     path = tmp_path / "p.pdf"
-    path.write_bytes(pdf_bytes(publication_html(ranked, OPTIONS, "vi")))
+    path.write_bytes(pdf_bytes(publication_html(present(ranked, OPTIONS, "vi"))))
     for page in PdfReader(path).pages[:2]:
         for ref in page["/Resources"]["/Font"].values():
             descriptor = ref.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
@@ -327,8 +310,10 @@ def test_the_typeface_is_be_vietnam_pro_and_covers_every_word_printed(publicatio
     cmap = TTFont(assets()["sans.ttf"][0]).getBestCmap()
     terminal = ("help.", "argparse.", "problem.", "where.")  # words only the terminal shows
     printed = "".join(vi + en for key, (vi, en) in WORDS.items() if not key.startswith(terminal))
-    printed += "".join(p.read_text(encoding="utf-8") for p in (HERE / "templates").glob("*.html"))
-    missing = sorted({c for c in printed if ord(c) >= 0x20 and ord(c) not in cmap})
+    printed += "".join(p.read_text(encoding="utf-8") for folder in ("templates", "templates/shared")
+                       for p in (HERE / folder).glob("*.html"))  # the PDF's templates and the parts it shares
+    site_only = set("▲▼")  # the shared parts' arrows for the web site; the PDF draws them (CSS triangles)
+    missing = sorted({c for c in printed if ord(c) >= 0x20 and ord(c) not in cmap} - site_only)
     assert missing == []
 
 

@@ -21,8 +21,9 @@ from ranking.errors import DataError
 from ranking.forms import write_council_forms, write_unit_forms
 from ranking.inputs import Inputs, load_inputs, load_measured
 from ranking.ranking import rank
-from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes
+from ranking.report import breakdown_html, pdf_bytes
 from ranking.scoring import IndicatorScore, Scores, score
+from ranking.views import present
 from tests.conftest import ROOT, TINY_APPRAISAL, TINY_CRITERIA, TINY_SELF, write_case, write_csv
 from tests.formkit import SOFFICE, fill, libreoffice_roundtrip
 
@@ -239,15 +240,12 @@ def test_council_workbook_shows_the_measurement_and_the_task(tmp_path: Path) -> 
 
 def test_the_breakdown_says_where_the_measurement_comes_from(tmp_path: Path) -> None:
     s = scored(tmp_path, appraisal=[*TINY_APPRAISAL, ("a2", "R", "80", "100", "Hội đồng: hiệu chỉnh")])
-    ranking = rank(s)
-    group = ranking.criteria.group("A")
-    view = group_view(ranking, group)
+    shown = present(rank(s), {}, "vi")
     texts = {}
-    for unit in view.units:
-        item = breakdown(ranking, view, unit, [i for i in s.indicators if i.unit == unit.score.unit], None)
-        pdf = tmp_path / f"{unit.score.unit}.pdf"
-        pdf.write_bytes(pdf_bytes(breakdown_html(ranking, item, {}, "vi")))
-        texts[unit.score.unit] = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    for row in shown.group("A").rows:
+        pdf = tmp_path / f"{row.unit}.pdf"
+        pdf.write_bytes(pdf_bytes(breakdown_html(shown, row.unit)))
+        texts[row.unit] = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     assert "đo tự động từ Hệ thống một cửa điện tử, ngày 28/11/2025: 60 %" in texts["a1"]  # the Vietnamese way
     assert "đo tự động từ Hệ thống một cửa điện tử, ngày 28/11/2025: 90/100" in texts["a2"]
     assert "Ý kiến Hội đồng: hiệu chỉnh" in texts["a2"]  # no "Hội đồng: Hội đồng:" stutter

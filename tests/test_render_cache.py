@@ -19,6 +19,7 @@ from ranking.render_cache import KEEP_RUNS, MAGIC, MARKER, SUFFIX, RenderCache, 
 from ranking.report import Reports, asset_bytes, write_reports
 from ranking.system import cores
 from ranking.tables import Sheet, cached_xlsx, workbook_cache, write_tables
+from ranking.views import present
 from tests.conftest import TINY_SELF, write_case
 
 EPOCH = "1767225600"
@@ -42,7 +43,7 @@ def ranking_of(root: Path, self_rows: list[tuple[str, str, str, str, str]] = TIN
 
 def render(ranking: Ranking, out: Path, cache: Path | None) -> Reports:
     out.mkdir(parents=True)
-    return write_reports(ranking, out, OPTIONS, "vi", workers=1, cache=cache)
+    return write_reports(present(ranking, OPTIONS, "vi"), out, workers=1, cache=cache)
 
 
 def pdfs(folder: Path) -> dict[str, bytes]:
@@ -231,12 +232,13 @@ def test_meanwhile_runs_once_every_document_is_handed_out_and_its_keys_are_kept(
         return [kept]
 
     (tmp_path / "out").mkdir()
-    write_reports(ranking, tmp_path / "out", OPTIONS, "vi", workers=1, cache=cache, meanwhile=meanwhile)
+    write_reports(present(ranking, OPTIONS, "vi"), tmp_path / "out", workers=1, cache=cache, meanwhile=meanwhile)
     assert seen == [len(ALL) - 1]  # once, with every breakdown written (one worker: after the last)
     assert (cache / f"{kept}{SUFFIX}").is_file() and not (cache / f"{dropped}{SUFFIX}").exists()
     calls: list[int] = []
     (tmp_path / "two").mkdir()
-    done = write_reports(ranking, tmp_path / "two", OPTIONS, "vi", workers=2, meanwhile=lambda: calls.append(1) or [])
+    done = write_reports(present(ranking, OPTIONS, "vi"), tmp_path / "two", workers=2,
+                         meanwhile=lambda: calls.append(1) or [])
     assert calls == [1] and sorted(done.rendered) == ALL
     assert pdfs(tmp_path / "two") == pdfs(tmp_path / "out")
 

@@ -22,17 +22,10 @@ from ranking.i18n import Words, describe_rule
 from ranking.inputs import load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Previous, Ranking, Robustness, rank
-from ranking.report import (
-    breakdown,
-    breakdown_html,
-    fetch_asset,
-    group_view,
-    pdf_bytes,
-    publication_html,
-    write_reports,
-)
+from ranking.report import breakdown_html, fetch_asset, pdf_bytes, publication_html, write_reports
 from ranking.scoring import score
 from ranking.tables import write_tables
+from ranking.views import group_view, present
 from tests.conftest import TINY_APPRAISAL, TINY_SELF, TINY_UNITS, write_case
 
 VIETNAMESE = "Phường Ngọc Hà – Đống Đa ị ọ ụ ễ ữ"
@@ -104,7 +97,7 @@ def rendered(ranked: Ranking, tmp_path_factory: pytest.TempPathFactory, epoch: N
     handler = Collect(logging.WARNING)
     logger.addHandler(handler)
     try:
-        write_reports(ranked, folder, OPTIONS, "vi", workers=1)
+        write_reports(present(ranked, OPTIONS, "vi"), folder, workers=1)
     finally:
         logger.removeHandler(handler)
     return Rendered(folder, records)
@@ -201,7 +194,7 @@ def test_summary(rendered: Rendered) -> None:
 def test_group_ranking_table(rendered: Rendered) -> None:
     text = flat(rendered.pages(rendered.publication)[2])
     assert "Bảng xếp hạng: Sở, ban, ngành" in text
-    assert "Hạng Đơn vị Chỉ số Xếp loại P1 P2 ±" in text
+    assert "Hạng Đơn vị Chỉ số Xếp loại P1 P2 So với năm trước" in text  # the site's heading too
     # rank with the tie, index, band, each pillar's index (P1 40/50, P2 36/50), change vs last year
     # ▲ is drawn (CSS), not a glyph: the text keeps the number of places
     assert "1= Sở Một 0,7600 Tốt 0,80 0,72 2 +0,060 1= Sở Bốn 0,7600 Tốt 0,80 0,72 3 Sở Hai" in text
@@ -263,7 +256,8 @@ def test_breakdown_of_a_tied_first_unit(rendered: Rendered) -> None:
         "Đơn vị đang đứng đầu khối.",
         # the council changed K.2 from 7 to 5: both values, both points, and its note
         "K.2 Hội đồng chấm Ý kiến Hội đồng: minh chứng chưa đầy đủ 7 5 7 5 10",
-        "Y Có kế hoạch Minh chứng: QĐ 1 có 10 10 10",
+        "Y Có kế hoạch Minh chứng: QĐ 1 Có — 10 10 10",  # yes as the language's word, no council value "—"
+        "K Tổng hợp Tổng điểm các chỉ số con. 20 K.1 Số sự cố",  # a composite: a heading row, then its children
     ):
         assert words in text, words
 
@@ -276,8 +270,8 @@ def test_breakdown_of_the_last_unit(rendered: Rendered) -> None:
     assert "C Trưởng ban (Thiếu số liệu) 0 10 10" in text
     # one rank up means a2's 0.75: (0.75 − 29/90) × 90 = 38.5 points
     assert "Để lên hạng 3 (ngang Sở Hai, chỉ số 0,7500), đơn vị cần thêm khoảng 38,5 điểm." in text
-    assert "B † Doanh thu 0 0 10 Không áp dụng" in text
-    assert "C Trưởng ban 0 0 10 Thiếu số liệu" in text
+    assert "B † Doanh thu — — — — — Không áp dụng" in text  # no value, no points, no maximum: it does not apply
+    assert "C Trưởng ban — — 0 0 10 Thiếu số liệu" in text  # empty values show "—"
 
 
 def test_vietnamese_round_trip(rendered: Rendered) -> None:
@@ -339,7 +333,7 @@ def test_raw_html_still_cannot_embed_a_local_file(tmp_path: Path) -> None:
 def test_byte_identical_with_source_date_epoch_in_parallel(rendered: Rendered, ranked: Ranking,
                                                            tmp_path: Path, epoch: None) -> None:
     """A second run, in worker processes this time, gives the same bytes."""
-    write_reports(ranked, tmp_path, OPTIONS, "vi", workers=2)
+    write_reports(present(ranked, OPTIONS, "vi"), tmp_path, workers=2)
     first = sorted(p.relative_to(rendered.folder) for p in rendered.folder.rglob("*.pdf"))
     second = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.pdf"))
     assert first == second
@@ -350,7 +344,7 @@ def test_byte_identical_with_source_date_epoch_in_parallel(rendered: Rendered, r
 # --- HTML-level checks (no PDF needed) ---------------------------------------------------------------------------
 def test_english_headings(ranked: Ranking, tmp_path: Path, epoch: None) -> None:
     path = tmp_path / "en.pdf"
-    path.write_bytes(pdf_bytes(publication_html(ranked, OPTIONS, "en")))
+    path.write_bytes(pdf_bytes(publication_html(present(ranked, OPTIONS, "en"))))
     text = flat("\n".join(p.extract_text() for p in PdfReader(path).pages))
     for words in ("Ranking results 2025", "SAMPLE DATA", "Summary", "Ranking: Sở, ban, ngành", "By pillar",
                   "Methodology", "Colophon", "Page 1 of 8", "Yes: 10 points; no: 0 points.", "0.7600"):
@@ -360,19 +354,19 @@ def test_english_headings(ranked: Ranking, tmp_path: Path, epoch: None) -> None:
 
 def test_nothing_broken_without_history_or_robustness(tmp_path: Path) -> None:
     ranking = plain_ranking(tmp_path)
-    html = publication_html(ranking, OPTIONS, "vi")
+    shown = present(ranking, OPTIONS, "vi")
+    html = publication_html(shown)
     assert "±" not in html and "Độ vững của thứ hạng" not in html
     view = group_view(ranking, ranking.criteria.groups[0])
-    lines = [s for s in ranking.indicators if s.unit == "a2"]
-    page = breakdown_html(ranking, breakdown(ranking, view, view.units[2], lines, None), OPTIONS, "vi")
-    assert re.search(r"Năm trước</div>\s*<div>—</div>", page)
+    page = breakdown_html(shown, view.units[2].score.unit)
+    assert re.search(r"Năm trước</dt>\s*<dd><div>—</div>", page)
     assert "Khoảng thứ hạng" not in page and "Thay đổi so với bản dự thảo" not in page
 
 
 def test_robustness_sentence_names_units_whose_rank_is_not_firm(ranked: Ranking) -> None:
     loose = dataclasses.replace(ranked.units[0], robustness=Robustness(2.5, 1, 4))
     firm = tuple(dataclasses.replace(u, robustness=Robustness(u.rank, u.rank, u.rank)) for u in ranked.units[1:])
-    html = publication_html(dataclasses.replace(ranked, units=(loose, *firm)), OPTIONS, "vi")
+    html = publication_html(present(dataclasses.replace(ranked, units=(loose, *firm)), OPTIONS, "vi"))
     name = loose.score.name
     assert (f"1 trong {loose.group_size} đơn vị có thứ hạng chưa vững (khoảng thứ hạng rộng hơn 2 bậc):") in html
     assert f"<li>{name}: hạng 1=, khoảng 1–4</li>" in html
@@ -388,12 +382,9 @@ def test_breakdown_shows_what_changed_since_the_draft(tmp_path: Path) -> None:
     new.mkdir()
     write_tables(draft, old, {})
     write_tables(final, new, {})
-    view = group_view(final, final.criteria.groups[0])
-    a2 = next(u for u in view.units if u.score.unit == "a2")
-    lines = [s for s in final.indicators if s.unit == "a2"]
-    html = breakdown_html(final, breakdown(final, view, a2, lines, diff_runs(old, new)), OPTIONS, "vi")
+    html = breakdown_html(present(final, OPTIONS, "vi", diff_runs(old, new)), "a2")
     section = html[html.index("Thay đổi so với bản dự thảo"):html.index("Điểm từng chỉ số")]
-    assert "<td>Y</td><td></td><td>không</td>" in section  # the draft had no value, the final run has "không"
+    assert "<td>Y</td><td>—</td><td>Không</td>" in section  # the draft had no value, the final run has "không"
     assert "<td>thiếu số liệu</td><td>có số liệu</td>" in section  # issue 9: no bare "→" between statuses
     assert "→" not in section
 

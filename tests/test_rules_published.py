@@ -26,10 +26,11 @@ from ranking.i18n import MINUS, Words, describe_node, describe_rule
 from ranking.inputs import Inputs, load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Ranking, rank
-from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes, publication_html
+from ranking.report import breakdown_html, pdf_bytes, publication_html
 from ranking.robustness import pillars
 from ranking.scoring import rule_points, score
 from ranking.site import write_site
+from ranking.views import present
 from tests.conftest import write_csv
 
 TODAY = datetime.date(2025, 12, 31)  # the run's day in these cases
@@ -232,15 +233,12 @@ def test_no_evidence_is_a_warning_naming_the_unit_and_indicator(tmp_path: Path) 
 
 
 def test_the_breakdown_pdf_lists_the_deductions_apart(every: Ranking, tmp_path: Path) -> None:
-    group = every.criteria.group("A")
-    view = group_view(every, group)
-    unit = next(u for u in every.units if u.score.unit == "a1")
-    lines = [i for i in every.indicators if i.unit == "a1"]
-    item = breakdown(every, view, unit, lines, None)
-    assert [line.indicator.id for line in item.deductions] == ["INC", "LATE"]
-    assert "INC" not in [line.indicator.id for line in item.lost]
+    shown = present(every, {"command": "run"}, "vi")
+    item = shown.page("a1")
+    assert [line.id for line in item.deductions] == ["INC", "LATE"]
+    assert "INC" not in [line.id for line in item.lost]
     path = tmp_path / "a1.pdf"
-    path.write_bytes(pdf_bytes(breakdown_html(every, item, {"command": "run"}, "vi")))
+    path.write_bytes(pdf_bytes(breakdown_html(shown, "a1")))
     text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in PdfReader(path).pages))
     deductions = text[text.index("Điểm trừ"):]
     assert "INC Để xảy ra sự cố mất an toàn thông tin" in deductions and "Sự cố ngày 3/5" in deductions
@@ -459,8 +457,9 @@ def test_the_form_has_a_date_cell_for_a_deadline_and_says_what_deducts(tmp_path:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_publication_and_the_site_state_every_rule_in_words(every: Ranking, tmp_path: Path, lang: Lang) -> None:
     w = Words(lang)
-    publication = publication_html(every, {"command": "run"}, lang)
-    write_site(every, tmp_path, {"command": "run"}, lang)
+    shown = present(every, {"command": "run"}, lang)
+    publication = publication_html(shown)
+    write_site(shown, tmp_path)
     methodology = (tmp_path / "site" / "methodology.html").read_text(encoding="utf-8")
     for node in [*every.criteria.group("A").nodes()]:
         words = str(escape(describe_node(node, w)))

@@ -24,6 +24,7 @@ from ranking.pipeline import build
 from ranking.ranking import Previous, Ranking
 from ranking.site import write_site
 from ranking.tables import write_tables
+from ranking.views import present
 from tests import browser
 from tests.conftest import ROOT, TINY_APPRAISAL, TINY_SELF, TINY_UNITS, write_case
 
@@ -93,7 +94,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, epoch: None) -> Path:
     ranking = hostile_ranking(tmp_path_factory.mktemp("case"))
     options = {"command": "run", "stage": "draft", "criteria": "criteria.yaml"}
     write_tables(ranking, out, options)
-    write_site(ranking, out, options, "vi")
+    write_site(present(ranking, options, "vi"), out)
     return out / "site"
 
 
@@ -165,6 +166,7 @@ def test_index_lists_every_unit_with_its_figures(hostile: Path) -> None:
     for pillar in ("P1", "P2"):
         assert pillar in text
     assert "Khoảng thứ hạng" in text
+    assert "1–1" not in text and "2–2" not in text  # a one-rank interval reads "1", not "1–1"
     # The filter controls are hidden until the script shows them: the page reads whole without it.
     assert all("hidden" in a for a in p.tags("div") if "data-filter" in a)
     assert [a.get("href") for a in p.tags("a") if (a.get("href") or "").startswith("../")] == [
@@ -175,8 +177,11 @@ def test_unit_page_says_what_the_breakdown_says(hostile: Path) -> None:
     text = page(hostile / "units" / "a1.html").text
     for expected in ("Kết quả chung", "1 / 3", "0,7600", "76 / 100 điểm", "Chỉ số tự đánh giá",
                      "Hạng 3: tăng 2 bậc", "Điểm theo chỉ số thành phần", "Điểm còn thiếu", "Điểm từng chỉ số",
-                     "Ý kiến Hội đồng", "Minh chứng: QĐ 1", "Khoảng thứ hạng", "Đơn vị đang đứng đầu khối."):
+                     "Ý kiến Hội đồng", "Minh chứng: QĐ 1", "Đơn vị đang đứng đầu khối.",
+                     # the firmness sentence of the PDF, not a bare "Khoảng thứ hạng 1–1" figure
+                     "Độ vững của thứ hạng: Thứ hạng 1 là thứ hạng vững", "đơn vị giữ hạng 1 trong 90 % số lần tính"):
         assert expected in text, expected
+    assert "Khoảng thứ hạng" not in text
     a3 = page(hostile / "units" / "a3.html").text
     assert "Để lên hạng 2" in a3 and "Không áp dụng" in a3 and "Thiếu số liệu" in a3
     svg = page(hostile / "units" / "a1.html").tags("svg")
@@ -218,7 +223,7 @@ def test_colours_meet_wcag_aa(hostile: Path) -> None:
 
 def test_english(tmp_path: Path, epoch: None) -> None:
     ranking = hostile_ranking(tmp_path / "case")
-    write_site(ranking, tmp_path, {"command": "run"}, "en")
+    write_site(present(ranking, {"command": "run"}, "en"), tmp_path)
     index = page(tmp_path / "site" / "index.html")
     assert index.tags("html")[0].get("lang") == "en"
     assert "Ranking results 2025" in index.text and "0.7600" in index.text
@@ -230,7 +235,7 @@ def test_byte_identical_with_source_date_epoch(tmp_path: Path, epoch: None) -> N
     ranking = hostile_ranking(tmp_path / "case")
     written = []
     for name in ("one", "two"):
-        write_site(ranking, tmp_path / name, {"command": "run"}, "vi")
+        write_site(present(ranking, {"command": "run"}, "vi"), tmp_path / name)
         site = tmp_path / name / "site"
         written.append({str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()})
     assert written[0] == written[1]
@@ -243,7 +248,7 @@ def test_a_unit_id_cannot_leave_the_site(tmp_path: Path) -> None:
         units = tuple(dataclasses.replace(u, score=dataclasses.replace(u.score, unit=bad))
                       if u.score.unit == "a1" else u for u in ranking.units)
         with pytest.raises(ValueError, match="unsafe file name"):
-            write_site(dataclasses.replace(ranking, units=units), tmp_path / "out", {}, "vi")
+            write_site(present(dataclasses.replace(ranking, units=units), {}, "vi"), tmp_path / "out")
     assert not (tmp_path / "evil.html").exists() and not list(tmp_path.glob("*.html"))
 
 
@@ -258,9 +263,10 @@ def test_draft_changes_on_the_unit_page(tmp_path: Path) -> None:
     criteria = load_criteria(criteria_path)
     later = build(criteria, load_inputs(criteria, folder))
     write_tables(later, final, {})
-    write_site(later, final, {}, "vi", diff_runs(tmp_path / "draft", final))
+    write_site(present(later, {}, "vi", diff_runs(tmp_path / "draft", final)), final)
     text = page(final / "site" / "units" / "a1.html").text
-    assert "Thay đổi so với bản dự thảo" in text and "0,7600 → 0,8000" in text
+    assert "Thay đổi so với bản dự thảo" in text
+    assert re.search(r"Dự thảo\s*Chính thức\s*Chỉ số\s*0,7600\s*0,8000", text)  # the index in the draft, then now
     assert "Không có thay đổi so với bản dự thảo." in page(final / "site" / "units" / "b1.html").text
 
 
@@ -297,7 +303,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ranking
         write_tables(ranking, out / year, {"command": "run"})
         previous = out / year / "results.csv"
     assert ranking is not None
-    write_site(ranking, out / "2025", {"command": "run"}, "vi")
+    write_site(present(ranking, {"command": "run"}, "vi"), out / "2025")
     return out / "2025" / "site", ranking
 
 

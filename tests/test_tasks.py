@@ -23,8 +23,9 @@ from ranking.i18n import Words
 from ranking.inputs import load_inputs
 from ranking.ranking import rank
 from ranking.register import Task, completion
-from ranking.report import breakdown, breakdown_html, group_view, pdf_bytes, task_notes
+from ranking.report import breakdown_html, pdf_bytes
 from ranking.scoring import IndicatorScore, Scores, score
+from ranking.views import present, task_notes
 from tests.conftest import ROOT, write_csv
 from tests.test_fuzz import mutate
 
@@ -284,12 +285,8 @@ def test_the_breakdown_shows_the_counts_and_the_late_and_undone_tasks(tmp_path: 
     assert "chưa hoàn thành: T3 — Danh mục dữ liệu (hạn 31/12/2025)" in notes
     assert task_notes(s.inputs, "a1", "KH", Words("en"))[1] == "2 of 5 tasks done on time, 1 late, 2 not done " \
                                                                "within the period"
-    ranking = rank(s)
-    view = group_view(ranking, ranking.criteria.group("A"))
-    unit = next(u for u in view.units if u.score.unit == "a1")
-    item = breakdown(ranking, view, unit, [i for i in s.indicators if i.unit == "a1"], None)
     pdf = tmp_path / "a1.pdf"
-    pdf.write_bytes(pdf_bytes(breakdown_html(ranking, item, {}, "vi")))
+    pdf.write_bytes(pdf_bytes(breakdown_html(present(rank(s), {}, "vi"), "a1")))
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     assert "2/5 nhiệm vụ hoàn thành đúng hạn, 1 trễ hạn, 2 chưa hoàn thành trong kỳ" in text
     assert "chưa hoàn thành: T6 — Chuyên mục iHanoi (hạn 15/12/2025)" in text

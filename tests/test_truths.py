@@ -21,6 +21,7 @@ from ranking.ranking import rank
 from ranking.report import publication_html
 from ranking.scoring import score
 from ranking.system import RENDERER_BYTES, available_memory, cores, renderers
+from ranking.views import present
 from tests.conftest import ROOT, TINY_SELF, CaseWriter
 
 HANOI_0215 = datetime(2025, 12, 3, 19, 15, tzinfo=UTC)  # 02:15 on 4 December in Hà Nội
@@ -49,10 +50,10 @@ def test_source_date_epoch_gives_that_instants_day_where_the_operator_is(
     criteria_path, inputs = make_case()
     criteria = load_criteria(criteria_path)
     ranking = rank(score(criteria, load_inputs(criteria, inputs)))
-    html = publication_html(ranking, {"stage": "final"}, "vi")
+    html = publication_html(present(ranking, {"stage": "final"}, "vi"))
     assert "04/12/2025" in html and "03/12/2025" not in html
-    assert publication_html(ranking, {"stage": "final"}, "vi") == html
-    assert "2025-12-04" in publication_html(ranking, {"stage": "final"}, "en")
+    assert publication_html(present(ranking, {"stage": "final"}, "vi")) == html
+    assert "2025-12-04" in publication_html(present(ranking, {"stage": "final"}, "en"))
 
 
 def test_a_time_zone_that_does_not_exist_is_refused_before_any_work(
