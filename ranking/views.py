@@ -538,6 +538,8 @@ class UnitPage:
     """Some indicator is scored against the other units (the table marks it † and says why)."""
     tasks: tuple[TaskLine, ...]
     tasks_as_of: str
+    id_width: str
+    """The PDF's ID column, wide enough for the longest id and its † on one line ('KHCDS.4 †')."""
 
 
 # --- the methodology --------------------------------------------------------------------------------------
@@ -959,7 +961,14 @@ def unit_page(p: Presentation, unit_id: str) -> UnitPage:
         tuple(row for row, o in zip(p.objections, p.outcomes, strict=True) if o.objection.unit == unit_id),
         tuple(sections), relative,
         task_lines(p.tasks.get(unit_id, ()), p.tasks_day, w) if p.tasks_day else (),
-        day_text(p.tasks_day.isoformat(), w) if p.tasks_day else "")
+        day_text(p.tasks_day.isoformat(), w) if p.tasks_day else "",
+        id_width(max((len(r.id) + 2 * bool(r.mark) for s in sections for r in s.rows), default=0)))
+
+
+def id_width(chars: int) -> str:
+    """Millimetres for an ID column of `chars` characters at the tables' 7.3 pt (capitals and digits
+    about 1.75 mm each, and the cell's padding), never narrower than 13 mm."""
+    return f"{max(13.0, round(1.75 * chars + 3, 1))}mm"
 
 
 def pillar_nodes(nodes: Sequence[Node]) -> list[Node]:
@@ -992,7 +1001,7 @@ def indicator_row(node: Indicator, s: IndicatorScore, inputs: Inputs, w: Words) 
         notes.append(Note(w("report.council_note"), council_note(s.note), "note"))
     if relative and not changed and abs(s.self_points - s.points) > 1e-9:
         notes.append(Note("", f"† {w('report.moved')}"))
-    applies = s.status != "not_applicable"
+    applies = s.status not in ("not_applicable", "unscored")  # no points to show: "—", as for no maximum
     maximum = shown_points(node)
     return IndicatorRow(
         node.id, "†" if relative else "", node.title, tuple(notes), shown_value(node, s.self_value, w),
