@@ -369,12 +369,13 @@ def tasks_tables(progress: Progress, w: Words) -> tuple[TasksTable, ...]:
 
 
 def task_lines(tasks: Sequence[Task], as_of: date, w: Words) -> tuple[TaskLine, ...]:
-    """A unit's tasks by deadline, each done on time, done late, overdue or not yet due on `as_of`."""
+    """A unit's tasks by deadline, each done on time, done late, overdue, due that very day (not done) or not
+    yet due on `as_of` (a task due on the last day of the period is due, not 'not yet due')."""
     lines = []
     for t in sorted(tasks, key=lambda t: (t.deadline, t.task)):
         done = t.done_by(as_of)
         state = ("on_time" if done is not None and done <= t.deadline else "late" if done is not None
-                 else "overdue" if t.deadline < as_of else "open")
+                 else "overdue" if t.deadline < as_of else "due" if t.deadline == as_of else "open")
         lines.append(TaskLine(t.task, t.title, t.plan, day_text(t.deadline.isoformat(), w),
                               day_text(done.isoformat(), w) if done is not None else "—",
                               w(TASK_STATE[state]), f"task-{state}"))
@@ -1097,14 +1098,17 @@ def objection_row(o: Outcome, criteria: Criteria, w: Words) -> ObjectionRow:
     x = o.objection
     node = next(n for p in criteria.group(o.group).pillars for n in p.leaves() if n.id == x.indicator)
 
-    def moved(old: str, new: str) -> str:
-        return w("report.from_to", old=old, new=new)
+    def moved(old: str | None, new: str) -> str:
+        """'from 60 % to 80 %'; '20 (unchanged)' where it did not move; the value alone without a draft."""
+        if old is None:
+            return new
+        return w("report.unchanged", value=new) if old == new else w("report.from_to", old=old, new=new)
 
     return ObjectionRow(
         x.id, o.name, x.indicator, o.title, day_text(x.received_on, w), x.claim, shown_value(node, x.asked_value, w),
         w(DECISION[x.decision]), f"decision-{x.decision or 'none'}", x.answer,
         day_text(x.decided_on, w) if x.decided_on else "—",
-        moved("—" if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
-        moved(w.points(o.old_points), w.points(o.new_points)),
-        moved(w.points(o.old_unit_points), w.points(o.new_unit_points)),
-        moved(w.rank(o.old_rank), w.rank(o.new_rank)), x.late)
+        moved(None if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
+        moved(None if o.old_points is None else w.points(o.old_points), w.points(o.new_points)),
+        moved(None if o.old_unit_points is None else w.points(o.old_unit_points), w.points(o.new_unit_points)),
+        moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late)
