@@ -484,12 +484,14 @@ class ObjectionRow:
     indicator: str
     title: str
     received: str
+    """'Received 5/12/2025'."""
     claim: str
     asked: str
     decision: str
     decision_css: str
     answer: str
     decided: str
+    """'Answered 8/12/2025'; '' while undecided."""
     value: str
     points: str
     unit_points: str
@@ -643,6 +645,8 @@ class Presentation:
     outcomes: tuple[Outcome, ...]
     objections: tuple[ObjectionRow, ...]
     tallies: tuple[Tally, ...]
+    tally_heads: tuple[str, ...]
+    """The tally's columns: accepted, partly, rejected, undecided, total, and of these the late ones."""
     stage_mark: str
     created: str
     cover_date: str
@@ -685,7 +689,8 @@ class Presentation:
                 "draft": bool(self.stage_mark), "created": self.created, "cover_date": self.cover_date,
                 "version": self.version, "option_rows": self.option_rows, "inputs": self.inputs,
                 "criteria_file": self.criteria_file, "histograms": self.histograms, "method": self.method,
-                "objections": self.objections, "tallies": self.tallies, "first_robust": self.first_robust}
+                "objections": self.objections, "tallies": self.tallies, "tally_heads": self.tally_heads,
+                "first_robust": self.first_robust}
 
 
 def templates(folder: Path) -> jinja2.Environment:
@@ -716,6 +721,8 @@ def present(ranking: Ranking, options: Mapping[str, object], lang: Lang, draft: 
         tuple(Tally(criteria.group(t.group).title, *(w.count(n) for n in (t.accepted, t.partly, t.rejected,
                                                                           t.undecided, t.late, t.total)))
               for t in tallies(ranking)),
+        tuple(capital(w(key)) for key in (*(DECISION[d] for d in ("accepted", "partly", "rejected", "")),
+                                          "report.total", "report.tally_late")),
         w("stage.draft") if options.get("stage") == "draft" else "", day.strftime("%Y-%m-%dT%H:%M:%SZ"),
         day.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d"), option_rows(options, w),
         tuple(provenance(ranking).items()), criteria_name(ranking), sample_line(ranking.inputs.sample, lang),
@@ -1105,10 +1112,15 @@ def objection_row(o: Outcome, criteria: Criteria, w: Words) -> ObjectionRow:
         return w("report.unchanged", value=new) if old == new else w("report.from_to", old=old, new=new)
 
     return ObjectionRow(
-        x.id, o.name, x.indicator, o.title, day_text(x.received_on, w), x.claim, shown_value(node, x.asked_value, w),
-        w(DECISION[x.decision]), f"decision-{x.decision or 'none'}", x.answer,
-        day_text(x.decided_on, w) if x.decided_on else "—",
+        x.id, o.name, x.indicator, o.title, w("report.objection_received", date=day_text(x.received_on, w)), x.claim,
+        shown_value(node, x.asked_value, w), capital(w(DECISION[x.decision])), f"decision-{x.decision or 'none'}",
+        x.answer, w("report.objection_decided", date=day_text(x.decided_on, w)) if x.decided_on else "",
         moved(None if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
         moved(None if o.old_points is None else w.points(o.old_points), w.points(o.new_points)),
         moved(None if o.old_unit_points is None else w.points(o.old_unit_points), w.points(o.new_unit_points)),
         moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late)
+
+
+def capital(text: str) -> str:
+    """The first letter in capitals ('chấp nhận' heads a table cell as 'Chấp nhận'); the rest as it is."""
+    return text[:1].upper() + text[1:]

@@ -39,6 +39,12 @@ def page_text(path: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 
+def decision(w: Words, which: str) -> str:
+    """A decision as a table cell shows it: 'Chấp nhận', 'Accepted'."""
+    text = w(f"objection.decision.{which}")
+    return text[:1].upper() + text[1:]
+
+
 def squeeze(text: str) -> str:
     """Spaces the way a collapsed text has them (a no-break space is a space)."""
     return " ".join(text.split())
@@ -76,25 +82,27 @@ def test_a_units_breakdown_and_its_page_show_its_objection_and_what_it_changed(
     pct = (lambda x: f"{x} %") if lang == "vi" else (lambda x: f"{x}%")
     expected = [
         "KN-1", "The council missed our report", "Checked: the report is valid",
-        w("report.objections"), w("objection.decision.accepted"),
+        w("report.objections"), decision(w, "accepted"),
         f"{w('report.value')}: " + w("report.from_to", old=pct(60), new=pct(80)),
         f"{w('points')}: " + w("report.from_to", old="15", new="20"),
         f"{w('report.objection_unit_points')}: " + w("report.from_to", old="76", new="81"),
         f"{w('rank')}: " + w("report.unchanged", value="1"),
         f"{w('report.objection_asked')}: {pct(80)}",
+        w("report.objection_received", date="5/12/2025" if lang == "vi" else "2025-12-05"),
+        w("report.objection_decided", date="8/12/2025" if lang == "vi" else "2025-12-08"),
     ]
     pdf = pdf_text(out / "units" / "a1.pdf")
     site = page_text(out / "site" / "units" / "a1.html")
     for text in expected:
         assert squeeze(text) in pdf, (text, pdf)
         assert squeeze(text) in site, (text, site)
-    assert w("objection.decision.accepted").casefold() in {"chấp nhận", "accepted"}
+    assert decision(w, "accepted") in pdf.split("KN-1", 1)[1] and decision(w, "accepted") in {"Chấp nhận", "Accepted"}
     for other in ("KN-2", "KN-3"):  # another unit's objection is not in a1's breakdown
         assert other not in pdf and other not in site
     # a2's late, rejected objection: marked late, and nothing moved
     a2_pdf = pdf_text(out / "units" / "a2.pdf")
     a2_site = page_text(out / "site" / "units" / "a2.html")
-    for text in ("KN-2", f"({w('objection.late')})", w("objection.decision.rejected"), "The minutes show 7",
+    for text in ("KN-2", f"({w('objection.late')})", decision(w, "rejected"), "The minutes show 7",
                  f"{w('points')}: " + w("report.unchanged", value="20"),
                  f"{w('rank')}: " + w("report.unchanged", value="2")):
         assert squeeze(text) in a2_pdf, (text, a2_pdf)
@@ -103,7 +111,7 @@ def test_a_units_breakdown_and_its_page_show_its_objection_and_what_it_changed(
     b2 = pdf_text(out / "units" / "b2.pdf")
     half = "6,5" if lang == "vi" else "6.5"
     assert squeeze(f"{w('points')}: " + w("report.from_to", old="5", new=half)) in b2
-    assert w("objection.decision.partly") in b2
+    assert decision(w, "partly") in b2
     # a unit without objections has no objections section
     for unit in ("a3", "b1"):
         assert w("report.objections") not in pdf_text(out / "units" / f"{unit}.pdf")
@@ -120,23 +128,23 @@ def test_the_publication_tallies_the_objections_and_lists_them_in_its_annex(
     annex = text.index(w("report.objections_annex"))
     assert section < annex
     assert squeeze(w("report.objections_intro", n=3)) in text
-    # the tally: one row per group, accepted, partly, rejected, undecided, late, total
-    head = " ".join(w(k) for k in ("objection.decision.accepted", "objection.decision.partly",
-                                   "objection.decision.rejected", "objection.decision.none", "objection.late",
-                                   "report.total"))
-    assert head in text[section:], text[section:section + 600]
-    assert "Sở, ban, ngành 1 0 1 0 1 2" in text[section:annex]
-    assert "Xã, phường 0 1 0 0 0 1" in text[section:annex]
+    # the tally: one row per group, accepted, partly, rejected, undecided, total, and of these the late ones
+    heads = [w(k) for k in ("objection.decision.accepted", "objection.decision.partly", "objection.decision.rejected",
+                            "objection.decision.none", "report.total", "report.tally_late")]
+    assert squeeze(" ".join(h[:1].upper() + h[1:] for h in heads)) in text[section:], text[section:section + 600]
+    assert "Sở, ban, ngành 1 0 1 0 2 1" in text[section:annex]
+    assert "Xã, phường 0 1 0 0 1 0" in text[section:annex]
     # the annex: every objection, with its unit, decision and answer; the late one marked
     listing = text[annex:]
+    received = "12/12/2025" if lang == "vi" else "2025-12-12"
     for o in (GOOD, LATE, PARTLY):
         assert o[0] in listing and squeeze(o[4]) in listing and squeeze(o[8]) in listing
     for unit in ("Sở Một", "Sở Hai", "Xã Hai"):
         assert unit in listing
-    assert f"KN-2 ({w('objection.late')})" in listing
+    assert squeeze(f"KN-2 ({w('objection.late')}) {w('report.objection_received', date=received)}") in listing
     assert f"KN-1 ({w('objection.late')})" not in listing
-    for decision in ("accepted", "partly", "rejected"):
-        assert w(f"objection.decision.{decision}") in listing
+    for which in ("accepted", "partly", "rejected"):
+        assert decision(w, which) in listing
 
 
 @pytest.mark.parametrize("lang", LANGS)
