@@ -497,6 +497,8 @@ class ObjectionRow:
     unit_points: str
     rank: str
     late: bool
+    moved: str
+    """The heading of the change: from the draft to the final, or (without the draft) the final figures."""
 
 
 @dataclass(frozen=True)
@@ -717,7 +719,8 @@ def present(ranking: Ranking, options: Mapping[str, object], lang: Lang, draft: 
     groups = tuple(group_page(ranking, v, w, tables) for v in views)
     found = outcomes(ranking, before)
     return Presentation(
-        ranking, w, criteria, options, groups, draft, found, tuple(objection_row(o, criteria, w) for o in found),
+        ranking, w, criteria, options, groups, draft, found,
+        tuple(objection_row(o, criteria, w, before is not None) for o in found),
         tuple(Tally(criteria.group(t.group).title, *(w.count(n) for n in (t.accepted, t.partly, t.rejected,
                                                                           t.undecided, t.late, t.total)))
               for t in tallies(ranking)),
@@ -1101,7 +1104,8 @@ def draft_part(diff: RunDiff, u: UnitResult, criteria: Criteria, w: Words) -> Dr
                   status(c.new_status) if c.new_status != c.old_status else w("diff.same")) for c in items))
 
 
-def objection_row(o: Outcome, criteria: Criteria, w: Words) -> ObjectionRow:
+def objection_row(o: Outcome, criteria: Criteria, w: Words, drafted: bool = True) -> ObjectionRow:
+    """An objection as published; `drafted`: the run was given its draft, so the row says what changed."""
     x = o.objection
     node = next(n for p in criteria.group(o.group).pillars for n in p.leaves() if n.id == x.indicator)
 
@@ -1118,7 +1122,8 @@ def objection_row(o: Outcome, criteria: Criteria, w: Words) -> ObjectionRow:
         moved(None if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
         moved(None if o.old_points is None else w.points(o.old_points), w.points(o.new_points)),
         moved(None if o.old_unit_points is None else w.points(o.old_unit_points), w.points(o.new_unit_points)),
-        moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late)
+        moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late,
+        w("report.objection_changed" if drafted else "report.objection_final"))
 
 
 def capital(text: str) -> str:

@@ -481,6 +481,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.from_to": ("từ {old} thành {new}", "from {old} to {new}"),
     "report.unchanged": ("{value} (không đổi)", "{value} (unchanged)"),
     "report.objection_changed": ("Thay đổi từ dự thảo đến chính thức", "Change from draft to final"),
+    "report.objection_final": ("Kết quả chính thức", "Final figures"),
     "report.objection_unit_points": ("Tổng điểm", "Total points"),
     "report.objections_section": ("Kiến nghị về bản dự thảo", "Objections to the draft"),
     "report.objections_intro": (

@@ -61,7 +61,8 @@ PARTLY = ("KN-3", "b2", "R", "2025-12-06", "The council counted the paper files"
 CORRECTIONS = "a1,R,80%,,Chấp nhận kiến nghị KN-1\nb2,R,65%,,Chấp nhận một phần kiến nghị KN-3\n"
 
 
-def final_run(year: tuple[Path, Path, Path], out: Path, lang: Lang, objections: bool = True) -> Path:  # noqa: F811
+def final_run(year: tuple[Path, Path, Path], out: Path, lang: Lang, objections: bool = True,  # noqa: F811
+              with_draft: bool = True) -> Path:
     """The tiny year's final run with the draft, as `dti run --draft` writes it (the PDFs and the site)."""
     criteria_path, folder, draft = year
     if objections:
@@ -70,7 +71,7 @@ def final_run(year: tuple[Path, Path, Path], out: Path, lang: Lang, objections: 
             f.write(CORRECTIONS)
     criteria = load_criteria(criteria_path)
     ranking = rank(score(criteria, load_inputs(criteria, folder)))
-    publish(ranking, out, {"command": "run", "stage": "final"}, lang, draft, workers=1)
+    publish(ranking, out, {"command": "run", "stage": "final"}, lang, draft if with_draft else None, workers=1)
     return out
 
 
@@ -145,6 +146,17 @@ def test_the_publication_tallies_the_objections_and_lists_them_in_its_annex(
     assert f"KN-1 ({w('objection.late')})" not in listing
     for which in ("accepted", "partly", "rejected"):
         assert decision(w, which) in listing
+
+
+def test_without_the_draft_an_objection_shows_the_final_figures_not_a_change(
+        year: tuple[Path, Path, Path], tmp_path: Path) -> None:  # noqa: F811
+    out = final_run(year, tmp_path / "final", "vi", with_draft=False)
+    w = Words("vi")
+    for text in (pdf_text(out / "units" / "a1.pdf"), page_text(out / "site" / "units" / "a1.html")):
+        assert "KN-1" in text and w("report.objection_final") in text
+        assert w("report.objection_changed") not in text
+        assert "Giá trị: 80 % Điểm: 20 Tổng điểm: 81 Hạng: 1" in text
+        assert "từ —" not in text and "(không đổi)" not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
