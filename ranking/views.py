@@ -369,12 +369,13 @@ def tasks_tables(progress: Progress, w: Words) -> tuple[TasksTable, ...]:
 
 
 def task_lines(tasks: Sequence[Task], as_of: date, w: Words) -> tuple[TaskLine, ...]:
-    """A unit's tasks by deadline, each done on time, done late, overdue or not yet due on `as_of`."""
+    """A unit's tasks by deadline, each done on time, done late, overdue, due that very day (not done) or not
+    yet due on `as_of` (a task due on the last day of the period is due, not 'not yet due')."""
     lines = []
     for t in sorted(tasks, key=lambda t: (t.deadline, t.task)):
         done = t.done_by(as_of)
         state = ("on_time" if done is not None and done <= t.deadline else "late" if done is not None
-                 else "overdue" if t.deadline < as_of else "open")
+                 else "overdue" if t.deadline < as_of else "due" if t.deadline == as_of else "open")
         lines.append(TaskLine(t.task, t.title, t.plan, day_text(t.deadline.isoformat(), w),
                               day_text(done.isoformat(), w) if done is not None else "—",
                               w(TASK_STATE[state]), f"task-{state}"))
@@ -483,17 +484,21 @@ class ObjectionRow:
     indicator: str
     title: str
     received: str
+    """'Received 5/12/2025'."""
     claim: str
     asked: str
     decision: str
     decision_css: str
     answer: str
     decided: str
+    """'Answered 8/12/2025'; '' while undecided."""
     value: str
     points: str
     unit_points: str
     rank: str
     late: bool
+    moved: str
+    """The heading of the change: from the draft to the final, or (without the draft) the final figures."""
 
 
 @dataclass(frozen=True)
@@ -644,6 +649,8 @@ class Presentation:
     outcomes: tuple[Outcome, ...]
     objections: tuple[ObjectionRow, ...]
     tallies: tuple[Tally, ...]
+    tally_heads: tuple[str, ...]
+    """The tally's columns: accepted, partly, rejected, undecided, total, and of these the late ones."""
     stage_mark: str
     created: str
     cover_date: str
@@ -686,7 +693,8 @@ class Presentation:
                 "draft": bool(self.stage_mark), "created": self.created, "cover_date": self.cover_date,
                 "version": self.version, "option_rows": self.option_rows, "inputs": self.inputs,
                 "criteria_file": self.criteria_file, "histograms": self.histograms, "method": self.method,
-                "objections": self.objections, "tallies": self.tallies, "first_robust": self.first_robust}
+                "objections": self.objections, "tallies": self.tallies, "tally_heads": self.tally_heads,
+                "first_robust": self.first_robust}
 
 
 def templates(folder: Path) -> jinja2.Environment:
@@ -713,10 +721,13 @@ def present(ranking: Ranking, options: Mapping[str, object], lang: Lang, draft: 
     groups = tuple(group_page(ranking, v, w, tables) for v in views)
     found = outcomes(ranking, before)
     return Presentation(
-        ranking, w, criteria, options, groups, draft, found, tuple(objection_row(o, criteria, w) for o in found),
+        ranking, w, criteria, options, groups, draft, found,
+        tuple(objection_row(o, criteria, w, before is not None) for o in found),
         tuple(Tally(criteria.group(t.group).title, *(w.count(n) for n in (t.accepted, t.partly, t.rejected,
                                                                           t.undecided, t.late, t.total)))
               for t in tallies(ranking)),
+        tuple(capital(w(key)) for key in (*(DECISION[d] for d in ("accepted", "partly", "rejected", "")),
+                                          "report.total", "report.tally_late")),
         w("stage.draft") if options.get("stage") == "draft" else "", day.strftime("%Y-%m-%dT%H:%M:%SZ"),
         day.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d"), option_rows(options, w),
         tuple(provenance(ranking).items()), criteria_name(ranking), sample_line(ranking.inputs.sample, lang),
@@ -1102,18 +1113,28 @@ def draft_part(diff: RunDiff, u: UnitResult, criteria: Criteria, w: Words) -> Dr
                   status(c.new_status) if c.new_status != c.old_status else w("diff.same")) for c in items))
 
 
-def objection_row(o: Outcome, criteria: Criteria, w: Words) -> ObjectionRow:
+def objection_row(o: Outcome, criteria: Criteria, w: Words, drafted: bool = True) -> ObjectionRow:
+    """An objection as published; `drafted`: the run was given its draft, so the row says what changed."""
     x = o.objection
     node = next(n for p in criteria.group(o.group).pillars for n in p.leaves() if n.id == x.indicator)
 
-    def moved(old: str, new: str) -> str:
-        return w("report.from_to", old=old, new=new)
+    def moved(old: str | None, new: str) -> str:
+        """'from 60 % to 80 %'; '20 (unchanged)' where it did not move; the value alone without a draft."""
+        if old is None:
+            return new
+        return w("report.unchanged", value=new) if old == new else w("report.from_to", old=old, new=new)
 
     return ObjectionRow(
-        x.id, o.name, x.indicator, o.title, day_text(x.received_on, w), x.claim, shown_value(node, x.asked_value, w),
-        w(DECISION[x.decision]), f"decision-{x.decision or 'none'}", x.answer,
-        day_text(x.decided_on, w) if x.decided_on else "—",
-        moved("—" if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
-        moved(w.points(o.old_points), w.points(o.new_points)),
-        moved(w.points(o.old_unit_points), w.points(o.new_unit_points)),
-        moved(w.rank(o.old_rank), w.rank(o.new_rank)), x.late)
+        x.id, o.name, x.indicator, o.title, w("report.objection_received", date=day_text(x.received_on, w)), x.claim,
+        shown_value(node, x.asked_value, w), capital(w(DECISION[x.decision])), f"decision-{x.decision or 'none'}",
+        x.answer, w("report.objection_decided", date=day_text(x.decided_on, w)) if x.decided_on else "",
+        moved(None if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
+        moved(None if o.old_points is None else w.points(o.old_points), w.points(o.new_points)),
+        moved(None if o.old_unit_points is None else w.points(o.old_unit_points), w.points(o.new_unit_points)),
+        moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late,
+        w("report.objection_changed" if drafted else "report.objection_final"))
+
+
+def capital(text: str) -> str:
+    """The first letter in capitals ('chấp nhận' heads a table cell as 'Chấp nhận'); the rest as it is."""
+    return text[:1].upper() + text[1:]

@@ -476,8 +476,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.objection_asked": ("Giá trị đề nghị", "Value asked"),
     "report.objection_answer": ("Trả lời của Sở", "The department's answer"),
     "report.objection_decision": ("Quyết định", "Decision"),
+    "report.objection_received": ("Nhận ngày {date}", "Received {date}"),
+    "report.objection_decided": ("Trả lời ngày {date}", "Answered {date}"),
     "report.from_to": ("từ {old} thành {new}", "from {old} to {new}"),
+    "report.unchanged": ("{value} (không đổi)", "{value} (unchanged)"),
     "report.objection_changed": ("Thay đổi từ dự thảo đến chính thức", "Change from draft to final"),
+    "report.objection_final": ("Kết quả chính thức", "Final figures"),
     "report.objection_unit_points": ("Tổng điểm", "Total points"),
     "report.objections_section": ("Kiến nghị về bản dự thảo", "Objections to the draft"),
     "report.objections_intro": (
@@ -489,11 +493,13 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "objection with its answer and the points and rank it changed."),
     "report.objections_annex": ("Phụ lục: Kiến nghị và trả lời", "Annex: objections and answers"),
     "report.total": ("Tổng", "Total"),
+    "report.tally_late": ("Trong đó nộp muộn", "Of which late"),
     "report.tasks": ("Nhiệm vụ trong kế hoạch năm (tính đến {date})", "The year's plan tasks (as of {date})"),
     "tasks.done_on": ("Ngày hoàn thành", "Done on"),
     "tasks.state.on_time": ("Hoàn thành đúng hạn", "Done on time"),
     "tasks.state.late": ("Hoàn thành trễ hạn", "Done late"),
     "tasks.state.overdue": ("Quá hạn, chưa hoàn thành", "Overdue, not done"),
+    "tasks.state.due": ("Đến hạn, chưa hoàn thành", "Due, not done"),
     "tasks.state.open": ("Chưa đến hạn", "Not yet due"),
     "site.tasks_of_group": ("Tiến độ nhiệm vụ của khối", "The group's task progress"),
     "site.tasks_title": ("Tiến độ nhiệm vụ — {title} (tính đến {date})", "Task progress — {title} (as of {date})"),
@@ -1812,7 +1818,7 @@ OPTION_VALUES: Mapping[tuple[str, str], str] = {
 
 TASK_STATE: Mapping[str, str] = {
     "on_time": "tasks.state.on_time", "late": "tasks.state.late", "overdue": "tasks.state.overdue",
-    "open": "tasks.state.open",
+    "due": "tasks.state.due", "open": "tasks.state.open",
 }
 """Where a task stands on a day, on a unit's breakdown."""
 
