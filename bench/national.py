@@ -143,8 +143,9 @@ def stage_pdfs(inputs: Path, documents: int, publication: bool, workers: int) ->
     """`documents` breakdowns spread over the ranking (every n-th unit in the order they are rendered),
     rendered by `workers` processes; memory: this process before rendering, and the tree's peak."""
     from ranking.ranking import Ranking
+    from ranking.render_pool import render_documents
     from ranking.report import documents as all_documents
-    from ranking.report import pdf_bytes, publication_html, render_documents
+    from ranking.report import pdf_bytes, publication_html, render_one
     from ranking.views import present
 
     ranked, times = _ranking(inputs, None)
@@ -159,7 +160,7 @@ def stage_pdfs(inputs: Path, documents: int, publication: bool, workers: int) ->
         folder = Path(out).resolve()
         (folder / "units").mkdir()
         start = time.perf_counter()
-        done = render_documents(all_documents(shown, folder, units=chosen), folder, None, workers)
+        done = render_documents(all_documents(shown, folder, units=chosen), render_one, folder, None, workers)
         times["breakdowns"] = time.perf_counter() - start
         times["documents"] = len(done.rendered)
         times["pages"] = _pages(done.files)

@@ -22,7 +22,7 @@ from ranking.scoring import score
 from ranking.tables import write_csv_tables, write_tables, write_workbook
 
 if TYPE_CHECKING:
-    from ranking.report import Reports
+    from ranking.render_pool import Reports
 
 Stage = Literal["draft", "final"]
 

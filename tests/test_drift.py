@@ -18,7 +18,8 @@ from ranking.errors import Lang
 from ranking.i18n import Words
 from ranking.pipeline import build, load
 from ranking.ranking import Ranking, UnitResult
-from ranking.report import documents, render_documents
+from ranking.render_pool import render_documents
+from ranking.report import documents, render_one
 from ranking.scoring import IndicatorScore
 from ranking.site import write_site
 from ranking.system import cores
@@ -84,7 +85,7 @@ def year(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         folder = out / "run"
         (folder / "units").mkdir(parents=True)
         units = [u.score.unit for u in ranking.units]
-        render_documents(documents(shown, folder, units=units), folder, None, cores())
+        render_documents(documents(shown, folder, units=units), render_one, folder, None, cores())
         write_site(shown, folder)
     yield ranking, lang, folder
 

@@ -16,7 +16,8 @@ from ranking.inputs import load_inputs
 from ranking.pipeline import build
 from ranking.ranking import Ranking
 from ranking.render_cache import KEEP_RUNS, MAGIC, MARKER, SUFFIX, RenderCache, default_folder, pack, unpack
-from ranking.report import Reports, asset_bytes, write_reports
+from ranking.render_pool import Reports
+from ranking.report import asset_bytes, write_reports
 from ranking.system import cores
 from ranking.tables import Sheet, cached_xlsx, workbook_cache, write_tables
 from ranking.views import present
