@@ -454,7 +454,7 @@ def _tasks(args: argparse.Namespace, lang: Lang) -> int:
     for warning in inputs.warnings:
         if warning.file == str(register):
             print(warning.message(lang), file=sys.stderr)
-    report = tasks.progress(criteria, inputs, inputs.as_of or date.today())
+    report = tasks.progress(criteria, inputs.units, inputs.tasks, inputs.sample, inputs.as_of or date.today())
     print(tasks.render(report, lang))
     if args.out is not None:
         with staged_output(args.out, command="dti tasks") as stage:

@@ -7,13 +7,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ranking.criteria import Criteria, Indicator, Period
 from ranking.i18n import Words
 
-if TYPE_CHECKING:
-    from ranking.inputs import Inputs
+
+class Assignee(Protocol):
+    """A unit as the progress report names it (inputs.Unit; a protocol, so that this module, which inputs.py
+    reads, does not import inputs.py)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
 
 REGISTER = "tasks.csv"  # the register's file name, shown as the source of a computed value
 SOON = 30  # days: "due soon" in the progress report
@@ -135,10 +146,11 @@ def unit_progress(group: str, unit: str, name: str, tasks: Sequence[Task], as_of
                         sum(d is not None and d > t.deadline for t, d in done), overdue, soon)
 
 
-def progress(criteria: Criteria, inputs: Inputs, as_of: date) -> Progress:
+def progress(criteria: Criteria, units: Sequence[Assignee], register: Sequence[Task], sample: str,
+             as_of: date) -> Progress:
     """Every unit's progress on `as_of` (a unit with no task too: it shows zeros)."""
-    tasks = by_unit(inputs.tasks)
+    tasks = by_unit(register)
     order = {g.id: i for i, g in enumerate(criteria.groups)}
-    units = [unit_progress(u.group, u.id, u.name, tasks.get(u.id, []), as_of) for u in inputs.units]
-    units.sort(key=lambda p: (-len(p.overdue), order.get(p.group, 0), p.name.casefold(), p.unit))
-    return Progress(as_of, tuple(units), inputs.sample, criteria)
+    rows = [unit_progress(u.group, u.id, u.name, tasks.get(u.id, []), as_of) for u in units]
+    rows.sort(key=lambda p: (-len(p.overdue), order.get(p.group, 0), p.name.casefold(), p.unit))
+    return Progress(as_of, tuple(rows), sample, criteria)

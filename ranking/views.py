@@ -717,7 +717,8 @@ def present(ranking: Ranking, options: Mapping[str, object], lang: Lang, draft: 
     views = [group_view(ranking, g) for g in criteria.groups if ranking.group(g.id)]
     inputs = ranking.inputs
     seen = tasks_day(inputs)
-    tables = tasks_tables(progress(criteria, inputs, seen), w) if inputs.tasks and seen else ()
+    tables = (tasks_tables(progress(criteria, inputs.units, inputs.tasks, inputs.sample, seen), w)
+              if inputs.tasks and seen else ())
     groups = tuple(group_page(ranking, v, w, tables) for v in views)
     found = outcomes(ranking, before)
     return Presentation(

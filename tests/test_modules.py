@@ -24,6 +24,7 @@ LAZY = {
     ("cli", "tasks"),  # jinja2, weasyprint and openpyxl: only `dti tasks`
     ("criteria", "schema"),  # pydantic: only when a criteria file is loaded
     ("pipeline", "report"), ("pipeline", "site"),  # jinja2 and weasyprint: only when a PDF is made
+    ("pipeline", "views"),  # jinja2: only when the PDFs and the site are made
 }
 
 
