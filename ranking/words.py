@@ -526,14 +526,16 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "form.dv.count": ("Nhập một số nguyên ≥ 0.", "Enter a whole number ≥ 0."),
     "form.dv.council": ("Nhập số điểm từ 0 đến {points}.", "Enter points from 0 to {points}."),
     "form.help.self": (
-        "1. Mỗi dòng là một chỉ số thành phần áp dụng cho đơn vị; chỉ nhập vào các ô nền vàng (Giá trị, Mẫu số, "
-        "Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh sách thả xuống.|3. Tỷ lệ: nhập 85% (hoặc 0,85 "
+        "1. Mỗi dòng là một chỉ số thành phần áp dụng cho đơn vị (dòng chữ đậm là tên nhóm chỉ số, không nhập); "
+        "chỉ nhập vào các ô nền vàng (Giá trị, Mẫu số, Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh "
+        "sách thả xuống.|3. Tỷ lệ: nhập 85% (hoặc 0,85 "
         "theo định dạng số của máy), hoặc nhập tử số ở cột Giá trị và mẫu số ở cột Mẫu số; mẫu số 0 nghĩa là chỉ "
         "số không áp dụng.|4. Số lượng, số lần, số ngày: nhập một số; không nhập chữ hay đơn vị đo.|5. Minh chứng: "
         "ghi số, ký hiệu, ngày văn bản hoặc đường dẫn tới tài liệu.|6. Không thêm, xóa, đổi thứ tự dòng hay đổi "
         "tên trang; không nhập công thức.|7. Lưu dưới dạng Sổ làm việc Excel (.xlsx) và gửi lại đúng tệp này.",
-        "1. Each row is an indicator that applies to the unit; enter data only in the yellow cells (Value, "
-        "Denominator, Evidence).|2. Yes/no and choices: pick from the drop-down list.|3. Fractions: enter 85%, or "
+        "1. Each row is an indicator that applies to the unit (a bold row is the title of a group of indicators, "
+        "nothing to enter); enter data only in the yellow cells (Value, Denominator, Evidence).|2. Yes/no and "
+        "choices: pick from the drop-down list.|3. Fractions: enter 85%, or "
         "the count in Value and its denominator in Denominator; a denominator of 0 means the indicator does not "
         "apply.|4. Counts, times, days: enter a number, without words or units.|5. Evidence: the document's "
         "number and date, or a link.|6. Do not add, delete or reorder rows, rename sheets or enter formulas.|"
