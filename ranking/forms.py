@@ -62,7 +62,7 @@ HEADER_ROW = 6
 FIRST_ROW = 7
 _INPUT = PatternFill("solid", start_color="FFF2CC")
 _COUNCIL = PatternFill("solid", start_color="F8CBAD")  # rows the council must fill: no value, no points
-_MEASURED = PatternFill("solid", start_color="DDEBF7")  # measured by the city's systems: shown, locked
+_MEASURED = PatternFill("solid", start_color="DDEBF7")  # measured by an information system: shown, locked
 _HEAD = PatternFill("solid", start_color="D9E1F2")
 _PILLAR = PatternFill("solid", start_color="EDEDED")
 _COMPOSITE = PatternFill("solid", start_color="F5F5F5")  # a composite's title row: a lighter heading

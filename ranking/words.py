@@ -272,14 +272,32 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "pillar's index is computed the same way.",
     ),
     "report.method_appraisal": (
-        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Chỉ số do Hội đồng chấm chỉ "
-        "lấy điểm của Hội đồng (giá trị đơn vị tự chấm chỉ là đề xuất); chỉ số đo tự động lấy số liệu từ hệ thống "
-        "của Thành phố, Hội đồng có thể hiệu chỉnh kèm ghi chú. Điểm tự đánh giá được tính bằng cùng quy tắc trên "
-        "các giá trị tự đánh giá.",
-        "The value set by the appraisal council replaces the self-assessed one. An indicator scored by the council "
-        "takes the council's points only (the unit's own value is a proposal); a measured indicator takes the "
-        "value measured by the city's systems, which the council may correct with a note. The self-assessed "
-        "score uses the same rules on the self-assessed values.",
+        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Điểm tự đánh giá được tính "
+        "bằng cùng quy tắc trên các giá trị tự đánh giá.",
+        "The value set by the appraisal council replaces the self-assessed one. The self-assessed score uses the "
+        "same rules on the self-assessed values.",
+    ),
+    "report.method_council": (
+        "Chỉ số do Hội đồng chấm chỉ lấy điểm của Hội đồng (giá trị đơn vị tự chấm chỉ là đề xuất).",
+        "An indicator scored by the council takes the council's points only (the unit's own value is a proposal).",
+    ),
+    "report.method_measured": (
+        "Chỉ số đo tự động lấy số liệu do hệ thống thông tin đo được ({systems}), đơn vị không tự đánh giá; Hội "
+        "đồng thẩm định có thể hiệu chỉnh kèm ghi chú.",
+        "A measured indicator takes the value measured by an information system ({systems}), not a self-assessed "
+        "one; the appraisal council may correct it with a note.",
+    ),
+    "report.method_systems": (
+        "hệ thống thông tin của {operator}",
+        "the information systems of {operator}",
+    ),
+    "report.method_tasks": (
+        "Chỉ số tính từ sổ theo dõi nhiệm vụ (tasks.csv) lấy tỷ lệ nhiệm vụ đã hoàn thành trên số nhiệm vụ đến hạn "
+        "trong kỳ đánh giá (nhiệm vụ hoàn thành trễ hạn chỉ được tính khi chỉ số quy định), đơn vị không tự đánh "
+        "giá; Hội đồng thẩm định có thể hiệu chỉnh kèm ghi chú.",
+        "An indicator computed from the task register (tasks.csv) takes the share of the tasks due within the "
+        "period that were done (a task done late counts only where the indicator says so), not a self-assessed "
+        "value; the appraisal council may correct it with a note.",
     ),
     "report.method_missing": (
         "Chỉ số áp dụng cho đơn vị nhưng không có số liệu được tính 0 điểm (thiếu số liệu). Chỉ số không áp dụng "
