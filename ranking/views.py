@@ -309,6 +309,8 @@ class GroupPage:
     firmness: str
     """The group's robustness in one sentence: every rank firm, or which are not ('' without the analysis)."""
     firm_limit: str
+    single: str
+    """Why the group has no robustness analysis: it has one pillar ('' otherwise, or without the analysis)."""
     draws: str
     """How many times the robustness analysis recomputed the ranking."""
     loose: tuple[str, ...]
@@ -602,14 +604,16 @@ def methodology(ranking: Ranking, groups: Sequence[GroupPage], w: Words) -> Meth
     paragraphs.append(w("report.method_ties"))
     if any(g.has_previous for g in groups):
         paragraphs.append(w("report.method_previous"))
-    robustness: list[str] = []
+    singles = [g.single for g in groups if g.single]  # groups of one pillar: why they have no analysis
+    robustness = singles
     if ranking.analysis:
         spec = criteria.robustness
         draws = w("report.method_rob_draws", draws=w.count(spec.draws), seed=spec.seed,
                   concentration=w.num(spec.concentration, 1, fixed=False),
                   spread=w.share(weight_spread(spec.concentration)))
         robustness = [f"{draws} {w('report.method_rob_drop')}" if spec.leave_one_out else draws,
-                      w("report.method_rob_methods"), w("report.method_rob_interval"), w("report.method_rob_table")]
+                      w("report.method_rob_methods"), w("report.method_rob_interval"), *singles,
+                      w("report.method_rob_table")]
     return Methodology(
         tuple(paragraphs),
         tuple(Key(c.css, c.colour, f"{b.label} ({w('report.band_from', min=w.num(b.min * scale, 4, fixed=False))})")
@@ -891,6 +895,7 @@ def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksT
         v.has_previous, v.has_robustness, v.applies,
         w("report.split_note", decimals=decimals) if v.split else "", firmness,
         w("report.firm_limit", limit=firm_limit(size), shift=w.num(stats.shift if stats else None, 1)),
+        single_pillar(ranking, v.group, w),
         w.count(stats.draws if stats else criteria.robustness.draws),
         tuple(f"{u.score.name}: " + w("report.loose_item", rank=v.rank_label(u), low=u.robustness.low,
                                       high=u.robustness.high) for u in v.loose if u.robustness is not None),
@@ -898,6 +903,11 @@ def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksT
                      f"chart-{v.group.id}-{i}") for i, chunk in enumerate(chunks(bars))),
         tuple(charts.interval_chart(chunk, size, legend) for chunk in chunks(intervals)),
         next((t for t in tables if t.group == v.group.id), None))
+
+
+def single_pillar(ranking: Ranking, group: Group, w: Words) -> str:
+    """The sentence saying why a group of one pillar has no robustness analysis, where the analysis ran."""
+    return w("report.rob_single", title=group.title) if ranking.analysed and len(group.pillars) == 1 else ""
 
 
 def ranking_widths(v: GroupView, bands: bool) -> tuple[str, ...]:

@@ -151,6 +151,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "total). Its concentration, {concentration}, sets how far the weights stray: the higher, the closer to "
         "the published weights; at {concentration} a pillar weighing 10 % typically gets 10 % ± {spread}.",
     ),
+    "report.rob_single": (
+        "Khối “{title}” chỉ có một chỉ số thành phần nên không phân tích độ vững của thứ hạng theo trọng số "
+        "(thay đổi trọng số không làm thay đổi thứ hạng).",
+        "The group “{title}” has a single pillar, so the robustness of its ranks to the weights is not analysed "
+        "(changing the weights cannot change the ranks).",
+    ),
     "report.method_rob_drop": (
         "Mỗi lần tính còn có thể bỏ hẳn một chỉ số thành phần (chọn ngẫu nhiên).",
         "Each recomputation may also leave one pillar out altogether (chosen at random).",

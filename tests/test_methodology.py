@@ -5,20 +5,24 @@ means nothing in a group of one pillar."""
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
 import pytest
 
-from ranking.criteria import load_criteria
+from ranking.criteria import RobustnessSpec, load_criteria
 from ranking.errors import Lang
+from ranking.history import read_previous
 from ranking.inputs import load_inputs
 from ranking.ranking import Ranking, rank
-from ranking.report import publication_html
+from ranking.report import breakdown_html, publication_html
+from ranking.robustness import analyse
 from ranking.scoring import score
 from ranking.site import write_site
+from ranking.tables import write_tables
 from ranking.views import present
-from tests.conftest import TINY_CRITERIA, TINY_SELF, TINY_UNITS, write_case
+from tests.conftest import TINY_APPRAISAL, TINY_CRITERIA, TINY_SELF, TINY_UNITS, write_case
 
 OPTIONS = {"command": "run", "criteria": "criteria.yaml"}
 
@@ -99,3 +103,46 @@ def test_the_methodology_says_nothing_of_sources_the_criteria_lack(tmp_path: Pat
         assert WORDS["appraisal"][lang] in where
         for key in ("measured", "tasks", "council", "relative"):
             assert WORDS[key][lang] not in where, key
+
+
+# --- a group of one pillar: no robustness analysis, and one sentence says why ------------------------------
+SINGLE = {"vi": "Khối “Xã, phường” chỉ có một chỉ số thành phần nên không phân tích độ vững của thứ hạng theo "
+                "trọng số (thay đổi trọng số không làm thay đổi thứ hạng).",
+          "en": "The group “Xã, phường” has a single pillar, so the robustness of its ranks to the weights is not "
+                "analysed (changing the weights cannot change the ranks)."}
+FIRM = {"vi": ("Độ vững của thứ hạng: ", "Khoảng thứ hạng"), "en": ("How firm the ranks are: ", "Likely ranks")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_group_of_one_pillar_says_why_it_has_no_robustness(tmp_path: Path, lang: Lang) -> None:
+    """Tiny group B (one pillar) beside group A (two): A keeps its analysis (its section, its intervals, its
+    agreement table), B has none of them and one sentence on its group page and in the methodology; its
+    breakdowns, its pages and the tables are written all the same, the interval columns empty for it."""
+    criteria_path, folder = write_case(tmp_path / "case", appraisal=TINY_APPRAISAL)
+    loaded = load_criteria(criteria_path)
+    ranking = analyse(rank(score(loaded, load_inputs(loaded, folder))), RobustnessSpec(50, 400, 7))
+    shown = present(ranking, OPTIONS, lang)
+    section, interval = FIRM[lang]
+    html = text(publication_html(shown))
+    groups = html[html.index(section + "Sở, ban, ngành"):html.rindex(SINGLE[lang])]  # A's section, then B's
+    assert section + "Xã, phường" not in html
+    assert SINGLE[lang] in groups and html.count(SINGLE[lang]) == 2  # B's group page and the methodology
+    publication, site = methodologies(ranking, lang, tmp_path / "out")
+    for where in (publication, site):
+        assert SINGLE[lang] in where
+    site_html = (tmp_path / "out" / "site" / "methodology.html").read_text(encoding="utf-8")
+    assert "<h3>Sở, ban, ngành</h3>" in site_html and "<h3>Xã, phường</h3>" not in site_html  # agreement tables
+    index = (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8")
+    assert SINGLE[lang] in text(index)
+    assert index.count(f'data-type="num">{interval}</th>') == 1  # the interval column of A's table only
+    for unit in ("b1", "b2"):
+        assert section.rstrip(": ") not in text(breakdown_html(shown, unit))
+        assert (tmp_path / "out" / "site" / "units" / f"{unit}.html").is_file()
+    assert section.rstrip(": ") in text(breakdown_html(shown, "a1"))
+    (tmp_path / "tables").mkdir()
+    write_tables(ranking, tmp_path / "tables", OPTIONS)
+    rows = {r["unit"]: r for r in csv.DictReader((tmp_path / "tables" / "results.csv").open(encoding="utf-8"))}
+    assert all(rows[u]["rank_low"] == rows[u]["rank_high"] == "" for u in ("b1", "b2"))
+    assert all(rows[u]["rank_low"] and rows[u]["rank_high"] for u in ("a1", "a2", "a3"))
+    assert (tmp_path / "tables" / "results.xlsx").is_file()
+    assert set(read_previous(tmp_path / "tables" / "results.csv").rows) == set(rows)  # next year reads it
