@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ranking.contracts import APPRAISAL, OBJECTIONS, SELF_ASSESSMENT
-from ranking.criteria import Choice, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo
+from ranking.criteria import Choice, Composite, Council, Criteria, Deadline, Indicator, Penalty, Ratio, YesNo
 from ranking.csvio import FORMULA_START, megabytes, read_bytes
 from ranking.errors import LANGS, FormError, Problem, Problems, nearest
 from ranking.forms import (
@@ -619,10 +619,15 @@ class _FormReader:
         return self_rows(self.criteria.group(unit.group), unit)
 
     def _layout(self, expected: Sequence[Row], sheet: _Sheet) -> dict[tuple[str, ...], int]:
-        """Where each expected row is; every row added, removed or moved is a problem."""
+        """Where each expected row is; every row added, removed or moved is a problem. A composite's title
+        row is neither expected nor looked for: it holds no value, and a form made before composites had
+        their own row has none."""
         cols = self.columns.keys
-        found = [(r, tuple(cell_text(v[c - 1]) for c in cols)) for r, v in sorted(sheet.rows.items())]
-        want = [row.key for row in expected]
+        titles = {row.key for row in expected if isinstance(row.heading, Composite)}
+        found = [(r, key) for r, v in sorted(sheet.rows.items())
+                 if (key := tuple(cell_text(v[c - 1]) for c in cols)) not in titles]
+        places = [(FIRST_ROW + i, row.key) for i, row in enumerate(expected) if row.key not in titles]
+        want = [key for _, key in places]
         where: dict[tuple[str, ...], int] = {}
         for r, key in found:
             where.setdefault(key, r)
@@ -632,7 +637,7 @@ class _FormReader:
         added: list[tuple[int, tuple[str, ...]]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag != "equal":
-                removed.update((want[i], FIRST_ROW + i) for i in range(i1, i2))
+                removed.update((want[i], places[i][0]) for i in range(i1, i2))
                 added.extend(found[j1:j2])
         for key, r0 in removed.items():
             if key in where and where[key] != r0:

@@ -126,7 +126,8 @@ RESULTS = Table("results.csv", "one row per unit, group by group in rank order",
     ("self_index", "number", "the index of its self-assessed values alone"),
     ("previous_index", "number", "the index of its predecessor(s) in the previous edition (mean when merged)"),
     ("previous_rank", "whole", "its predecessor's rank, with exactly one predecessor in the same group"),
-    ("rank_low", "whole", "the best end of its 5–95 % rank interval when the weights vary"),
+    ("rank_low", "whole", "the best end of its 5–95 % rank interval when the weights vary (empty in a group "
+                          "of one pillar: nothing to vary)"),
     ("rank_high", "whole", "the worst end of that interval"),
 ), more="pillar:")
 INDICATOR_SCORES = Table("indicator_scores.csv", "one row per unit and indicator", _columns(

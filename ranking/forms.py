@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ranking.criteria import (
     Best,
     Choice,
+    Composite,
     Council,
     Count,
     Criteria,
@@ -32,14 +33,16 @@ from ranking.criteria import (
     Group,
     Indicator,
     MinMax,
+    Node,
     Penalty,
+    Pillar,
     Ratio,
     Tiers,
     YesNo,
 )
 from ranking.csvio import neutralise
 from ranking.errors import Lang
-from ranking.i18n import Words, entry_and_node, measurement_note, shown_points, t
+from ranking.i18n import Words, describe_node, entry_and_node, measurement_note, shown_points, t
 from ranking.inputs import Inputs, Key, Unit, Value
 from ranking.objections import Draft
 from ranking.output import added_files, inside
@@ -59,9 +62,10 @@ HEADER_ROW = 6
 FIRST_ROW = 7
 _INPUT = PatternFill("solid", start_color="FFF2CC")
 _COUNCIL = PatternFill("solid", start_color="F8CBAD")  # rows the council must fill: no value, no points
-_MEASURED = PatternFill("solid", start_color="DDEBF7")  # measured by the city's systems: shown, locked
+_MEASURED = PatternFill("solid", start_color="DDEBF7")  # measured by an information system: shown, locked
 _HEAD = PatternFill("solid", start_color="D9E1F2")
 _PILLAR = PatternFill("solid", start_color="EDEDED")
+_COMPOSITE = PatternFill("solid", start_color="F5F5F5")  # a composite's title row: a lighter heading
 _WRAP = Alignment(wrap_text=True, vertical="top")
 LINE_HEIGHT = 15.0  # points per line of 11-pt text
 
@@ -121,22 +125,40 @@ CLAIM_DAY, CLAIM_EVIDENCE = 6, 7
 
 @dataclass(frozen=True)
 class Row:
-    """One expected row of a form: a pillar heading (indicator None) or an indicator of a unit."""
+    """One expected row of a form: a heading (`heading`: a pillar, or a composite before its sub-items;
+    indicator None) or an indicator of a unit."""
 
     key: tuple[str, ...]
     unit: str
     indicator: Indicator | None
+    heading: Pillar | Composite | None = None
 
 
 def self_rows(group: Group, unit: Unit) -> tuple[Row, ...]:
-    """A unit's form: each pillar that has an indicator applying to the unit, then those indicators."""
+    """A unit's form: each pillar that has an indicator applying to the unit, then those indicators, each
+    composite's title just before its sub-items, as the published decision lists them."""
     rows: list[Row] = []
     for pillar in group.pillars:
-        leaves = [leaf for leaf in pillar.leaves() if leaf.applies(unit.id, unit.tags)]
-        if leaves:
-            rows.append(Row((pillar.id,), unit.id, None))
-            rows.extend(Row((leaf.id,), unit.id, leaf) for leaf in leaves)
+        body = node_rows(pillar.children, unit)
+        if body:
+            rows.append(Row((pillar.id,), unit.id, None, pillar))
+            rows.extend(body)
     return tuple(rows)
+
+
+def node_rows(nodes: Sequence[Node], unit: Unit) -> list[Row]:
+    """The rows of `nodes` for a unit, in file order: each indicator that applies to it, and each composite
+    with some sub-item that applies as a heading before them."""
+    rows: list[Row] = []
+    for node in nodes:
+        if isinstance(node, Composite):
+            body = node_rows(node.children, unit)
+            if body:
+                rows.append(Row((node.id,), unit.id, None, node))
+                rows.extend(body)
+        elif node.applies(unit.id, unit.tags):
+            rows.append(Row((node.id,), unit.id, node))
+    return rows
 
 
 def appraisal_rows(group: Group, units: Iterable[Unit]) -> tuple[Row, ...]:
@@ -368,6 +390,22 @@ def _write_row(ws: Worksheet, r: int, cells: Sequence[object], columns: Columns,
         cell.fill = _INPUT
 
 
+def _heading_row(ws: Worksheet, r: int, row: Row, columns: Columns, lang: Lang) -> None:
+    """A pillar's or a composite's row: its id and title (a composite's points and how its sub-items add up
+    too), bold on a grey band, locked, with no cell to type into; `collect` never reads it."""
+    node = row.heading
+    assert node is not None
+    cells: list[object] = [node.id, node.title] + [None] * (columns.width - 2)
+    if isinstance(node, Composite):
+        cells[columns.headers.index("form.col.points")] = _n(node.maximum)
+        if "form.col.rule" in columns.headers:
+            cells[columns.headers.index("form.col.rule")] = describe_node(node, Words(lang))
+    _write_row(ws, r, cells, columns, ())
+    for col in range(1, columns.width + 1):
+        ws.cell(r, col).fill = _PILLAR if isinstance(node, Pillar) else _COMPOSITE
+        ws.cell(r, col).font = Font(bold=True)
+
+
 def council_task(indicator: Indicator, lang: Lang) -> str:
     """What the council must do on a row of its workbook ('' where an empty row keeps the unit's value)."""
     if isinstance(indicator.rule, Council):
@@ -446,14 +484,10 @@ def unit_form(criteria: Criteria, unit: Unit, path: Path, lang: Lang = "vi", sam
     ws = _table_sheet(wb, sheet, head, SELF, lang)
     meta = _metadata(wb, criteria, "self", unit.id, sheet, lang)
     validations = _Validations(ws, meta, lang)
-    titles = {p.id: p.title for p in group.pillars}
     for r, row in enumerate(self_rows(group, unit), start=FIRST_ROW):
         leaf = row.indicator
         if leaf is None:
-            _write_row(ws, r, [row.key[0], titles[row.key[0]]], SELF, ())
-            for col in range(1, SELF.width + 1):
-                ws.cell(r, col).fill = _PILLAR
-                ws.cell(r, col).font = Font(bold=True)
+            _heading_row(ws, r, row, SELF, lang)
             continue
         if leaf.source in ("measured", "tasks"):
             shown, note = (measured_cells(leaf, (measured or {}).get((unit.id, leaf.id)), lang)
@@ -577,14 +611,10 @@ def objection_form(criteria: Criteria, unit: Unit, draft: Draft, path: Path, lan
                            error=t("form.dv.sent_date", lang))
     ws.add_data_validation(dates)
     dates.add(DATE_CELL)
-    titles = {p.id: p.title for p in group.pillars}
     for r, row in enumerate(self_rows(group, unit), start=FIRST_ROW):
         leaf = row.indicator
         if leaf is None:
-            _write_row(ws, r, [row.key[0], titles[row.key[0]]], OBJECTION, ())
-            for col in range(1, OBJECTION.width + 1):
-                ws.cell(r, col).fill = _PILLAR
-                ws.cell(r, col).font = Font(bold=True)
+            _heading_row(ws, r, row, OBJECTION, lang)
             continue
         key = (unit.id, leaf.id)
         published = draft.rows.get(key)

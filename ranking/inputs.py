@@ -134,7 +134,7 @@ class Inputs:
     absent: tuple[str, ...] = ()
     """The files a partial load (validate) did not find yet, e.g. self_assessment.csv before the forms."""
     measured: Mapping[Key, Value] = field(default_factory=dict)
-    """Values of `source: measured` indicators, from measured.csv (exported from the city's systems)."""
+    """Values of `source: measured` indicators, from measured.csv (exported from the measuring systems)."""
     objections: tuple[Objection, ...] = ()
     """The units' objections to the draft and the department's decisions (objections.csv, optional)."""
     tasks: tuple[Task, ...] = ()

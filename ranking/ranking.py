@@ -173,7 +173,10 @@ class Ranking:
     units: tuple[UnitResult, ...]
     indicators: IndicatorScores
     analysis: tuple[GroupRobustness, ...] = ()
-    """The robustness statistics of each ranked group (empty until robustness.analyse has run)."""
+    """The robustness statistics of each ranked group of two pillars or more (empty until robustness.analyse
+    has run)."""
+    analysed: bool = False
+    """Whether robustness.analyse has run: a group of one pillar has no statistics even then."""
     matrices: tuple[GroupScores, ...] = field(default=(), compare=False)
     """Each ranked group's score matrices (scoring.GroupScores), in criteria order."""
 

@@ -348,13 +348,14 @@ def analyse_group(group: str, p: Pillars, official: IntArray, spec: RobustnessSp
 
 def analyse(ranking: Ranking, spec: RobustnessSpec | None = None, methods: Sequence[Method] = METHODS) -> Ranking:
     """A new Ranking with every unit's Robustness and every group's statistics (criteria.robustness unless
-    `spec` is given)."""
+    `spec` is given). A group of one pillar has none: varying the weights of a single pillar, or combining it
+    another way, cannot change a rank, so every rank would read as firm for no reason."""
     spec = spec or ranking.criteria.robustness
     found: dict[str, Robustness] = {}
     stats: list[GroupRobustness] = []
     for group in ranking.criteria.groups:
         members = [u for u in ranking.units if u.score.group == group.id]
-        if not members:
+        if not members or len(group.pillars) < 2:
             continue
         p = pillars(group, ranking.matrix(group.id), [u.score.unit for u in members])
         official = np.array([u.rank for u in members], dtype=np.int64)
@@ -363,6 +364,6 @@ def analyse(ranking: Ranking, spec: RobustnessSpec | None = None, methods: Seque
         stats.append(group_stats)
 
     def with_robustness(u: UnitResult) -> UnitResult:
-        return replace(u, robustness=found.get(u.score.unit, u.robustness))
+        return replace(u, robustness=found.get(u.score.unit))
 
-    return replace(ranking, units=tuple(map(with_robustness, ranking.units)), analysis=tuple(stats))
+    return replace(ranking, units=tuple(map(with_robustness, ranking.units)), analysis=tuple(stats), analysed=True)

@@ -303,7 +303,7 @@ class Node(_Model):
     evidence: Evidence | None = None
     applies_to: Annotated[list[Id], Field(min_length=1, max_length=1000)] | None = None
     source: Literal["self", "measured", "tasks"] = Field(
-        "self", description="measured: exported from a city system; tasks: computed from tasks.csv")
+        "self", description="measured: exported from an information system; tasks: computed from tasks.csv")
     system: System | None = None
     scored: Flag = Field(True, description="false: collected and shown, never scored (no points)")
     evidence_required: Flag = Field(False, description="true: a self-assessed value without evidence scores 0")

@@ -23,7 +23,20 @@ from markupsafe import Markup
 
 from ranking import __version__, charts
 from ranking.clock import report_date
-from ranking.criteria import Best, Choice, Composite, Criteria, Deadline, Group, Indicator, MinMax, Node, Penalty, YesNo
+from ranking.criteria import (
+    Best,
+    Choice,
+    Composite,
+    Council,
+    Criteria,
+    Deadline,
+    Group,
+    Indicator,
+    MinMax,
+    Node,
+    Penalty,
+    YesNo,
+)
 from ranking.errors import Lang
 from ranking.i18n import Words, day_text, describe_node, measurement_note, shown_points
 from ranking.inputs import NO, YES, Inputs
@@ -296,6 +309,8 @@ class GroupPage:
     firmness: str
     """The group's robustness in one sentence: every rank firm, or which are not ('' without the analysis)."""
     firm_limit: str
+    single: str
+    """Why the group has no robustness analysis: it has one pillar ('' otherwise, or without the analysis)."""
     draws: str
     """How many times the robustness analysis recomputed the ranking."""
     loose: tuple[str, ...]
@@ -587,20 +602,25 @@ class Methodology:
 def methodology(ranking: Ranking, groups: Sequence[GroupPage], w: Words) -> Methodology:
     criteria = ranking.criteria
     scale = criteria.scale
+    shown = {g.id for g in groups}
+    leaves = [leaf for g in criteria.groups if g.id in shown for leaf in g.indicators]
     paragraphs = [w("report.method_index", scale=w.num(scale, 4, fixed=False), decimals=criteria.decimals),
-                  w("report.method_appraisal"), w("report.method_missing"), w("report.relative_method"),
-                  w("report.method_ties")]
+                  w("report.method_appraisal"), *sources(criteria, leaves, w), w("report.method_missing")]
+    if any(isinstance(leaf.rule, Best | MinMax) for leaf in leaves):
+        paragraphs.append(w("report.relative_method"))
+    paragraphs.append(w("report.method_ties"))
     if any(g.has_previous for g in groups):
         paragraphs.append(w("report.method_previous"))
-    robustness: list[str] = []
+    singles = [g.single for g in groups if g.single]  # groups of one pillar: why they have no analysis
+    robustness = singles
     if ranking.analysis:
         spec = criteria.robustness
         draws = w("report.method_rob_draws", draws=w.count(spec.draws), seed=spec.seed,
                   concentration=w.num(spec.concentration, 1, fixed=False),
                   spread=w.share(weight_spread(spec.concentration)))
         robustness = [f"{draws} {w('report.method_rob_drop')}" if spec.leave_one_out else draws,
-                      w("report.method_rob_methods"), w("report.method_rob_interval"), w("report.method_rob_table")]
-    shown = {g.id for g in groups}
+                      w("report.method_rob_methods"), w("report.method_rob_interval"), *singles,
+                      w("report.method_rob_table")]
     return Methodology(
         tuple(paragraphs),
         tuple(Key(c.css, c.colour, f"{b.label} ({w('report.band_from', min=w.num(b.min * scale, 4, fixed=False))})")
@@ -610,6 +630,24 @@ def methodology(ranking: Ranking, groups: Sequence[GroupPage], w: Words) -> Meth
             MethodPillar(f"{p.id} — {p.title} ({w.points(p.points)} {w('points').lower()})",
                          tuple(method_row(n, w) for n in pillar_nodes(p.children))) for p in g.pillars),
             agreement(ranking, g.id, w)) for g in criteria.groups if g.id in shown))
+
+
+def sources(criteria: Criteria, leaves: Sequence[Indicator], w: Words) -> list[str]:
+    """A sentence for each kind of value the criteria take from elsewhere than the unit, where some indicator
+    does: the council's points, measurements (naming the systems the criteria name, else the operator's),
+    the task register."""
+    out = []
+    if any(isinstance(leaf.rule, Council) for leaf in leaves):
+        out.append(w("report.method_council"))
+    measured = [leaf for leaf in leaves if leaf.source == "measured"]
+    if measured:
+        systems = sorted({leaf.system for leaf in measured if leaf.system})
+        if any(not leaf.system for leaf in measured):
+            systems.append(w("report.method_systems", operator=criteria.operator))
+        out.append(w("report.method_measured", systems="; ".join(systems)))
+    if any(leaf.source == "tasks" for leaf in leaves):
+        out.append(w("report.method_tasks"))
+    return out
 
 
 def method_row(node: Node, w: Words) -> MethodRow:
@@ -871,6 +909,7 @@ def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksT
         v.has_previous, v.has_robustness, v.applies,
         w("report.split_note", decimals=decimals) if v.split else "", firmness,
         w("report.firm_limit", limit=firm_limit(size), shift=w.num(stats.shift if stats else None, 1)),
+        single_pillar(ranking, v.group, w),
         w.count(stats.draws if stats else criteria.robustness.draws),
         tuple(f"{u.score.name}: " + w("report.loose_item", rank=v.rank_label(u), low=u.robustness.low,
                                       high=u.robustness.high) for u in v.loose if u.robustness is not None),
@@ -878,6 +917,11 @@ def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksT
                      f"chart-{v.group.id}-{i}") for i, chunk in enumerate(chunks(bars))),
         tuple(charts.interval_chart(chunk, size, legend) for chunk in chunks(intervals)),
         next((t for t in tables if t.group == v.group.id), None))
+
+
+def single_pillar(ranking: Ranking, group: Group, w: Words) -> str:
+    """The sentence saying why a group of one pillar has no robustness analysis, where the analysis ran."""
+    return w("report.rob_single", title=group.title) if ranking.analysed and len(group.pillars) == 1 else ""
 
 
 def ranking_widths(v: GroupView, bands: bool) -> tuple[str, ...]:

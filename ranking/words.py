@@ -151,6 +151,12 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "total). Its concentration, {concentration}, sets how far the weights stray: the higher, the closer to "
         "the published weights; at {concentration} a pillar weighing 10 % typically gets 10 % ± {spread}.",
     ),
+    "report.rob_single": (
+        "Khối “{title}” chỉ có một chỉ số thành phần nên không phân tích độ vững của thứ hạng theo trọng số "
+        "(thay đổi trọng số không làm thay đổi thứ hạng).",
+        "The group “{title}” has a single pillar, so the robustness of its ranks to the weights is not analysed "
+        "(changing the weights cannot change the ranks).",
+    ),
     "report.method_rob_drop": (
         "Mỗi lần tính còn có thể bỏ hẳn một chỉ số thành phần (chọn ngẫu nhiên).",
         "Each recomputation may also leave one pillar out altogether (chosen at random).",
@@ -272,14 +278,32 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "pillar's index is computed the same way.",
     ),
     "report.method_appraisal": (
-        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Chỉ số do Hội đồng chấm chỉ "
-        "lấy điểm của Hội đồng (giá trị đơn vị tự chấm chỉ là đề xuất); chỉ số đo tự động lấy số liệu từ hệ thống "
-        "của Thành phố, Hội đồng có thể hiệu chỉnh kèm ghi chú. Điểm tự đánh giá được tính bằng cùng quy tắc trên "
-        "các giá trị tự đánh giá.",
-        "The value set by the appraisal council replaces the self-assessed one. An indicator scored by the council "
-        "takes the council's points only (the unit's own value is a proposal); a measured indicator takes the "
-        "value measured by the city's systems, which the council may correct with a note. The self-assessed "
-        "score uses the same rules on the self-assessed values.",
+        "Giá trị do Hội đồng thẩm định xác định thay thế giá trị đơn vị tự đánh giá. Điểm tự đánh giá được tính "
+        "bằng cùng quy tắc trên các giá trị tự đánh giá.",
+        "The value set by the appraisal council replaces the self-assessed one. The self-assessed score uses the "
+        "same rules on the self-assessed values.",
+    ),
+    "report.method_council": (
+        "Chỉ số do Hội đồng chấm chỉ lấy điểm của Hội đồng (giá trị đơn vị tự chấm chỉ là đề xuất).",
+        "An indicator scored by the council takes the council's points only (the unit's own value is a proposal).",
+    ),
+    "report.method_measured": (
+        "Chỉ số đo tự động lấy số liệu do hệ thống thông tin đo được ({systems}), đơn vị không tự đánh giá; Hội "
+        "đồng thẩm định có thể hiệu chỉnh kèm ghi chú.",
+        "A measured indicator takes the value measured by an information system ({systems}), not a self-assessed "
+        "one; the appraisal council may correct it with a note.",
+    ),
+    "report.method_systems": (
+        "hệ thống thông tin của {operator}",
+        "the information systems of {operator}",
+    ),
+    "report.method_tasks": (
+        "Chỉ số tính từ sổ theo dõi nhiệm vụ (tasks.csv) lấy tỷ lệ nhiệm vụ đã hoàn thành trên số nhiệm vụ đến hạn "
+        "trong kỳ đánh giá (nhiệm vụ hoàn thành trễ hạn chỉ được tính khi chỉ số quy định), đơn vị không tự đánh "
+        "giá; Hội đồng thẩm định có thể hiệu chỉnh kèm ghi chú.",
+        "An indicator computed from the task register (tasks.csv) takes the share of the tasks due within the "
+        "period that were done (a task done late counts only where the indicator says so), not a self-assessed "
+        "value; the appraisal council may correct it with a note.",
     ),
     "report.method_missing": (
         "Chỉ số áp dụng cho đơn vị nhưng không có số liệu được tính 0 điểm (thiếu số liệu). Chỉ số không áp dụng "
@@ -532,14 +556,16 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "form.dv.count": ("Nhập một số nguyên ≥ 0.", "Enter a whole number ≥ 0."),
     "form.dv.council": ("Nhập số điểm từ 0 đến {points}.", "Enter points from 0 to {points}."),
     "form.help.self": (
-        "1. Mỗi dòng là một chỉ số thành phần áp dụng cho đơn vị; chỉ nhập vào các ô nền vàng (Giá trị, Mẫu số, "
-        "Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh sách thả xuống.|3. Tỷ lệ: nhập 85% (hoặc 0,85 "
+        "1. Mỗi dòng là một chỉ số thành phần áp dụng cho đơn vị (dòng chữ đậm là tên nhóm chỉ số, không nhập); "
+        "chỉ nhập vào các ô nền vàng (Giá trị, Mẫu số, Minh chứng).|2. Có/không và các lựa chọn: chọn trong danh "
+        "sách thả xuống.|3. Tỷ lệ: nhập 85% (hoặc 0,85 "
         "theo định dạng số của máy), hoặc nhập tử số ở cột Giá trị và mẫu số ở cột Mẫu số; mẫu số 0 nghĩa là chỉ "
         "số không áp dụng.|4. Số lượng, số lần, số ngày: nhập một số; không nhập chữ hay đơn vị đo.|5. Minh chứng: "
         "ghi số, ký hiệu, ngày văn bản hoặc đường dẫn tới tài liệu.|6. Không thêm, xóa, đổi thứ tự dòng hay đổi "
         "tên trang; không nhập công thức.|7. Lưu dưới dạng Sổ làm việc Excel (.xlsx) và gửi lại đúng tệp này.",
-        "1. Each row is an indicator that applies to the unit; enter data only in the yellow cells (Value, "
-        "Denominator, Evidence).|2. Yes/no and choices: pick from the drop-down list.|3. Fractions: enter 85%, or "
+        "1. Each row is an indicator that applies to the unit (a bold row is the title of a group of indicators, "
+        "nothing to enter); enter data only in the yellow cells (Value, Denominator, Evidence).|2. Yes/no and "
+        "choices: pick from the drop-down list.|3. Fractions: enter 85%, or "
         "the count in Value and its denominator in Denominator; a denominator of 0 means the indicator does not "
         "apply.|4. Counts, times, days: enter a number, without words or units.|5. Evidence: the document's "
         "number and date, or a link.|6. Do not add, delete or reorder rows, rename sheets or enter formulas.|"

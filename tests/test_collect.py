@@ -327,8 +327,8 @@ def test_text_in_a_number_cell(tiny_forms: Forms) -> None:
 
 
 @pytest.mark.parametrize(("ref", "value", "match", "english"), [
-    ("F16", 12, "ô F16: điểm hội đồng '12' vượt quá 10 điểm", "the council's '12' points exceed the indicator's 10"),
-    ("F15", -1, "ô F15: số lượng phải là số nguyên ≥ 0, gặp '-1'", "a count must be a whole number ≥ 0, found '-1'"),
+    ("F17", 12, "ô F17: điểm hội đồng '12' vượt quá 10 điểm", "the council's '12' points exceed the indicator's 10"),
+    ("F16", -1, "ô F16: số lượng phải là số nguyên ≥ 0, gặp '-1'", "a count must be a whole number ≥ 0, found '-1'"),
     ("F9", 1.5, "ô F9: '1.5' không phải một tỷ lệ từ 0 đến 1", "'1.5' is not a fraction from 0 to 1; write '1.5%' "
      "or '0.015'"),
     ("F8", "có lẽ", "ô F8: cần có/không", "expected có/không (yes/no, true/false, 1/0), found 'có lẽ'"),
@@ -440,12 +440,12 @@ def test_every_problem_of_every_form_at_once(tiny_forms: Forms,
                                              tmp_path: Path) -> None:
     criteria, units, paths = tiny_forms
     fill(paths["a1"], {}, raw={"F10": "ba"})
-    fill(paths["a2"], {}, raw={"F16": 99})
+    fill(paths["a2"], {}, raw={"F17": 99})
     junk = tmp_path / "junk.xlsx"
     junk.write_text("not a workbook", encoding="utf-8")
     result = collect(criteria, units, [*paths.values(), junk])
     assert sorted((p.file, p.cell) for p in result.errors) == sorted(
-        [(str(paths["a1"]), "F10"), (str(paths["a2"]), "F16"), (str(junk), None)])
+        [(str(paths["a1"]), "F10"), (str(paths["a2"]), "F17"), (str(junk), None)])
     assert len(result.forms) == 3
 
 
@@ -743,3 +743,43 @@ def test_council_parts_are_collected_together(make_case: CaseWriter, tmp_path: P
                     "appraisal") == [
         f"{second}: the workbook is part 2/2 of its group, but with the current units the number of parts is 1; "
         "make the council workbooks again (dti forms --appraisal)"]
+
+
+# --- composites' title rows ---------------------------------------------------------------------------
+K_TITLE = 15  # a1's form: the composite K's own row, just before K.1 and K.2
+
+
+def test_a_composite_title_row_is_never_read(tiny_forms: Forms) -> None:
+    """Its cells are never values: something typed into them (the sheet's protection lifted) is neither
+    collected nor a problem, and the form gives the values it gives without it."""
+    criteria, units, paths = tiny_forms
+    before = collect(criteria, units, [paths["a1"]])
+    ws = load_workbook(paths["a1"])["Tự đánh giá"]
+    assert (ws[f"A{K_TITLE}"].value, ws[f"B{K_TITLE}"].value) == ("K", "Tổng hợp")
+    fill(paths["a1"], {}, raw={f"F{K_TITLE}": 99, f"H{K_TITLE}": "QĐ 9"})
+    after = collect(criteria, units, [paths["a1"]])
+    assert after.errors == () and before.errors == () and after.problems == before.problems
+    assert after.rows == before.rows
+    assert {(r[0], r[1]) for r in after.rows} == {(r[0], r[1]) for r in TINY_SELF if r[0] == "a1"}
+
+
+def test_a_form_without_composite_title_rows_still_collects(tiny_forms: Forms) -> None:
+    """A form made before composites had their own row (sent out by an earlier dti) is no problem."""
+    criteria, units, paths = tiny_forms
+    before = collect(criteria, units, [paths["a1"]])
+    edit(paths["a1"], lambda ws: ws.delete_rows(K_TITLE))
+    after = collect(criteria, units, [paths["a1"]])
+    assert after.errors == () and after.problems == before.problems
+    assert after.rows == before.rows
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                    "apt-get install -y --no-install-recommends libreoffice-calc-nogui")
+def test_composite_title_rows_after_libreoffice(tiny_forms: Forms, tmp_path: Path) -> None:
+    criteria, units, paths = tiny_forms
+    direct = collect(criteria, units, [paths["a1"]])
+    saved = libreoffice_roundtrip(paths["a1"], tmp_path / "lo")
+    assert load_workbook(saved)["Tự đánh giá"][f"A{K_TITLE}"].value == "K"
+    through = collect(criteria, units, [saved])
+    assert through.errors == () and through.problems == direct.problems
+    assert through.rows == direct.rows

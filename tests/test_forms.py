@@ -50,11 +50,11 @@ def test_unit_form_has_one_row_per_applicable_indicator(tiny: tuple[Criteria, tu
     assert [ws.cell(6, c).value for c in range(1, 9)] == [
         "Mã", "Chỉ số thành phần", "Điểm tối đa", "Cách chấm điểm", "Tài liệu kiểm chứng cần có", "Giá trị",
         "Mẫu số", "Minh chứng (số, ký hiệu, ngày văn bản; đường dẫn)"]
-    assert column(ws, "A") == ["P1", "Y", "R", "T", "P2", "C", "M", "K.1", "K.2"]
-    assert column(ws, "C") == [None, 10, 20, 20, None, 10, 10, 10, 10]
+    assert column(ws, "A") == ["P1", "Y", "R", "T", "P2", "C", "M", "K", "K.1", "K.2"]
+    assert column(ws, "C") == [None, 10, 20, 20, None, 10, 10, 20, 10, 10]
     assert ws["A2"].value == "Đơn vị: Sở Ba (mã a3) — Sở, ban, ngành"
     assert ws["A3"].value == "Bộ chỉ số: Bộ chỉ số thử, ấn bản 2025 (Sở Khoa học và Công nghệ)"
-    assert len(column(load_workbook(paths[0])["Tự đánh giá"], "A")) == 10  # a1 has B too
+    assert len(column(load_workbook(paths[0])["Tự đánh giá"], "A")) == 11  # a1 has B too
 
 
 def test_rule_in_words(tiny: tuple[Criteria, tuple[Unit, ...], Path]) -> None:
@@ -85,8 +85,8 @@ def test_only_input_cells_are_editable_and_validated(tiny: tuple[Criteria, tuple
     assert ws.protection.sheet and wb["Hướng dẫn"].protection.sheet and wb["_dti"].protection.sheet
     assert wb.security is not None and wb.security.lockStructure
     unlocked = {c.coordinate for row in ws.iter_rows() for c in row if not c.protection.locked}
-    # rows 8 Y, 9 R (with a denominator), 10 T, 12 C, 13 B, 14 M, 15 K.1, 16 K.2
-    assert unlocked == {f"{c}{r}" for r in (8, 9, 10, 12, 13, 14, 15, 16) for c in "FH"} | {"G9"}
+    # rows 8 Y, 9 R (with a denominator), 10 T, 12 C, 13 B, 14 M, (15 the composite K's title) 16 K.1, 17 K.2
+    assert unlocked == {f"{c}{r}" for r in (8, 9, 10, 12, 13, 14, 16, 17) for c in "FH"} | {"G9"}
     checks = validations(ws)
     meta = wb["_dti"]
     assert checks["F8"][0] == "list" and checks["F12"][0] == "list"
@@ -98,8 +98,9 @@ def test_only_input_cells_are_editable_and_validated(tiny: tuple[Criteria, tuple
     assert checks["G9"] == ("decimal", "greaterThanOrEqual", "0", None)
     assert checks["F10"] == ("decimal", "between", "-1E+15", "1E+15")
     assert checks["F13"] == ("decimal", "greaterThanOrEqual", "0", None)
-    assert checks["F15"] == ("whole", "greaterThanOrEqual", "0", None)
-    assert checks["F16"] == ("decimal", "between", "0", "10")
+    assert "F15" not in checks
+    assert checks["F16"] == ("whole", "greaterThanOrEqual", "0", None)
+    assert checks["F17"] == ("decimal", "between", "0", "10")
 
 
 def test_the_form_records_what_it_was_made_from(tiny: tuple[Criteria, tuple[Unit, ...], Path],
@@ -281,3 +282,47 @@ def test_a_real_size_group_fits_the_rows_collect_reads() -> None:
     assert [len(part) for part in parts] == [9_999, 3_829]
     assert parts[0][-1].unit != parts[1][0].unit and len({row.unit for row in parts[1][:48]}) == 2  # 9,999 + 47
     assert tuple(row for part in parts for row in part) == forms.appraisal_rows(group, units)
+
+
+# K holds a nested composite that applies only to units tagged kinh-te-so (a1, a2; not a3).
+NESTED = TINY_CRITERIA.replace(
+    '''              - {id: K.2, title: "Hội đồng chấm", points: 10, rule: council}
+''', '''              - {id: K.2, title: "Hội đồng chấm", points: 10, rule: council}
+              - id: K.3
+                title: "Kinh tế số"
+                combine: max
+                applies_to: [kinh-te-so]
+                indicators:
+                  - {id: K.3.1, title: "Doanh nghiệp số", points: 5, rule: yes_no}
+                  - {id: K.3.2, title: "Sàn thương mại", points: 4, rule: yes_no}
+''')
+
+
+def test_a_composite_title_comes_before_its_sub_items(make_case: CaseWriter, tmp_path: Path) -> None:
+    """As the published decision lists them: a composite's own row (id, title, points, how its sub-items add
+    up) in bold, locked, with nothing to type into, just before its sub-items; none where no sub-item
+    applies to the unit."""
+    assert "K.3.1" in NESTED
+    criteria_path, folder = make_case(criteria=NESTED)
+    criteria = load_criteria(criteria_path)
+    units = load_units(criteria, folder / "units.csv")
+    a1, a3 = (tmp_path / "a1.xlsx", tmp_path / "a3.xlsx")
+    unit_form(criteria, units[0], a1)
+    unit_form(criteria, units[2], a3)
+    ws = load_workbook(a1)["Tự đánh giá"]
+    assert column(ws, "A") == ["P1", "Y", "R", "T", "P2", "C", "B", "M", "K", "K.1", "K.2", "K.3", "K.3.1", "K.3.2"]
+    assert column(ws, "B")[8:] == ["Tổng hợp", "Số sự cố", "Hội đồng chấm", "Kinh tế số", "Doanh nghiệp số",
+                                   "Sàn thương mại"]
+    assert column(ws, "C")[8:] == [25, 10, 10, 5, 5, 4]
+    assert ws["D15"].value == "Tổng điểm các chỉ số con."
+    assert ws["D18"].value == "Lấy điểm cao nhất trong các chỉ số con."
+    checks = validations(ws)
+    for r in (15, 18):  # the titles: bold, locked, no input cell, no check
+        cells = ws[r]
+        assert all(c.font.bold and c.protection.locked for c in cells)
+        assert [c.value for c in cells[4:]] == [None] * 4
+        assert f"F{r}" not in checks
+        assert cells[5].fill.start_color.rgb != "00FFF2CC"  # not the yellow of an input cell
+    for r in (16, 17, 19, 20):
+        assert not ws[f"F{r}"].protection.locked and not ws[f"F{r}"].font.bold
+    assert column(load_workbook(a3)["Tự đánh giá"], "A") == ["P1", "Y", "R", "T", "P2", "C", "M", "K", "K.1", "K.2"]

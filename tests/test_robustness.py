@@ -47,7 +47,7 @@ def test_seeded_runs_give_identical_intervals(tiny: Ranking) -> None:
     first, second = analyse(tiny, spec), analyse(tiny, spec)
     assert [u.robustness for u in first.units] == [u.robustness for u in second.units]
     assert first.analysis == second.analysis
-    assert all(u.robustness is not None for u in first.units)
+    assert all((u.robustness is not None) == (u.score.group == "A") for u in first.units)  # B: one pillar
 
 
 def test_another_seed_draws_differently() -> None:
@@ -61,8 +61,21 @@ def test_the_analysis_uses_the_criteria_settings(tiny: Ranking) -> None:
     criteria = replace(tiny.criteria, robustness=RobustnessSpec(concentration=20, draws=123, seed=5))
     done = analyse(replace(tiny, criteria=criteria))
     assert {(g.draws, g.concentration, g.seed) for g in done.analysis} == {(123, 20, 5)}
-    assert [g.group for g in done.analysis] == ["A", "B"]
+    assert [g.group for g in done.analysis] == ["A"]
     assert done.robustness("A") is done.analysis[0] and done.robustness("nope") is None
+
+
+def test_a_group_of_one_pillar_has_no_analysis(tiny: Ranking) -> None:
+    """Tiny group B has one pillar: no weights to vary, so no interval and no statistics; group A (two
+    pillars) is analysed as it would be alone (each group draws from its own seed)."""
+    assert [len(g.pillars) for g in tiny.criteria.groups] == [2, 1]
+    done = analyse(tiny, FAST)
+    assert done.analysed and not tiny.analysed
+    assert done.robustness("B") is None and [g.group for g in done.analysis] == ["A"]
+    assert [u.robustness for u in done.group("B")] == [None, None]
+    alone = analyse(replace(tiny, units=tiny.group("A")), FAST)
+    assert [u.robustness for u in done.group("A")] == [u.robustness for u in alone.group("A")]
+    assert all(u.robustness is not None for u in alone.units) and done.analysis == alone.analysis
 
 
 # --- exact in the limit -----------------------------------------------------------------------------------
@@ -78,7 +91,7 @@ def test_published_weights_give_the_official_index(tiny: Ranking) -> None:
 
 def test_no_perturbation_every_interval_is_the_nominal_rank(tiny: Ranking) -> None:
     done = analyse(tiny, EXACT, methods=("weighted_sum",))
-    for u in done.units:
+    for u in done.group("A"):
         assert u.robustness == Robustness(float(u.rank), u.rank, u.rank)
     assert all(g.shift == 0 for g in done.analysis)
 
