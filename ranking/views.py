@@ -1002,7 +1002,7 @@ def unit_page(p: Presentation, unit_id: str) -> UnitPage:
         w.num(u.score.self_index, decimals), previous_lines(u, w, decimals),
         tuple(f"{pid} {w.num(value, decimals)}" for pid, value in (u.previous.pillars.items() if u.previous else ())),
         w("report.split_note", decimals=decimals) if v.decimals(u) > decimals else "",
-        firmness(u, v, w),
+        firmness(u, v, w) or g.single,  # a group of one pillar: why its ranks have no robustness
         tuple(PillarRow(f"{ps.pillar} — {means[ps.pillar].title}", w.points(ps.points), w.points(ps.max_points),
                         w.num(ps.index, PILLAR_DECIMALS), w.num(means[ps.pillar].mean, PILLAR_DECIMALS),
                         w.num(means[ps.pillar].best, PILLAR_DECIMALS), ps.index is not None)
