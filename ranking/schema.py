@@ -97,9 +97,10 @@ def _or_percent(low: str, high: str, description: str) -> WithJsonSchema:
 Points = Annotated[float, Strict(), Field(gt=0, le=10_000, allow_inf_nan=False, description="points, 0 < p ≤ 10,000")]
 TierPoints = Annotated[float, Strict(), Field(ge=0, le=10_000, allow_inf_nan=False,
                                               description="points of a tier, 0 ≤ p ≤ 10,000")]
-Threshold = Annotated[float, Strict(), Field(ge=-1e12, le=1e12, allow_inf_nan=False,
-                                             description="a tier's threshold, −10¹² ≤ x ≤ 10¹² (or 'NN%')"),
-                      BeforeValidator(_percent)]
+Threshold = Annotated[float, Strict(), Field(ge=-1e12, le=1e12, allow_inf_nan=False), BeforeValidator(_percent),
+                      WithJsonSchema({"anyOf": [{"type": "number", "minimum": -1e12, "maximum": 1e12},
+                                                {"type": "string", "pattern": _PERCENT.pattern}],
+                                      "description": "a tier's threshold, −10¹² ≤ x ≤ 10¹² (or 'NN%')"})]
 Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False, description="a share of the points, 0–1")]
 SignedShare = Annotated[float, Strict(), Field(ge=-1, le=1, allow_inf_nan=False,
                                                description="a share of the points, −1–1 (a negative share deducts)")]

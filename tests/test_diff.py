@@ -210,3 +210,26 @@ def test_a_run_file_with_a_cell_over_the_csv_limit_is_listed(runs: tuple[Path, P
         diff_runs(draft, final)
     assert info.value.render("en") == (f"{final / 'results.csv'}, line 3: a cell is longer than the 131,072-character "
                                        "limit (often a quotation mark left open); the file is not read further")
+
+
+def test_a_draft_and_a_run_of_another_criteria_id_are_refused_naming_both(
+        make_case: CaseWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21 item 5 names three keys (id, edition, file hash): the same edition of another index's id."""
+    criteria, inputs = make_case()
+    other = tmp_path / "criteria-other.yaml"
+    other.write_text(criteria.read_text(encoding="utf-8").replace("id: tiny\n", "id: another-index\n", 1),
+                     encoding="utf-8")
+    theirs, ours = tmp_path / "theirs", tmp_path / "ours"
+    assert main(["rank", "--criteria", str(other), "--inputs", str(inputs), "--out", str(theirs)]) == 0
+    assert main(["rank", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(ours)]) == 0
+    capsys.readouterr()
+    assert main(["rank", "--criteria", str(criteria), "--inputs", str(inputs), "--out", str(tmp_path / "out"),
+                 "--draft", str(theirs), "--lang", "en"]) == 2
+    assert re.fullmatch(rf"{re.escape(str(theirs / 'run.json'))}: is a run of the criteria another-index 2025 "
+                        r"\([0-9a-f]{12}\), not tiny 2025 \([0-9a-f]{12}\): name this year's draft\n",
+                        capsys.readouterr().err)
+    assert not (tmp_path / "out").exists()
+    assert main(["diff", str(theirs), str(ours), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (f"{ours / 'run.json'}: the two runs used different criteria: another-index "
+                                       "2025 and tiny 2025; only runs of the same criteria id and edition can be "
+                                       "compared\n")

@@ -4,8 +4,13 @@ Every case is computed by hand; every bad declaration is refused with its line a
 
 from __future__ import annotations
 
+import csv
 import datetime
+import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -31,7 +36,7 @@ from ranking.robustness import pillars
 from ranking.scoring import rule_points, score
 from ranking.site import write_site
 from ranking.views import present
-from tests.conftest import write_csv
+from tests.conftest import ROOT, write_csv
 
 TODAY = datetime.date(2025, 12, 31)  # the run's day in these cases
 
@@ -466,3 +471,152 @@ def test_the_publication_and_the_site_state_every_rule_in_words(every: Ranking, 
         assert words in publication and words in methodology, node.id
     page = next((tmp_path / "site" / "units").glob("a1*.html")).read_text(encoding="utf-8")
     assert w("report.deductions") in page and f"{MINUS}10" in page
+
+
+# --- audit of issue 18: what the earlier tests left unproved ----------------------------------------------
+def dti(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1767139200"}  # 2025-12-31
+    return subprocess.run([sys.executable, "-m", "ranking", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, env=environment, check=False)
+
+
+def test_the_file_of_every_rule_validates_ranks_and_renders_through_dti(tmp_path: Path) -> None:
+    """Done when: 'a criteria file using every item above validates, ranks and renders' — by the real command;
+    the deductions are negative and add nothing to the maximum in every table, the unscored rows are 'unscored'."""
+    criteria, folder = write(tmp_path)
+    checked = dti("validate", "--criteria", criteria, "--inputs", folder, cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "đơn vị 'a2' (Sở Hai), chỉ số 'MEET': giá trị tự đánh giá không có minh chứng" in checked.stdout
+    out = tmp_path / "out"
+    done = dti("run", "--criteria", criteria, "--inputs", folder, "--out", out, "--jobs", "1", "--no-cache",
+               "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    with (out / "results.csv").open(encoding="utf-8") as f:
+        results = {r["unit"]: (float(r["points"]), float(r["max_points"]), r["rank"], r["band"])
+                   for r in csv.DictReader(f)}
+    assert results == {"a1": (97, 115, "1", "Khác"), "a3": (43, 85, "2", "Khác"), "a2": (15, 105, "3", "Khác"),
+                       "b1": (10, 10, "1", "Đạt")}
+    with (out / "indicator_scores.csv").open(encoding="utf-8") as f:
+        table = {(r["unit"], r["indicator"]): r for r in csv.DictReader(f)}
+    for key, (status, points, maximum) in {("a1", "INC"): ("ok", -10, 0), ("a2", "LATE"): ("ok", -6, 0),
+                                           ("a2", "HEAD"): ("ok", -5, 10), ("a1", "INFO"): ("unscored", 0, 0),
+                                           ("a2", "MEET"): ("no_evidence", 0, 20), ("a1", "DONE"): ("ok", 16, 20),
+                                           ("a2", "PLAN"): ("ok", 0, 20)}.items():
+        line = table[key]
+        assert (line["status"], float(line["points"]), float(line["max_points"])) == (status, points, maximum), key
+    book = load_workbook(out / "results.xlsx", read_only=True)
+    scores = {(r[1], r[2]): r for r in book.worksheets[1].iter_rows(values_only=True)}
+    assert scores[("a1", "INC")][7:10] == (-10, -10, 0)  # self points, points, maximum: numbers, negative
+    assert scores[("a1", "INFO")][3] == "không tính điểm"
+    assert {p.name for p in (out / "units").iterdir()} == {"a1.pdf", "a2.pdf", "a3.pdf", "b1.pdf"}
+    publication = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "dti-2025.pdf").pages)
+    assert "Điểm trừ: có: trừ 10 điểm; không: không trừ." in publication
+    assert (out / "site" / "methodology.html").is_file()
+
+
+def test_a_bad_declaration_through_dti_validate_is_exit_2_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(one("{id: A, title: a, points: 5, rule: {choice: {a: 1, b: -1.5}}}"),
+                                     encoding="utf-8")
+    refused = dti("validate", "--criteria", "c.yaml", cwd=tmp_path)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert re.search(r"c\.yaml, dòng 11, groups\[0\]\.pillars\[0\]\.indicators\[0\]\.rule\.choice\.b: cần một số "
+                     r"trong khoảng -1 ≤ x ≤ 1, gặp -1\.5", refused.stderr), refused.stderr
+
+
+PERCENT_RULES = """\
+id: pct
+title: "P"
+edition: 2025
+groups:
+  - id: A
+    title: "A"
+    pillars:
+      - id: P
+        title: "P"
+        indicators:
+          - {id: B, title: b, points: 10, rule: {best: {better: higher}}}
+          - {id: M, title: m, points: 10, rule: {minmax: {better: higher}}}
+          - {id: T, title: t, points: 10, rule: {ratio: {threshold: "50%"}}}
+          - {id: W, title: w, points: 10, rule: {tiers: [["50%", 10], ["20%", 5]]}}
+          - {id: U, title: u, scored: false, rule: {tiers: [[1, 1]], whole: true}}
+          - {id: V, title: v, scored: false, rule: yes_no}
+"""
+THREE = [("a1", "A1", "A", "", ""), ("a2", "A2", "A", "", ""), ("a3", "A3", "A", "", "")]
+
+
+def percent_case(root: Path, rows: list[tuple[str, ...]]) -> tuple[Criteria, Path]:
+    (root / "c.yaml").write_text(PERCENT_RULES, encoding="utf-8")
+    write_csv(root / "units.csv", ("id", "name", "group", "tags", "predecessors"), THREE)
+    write_csv(root / "self_assessment.csv", ("unit", "indicator", "value", "denominator", "evidence"), rows)
+    return load_criteria(root / "c.yaml"), root
+
+
+def test_a_percentage_is_a_fraction_for_best_minmax_threshold_and_tiers(tmp_path: Path) -> None:
+    """Item 8: '30%' is 0.3 for every numeric rule. best: 10 × v / max (max 0.6); minmax: 10 × (v − 0.15) /
+    (0.6 − 0.15); threshold 50 %: 49.5 % scores 0, 50 % 5; tiers at '50%' and '20%'."""
+    rows = [("a1", "B", "30%", "", ""), ("a2", "B", "0.6", "", ""), ("a3", "B", "15%", "", ""),
+            ("a1", "M", "30%", "", ""), ("a2", "M", "0.6", "", ""), ("a3", "M", "15%", "", ""),
+            ("a1", "T", "50%", "", ""), ("a2", "T", "49.5%", "", ""), ("a3", "T", "0.75", "", ""),
+            ("a1", "W", "50%", "", ""), ("a2", "W", "49%", "", ""), ("a3", "W", "19.9%", "", "")]
+    criteria, folder = percent_case(tmp_path, rows)
+    s = score(criteria, load_inputs(criteria, folder, today=TODAY))
+    got = {(i.unit, i.indicator): round(i.points, 9) for i in s.indicators if i.indicator in "BMTW"}
+    assert got == {("a1", "B"): 5, ("a2", "B"): 10, ("a3", "B"): 2.5,
+                   ("a1", "M"): round(10 / 3, 9), ("a2", "M"): 10, ("a3", "M"): 0,
+                   ("a1", "T"): 5, ("a2", "T"): 0, ("a3", "T"): 7.5,
+                   ("a1", "W"): 10, ("a2", "W"): 5, ("a3", "W"): 0}
+
+
+@pytest.mark.parametrize(("indicator", "value", "message"), [
+    ("U", "2.5", r"self_assessment\.csv, dòng 2, cột value: cần một số nguyên, gặp '2\.5'"),
+    ("U", "abc", r"self_assessment\.csv, dòng 2, cột value: cần một số, gặp 'abc'"),
+    ("V", "maybe", r"self_assessment\.csv, dòng 2, cột value: cần có/không \(yes/no, true/false, 1/0\), gặp 'maybe'"),
+])
+def test_an_unscored_value_is_checked_by_its_rules_value_type(tmp_path: Path, indicator: str, value: str,
+                                                              message: str) -> None:
+    """Item 6: collected and checked by its rule's value type, though it counts toward nothing."""
+    criteria, folder = percent_case(tmp_path, [("a1", indicator, value, "", "")])
+    with pytest.raises(DataError, match=message):
+        load_inputs(criteria, folder, today=TODAY)
+
+
+def test_the_schema_declares_every_rule_so_the_editor_knows_it() -> None:
+    """Each rule's declaration in `dti schema`: what the editor accepts is what dti accepts."""
+    done = subprocess.run([sys.executable, "-m", "ranking", "schema"], cwd=ROOT, capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    defs = json.loads(done.stdout)["$defs"]
+    node = defs["Node"]["properties"]
+    assert node["scored"]["type"] == "boolean" and node["evidence_required"]["type"] == "boolean"
+    assert node["combine"]["anyOf"][0]["enum"] == ["sum", "max"]
+    assert node["cap"]["anyOf"][0]["maximum"] == 10_000
+    assert "penalty" in node["rule"]["anyOf"][0]["oneOf"][0]["enum"]
+    assert defs["PenaltyParams"]["properties"]["per_item"]["exclusiveMinimum"] == 0
+    deadline = defs["DeadlineRule"]["properties"]["deadline"]["items"]["prefixItems"]
+    assert deadline[0]["pattern"] == r"^\d{4}-\d{2}-\d{2}$" and deadline[1]["minimum"] == 0
+    share = next(iter(defs["ChoiceRule"]["properties"]["choice"]["patternProperties"].values()))
+    assert (share["minimum"], share["maximum"]) == (-1, 1)
+    percent = re.compile(defs["RatioParams"]["properties"]["threshold"]["anyOf"][1]["pattern"])
+    assert percent.match("80%")
+    tier = defs["TiersRule"]["properties"]
+    assert tier["whole"]["type"] == "boolean"
+    # a tier's threshold written "50%" (as dti accepts it) must not be underlined by the editor
+    threshold = tier["tiers"]["items"]["prefixItems"][0]
+    assert {"type": "string", "pattern": percent.pattern} in threshold["anyOf"]
+    assert defs["PillarSpec"]["properties"]["points"]["anyOf"][0]["maximum"] == 10_000
+    assert defs["GroupSpec"]["properties"]["bands"]["anyOf"][0]["items"] == {"$ref": "#/$defs/BandSpec"}
+
+
+def test_the_2025_sample_illustrates_each_kind_and_says_so() -> None:
+    """A security-incident deduction, a deadline for the year's plan, a threshold and an unscored indicator,
+    the file's header saying they are illustrative."""
+    path = ROOT / "criteria" / "hanoi-2025.yaml"
+    criteria = load_criteria(path)
+    nodes = {i.id: i for i in criteria.group("departments").indicators}
+    assert isinstance(nodes["NTS.1"].rule, Deadline) and "kế hoạch" in nodes["NTS.1"].title.lower()
+    assert isinstance(nodes["ATTT.5"].rule, Ratio) and nodes["ATTT.5"].rule.threshold == 0.5
+    assert isinstance(nodes["ATTT.6"].rule, Penalty) and "sự cố" in nodes["ATTT.6"].title.lower()
+    assert not nodes["CQS.11"].scored
+    header = path.read_text(encoding="utf-8").split("\nid:")[0]
+    assert re.search(r"Các quy tắc sau chỉ là minh họa", header)
+    assert all(name in header for name in ("NTS.1", "ATTT.5", "ATTT.6", "CQS.11"))

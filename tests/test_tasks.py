@@ -4,6 +4,8 @@ computed from it over the criteria's period, and `dti tasks` (terminal, workbook
 from __future__ import annotations
 
 import csv
+import html
+import os
 import re
 import subprocess
 import sys
@@ -451,3 +453,40 @@ def test_forms_list_the_tasks_and_collect_writes_the_claims_beside_its_out(tmp_p
                     r"ô F\d+: nhiệm vụ 'T3': đã nhập minh chứng nhưng chưa nhập ngày hoàn thành"):
         assert re.search(message, refused.stderr), message
     assert not (tmp_path / "again").exists()  # nothing written
+
+
+# --- the same figures everywhere (Done when) ---------------------------------------------------------------------
+def visible(page: Path) -> str:
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def test_the_figures_are_the_same_in_the_terminal_the_workbook_the_pdf_and_the_site(tmp_path: Path) -> None:
+    """`dti tasks --as-of 2025-12-31` and the site of a `dti run` made after the period (counted at its end),
+    by hand: a1 has 6 tasks, 5 due (T5 falls due in 2026), T1 and T4 on time, T2 late, T6 overdue (done only in
+    2026), T3 and T5 due within 30 days (T3 on the day itself); a2's T1 overdue since 31/3 (275 days); a3 none."""
+    criteria, folder = case(tmp_path)
+    expected = {"Sở Hai": [1, 1, 0, 0, 1, 0], "Sở Một": [6, 5, 2, 1, 1, 2], "Sở Ba": [0, 0, 0, 0, 0, 0]}
+    flat = " ".join(f"{unit} {' '.join(map(str, n))}" for unit, n in expected.items())  # most overdue first
+    out = tmp_path / "progress"
+    done = dti("tasks", "--criteria", criteria, "--inputs", folder, "--as-of", "2025-12-31", "--out", out)
+    assert done.returncode == 0, done.stderr
+    terminal = {" ".join(parts[:2]): [int(x) for x in parts[2:]] for parts in map(str.split, done.stdout.splitlines())
+                if parts[:1] == ["Sở"] and len(parts) == 8}
+    assert terminal == expected
+    assert list(terminal) == list(expected)
+    assert "T6 — Chuyên mục iHanoi (hạn 15/12/2025, quá 16 ngày)" in done.stdout
+    table = list(load_workbook(out / "tasks.xlsx", read_only=True)["Tiến độ"].iter_rows(values_only=True))
+    assert {r[2]: list(r[3:]) for r in table[1:] if r[1] in ("a1", "a2", "a3")} == expected
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out / "tasks.pdf").pages)
+    assert flat in pdf
+    assert "Sở Một T6 Chuyên mục iHanoi 15/12/2025 16" in pdf
+    run = subprocess.run([sys.executable, "-m", "ranking", "run", "--criteria", str(criteria), "--inputs",
+                          str(folder), "--out", str(tmp_path / "run"), "--jobs", "1", "--no-cache", "--quiet"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "SOURCE_DATE_EPOCH": "1768003200"})  # 2026-01-10
+    assert run.returncode == 0, run.stderr
+    site = visible(tmp_path / "run" / "site" / "tasks-A.html")
+    assert "Tiến độ nhiệm vụ — Sở, ban, ngành (tính đến 31/12/2025)" in site
+    assert flat in site
+    assert "Sở Một T6 Chuyên mục iHanoi 15/12/2025 16" in site
