@@ -625,7 +625,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "diff.indicator": ("Chỉ số thành phần", "Indicator"),
     "diff.value": ("Giá trị", "Value"),
     "diff.status": ("Trạng thái", "Status"),
-    "diff.status.ok": ("có số liệu", "ok"),
+    "diff.status.ok": ("có số liệu", "has a value"),
     "diff.status.missing": ("thiếu số liệu", "missing"),
     "diff.status.not_applicable": ("không áp dụng", "not applicable"),
     "diff.status.pending": ("chờ Hội đồng chấm", "awaiting the council"),
