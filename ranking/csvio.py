@@ -36,13 +36,18 @@ def fmt(value: float | None, decimals: int = 4) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def cell_text(c: Cell) -> str:
+    """A cell as our CSV files hold it: None empty, floats by `fmt` to 6 decimals, text neutralised."""
+    return "" if c is None else fmt(c, 6) if isinstance(c, float) else str(neutralise(c))
+
+
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """A table as CSV text: None empty, floats by `fmt` to 6 decimals, text neutralised, lines ending in LF."""
+    """A table as CSV text (cell_text), lines ending in LF."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if c is None else fmt(c, 6) if isinstance(c, float) else neutralise(c) for c in row])
+        writer.writerow([cell_text(c) for c in row])
     return buffer.getvalue()
 
 

@@ -1,16 +1,17 @@
 """What changed between two runs (the draft ranking and the final one after the units' objections): per
 unit the index, points and rank, per indicator the value, points and status. Read from the run folders'
-results.csv and indicator_scores.csv, so any two runs can be compared, old runs included."""
+results.csv and indicator_scores.csv, so any two runs can be compared, old runs included; a run that compares
+itself with its draft gives its own tables in memory, as text exactly as its files will hold them."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ranking.contracts import INDICATOR_SCORES, PUBLISHED_OBJECTIONS, RESULTS
-from ranking.csvio import Cell, read_csv, write_csv_atomic
+from ranking.csvio import Cell, cell_text, read_csv, write_csv_atomic
 from ranking.errors import DataError, Lang, Problem, Problems
 from ranking.i18n import Words, t
 from ranking.syntax import NUMBER
@@ -102,32 +103,68 @@ def _number(file: str, line: int, column: str, text: str, problems: Problems) ->
     return 0.0
 
 
-def _read_units(folder: Path, problems: Problems) -> dict[str, _UnitRow]:
-    path = folder / "results.csv"
+Rows = Iterable[tuple[int, Mapping[str, str]]]
+"""A table's rows as text by column name, each with its line (read_csv's, or the row's number in memory)."""
+
+
+def _units(file: str, rows: Rows, problems: Problems) -> dict[str, _UnitRow]:
     units: dict[str, _UnitRow] = {}
-    for line, row in read_csv(path, UNIT_COLUMNS, problems, missing="run_columns"):
-        numbers = [_number(str(path), line, c, row[c], problems) for c in ("index", "points", "rank")]
+    for line, row in rows:
+        numbers = [_number(file, line, c, row[c], problems) for c in ("index", "points", "rank")]
         units[row["unit"]] = _UnitRow(row["group"], row["name"], numbers[0], numbers[1], int(numbers[2]))
     return units
 
 
-def _read_indicators(folder: Path, problems: Problems) -> dict[tuple[str, str], _IndicatorRow]:
-    path = folder / "indicator_scores.csv"
-    rows: dict[tuple[str, str], _IndicatorRow] = {}
-    for line, row in read_csv(path, INDICATOR_COLUMNS, problems, missing="run_columns"):
-        points = _number(str(path), line, "points", row["points"], problems)
-        rows[(row["unit"], row["indicator"])] = _IndicatorRow(row["group"], row["value"], points, row["status"])
-    return rows
+def _indicators(file: str, rows: Rows, problems: Problems) -> dict[tuple[str, str], _IndicatorRow]:
+    out: dict[tuple[str, str], _IndicatorRow] = {}
+    for line, row in rows:
+        points = _number(file, line, "points", row["points"], problems)
+        out[(row["unit"], row["indicator"])] = _IndicatorRow(row["group"], row["value"], points, row["status"])
+    return out
 
 
-def _read_objections(folder: Path, problems: Problems) -> dict[tuple[str, str], tuple[str, str]]:
-    """(unit, indicator) → (objection id, decision) from the register a run published (none: {})."""
-    path = folder / PUBLISHED_OBJECTIONS.file
-    if not path.is_file():
-        return {}
+def _objections(rows: Rows) -> dict[tuple[str, str], tuple[str, str]]:
+    """(unit, indicator) → (objection id, decision) from the register a run published."""
+    return {(row["unit"], row["indicator"]): (row["objection"], row["decision"]) for _, row in rows}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """A run's published tables, as text exactly as its CSV files hold them: results.csv, indicator_scores.csv
+    and the objections register (empty when the run had none)."""
+
+    units: dict[str, _UnitRow]
+    indicators: dict[tuple[str, str], _IndicatorRow]
+    objections: dict[tuple[str, str], tuple[str, str]]
+
+
+def read_tables(folder: Path, problems: Problems) -> Tables:
+    """A run's tables from its folder (any run, old ones included)."""
+    results, scores = folder / "results.csv", folder / "indicator_scores.csv"
+    register = folder / PUBLISHED_OBJECTIONS.file
     needed = PUBLISHED_OBJECTIONS.pick("objection", "unit", "indicator", "decision")
-    return {(row["unit"], row["indicator"]): (row["objection"], row["decision"])
-            for _, row in read_csv(path, needed, problems, missing="run_columns")}
+    return Tables(
+        _units(str(results), read_csv(results, UNIT_COLUMNS, problems, missing="run_columns"), problems),
+        _indicators(str(scores), read_csv(scores, INDICATOR_COLUMNS, problems, missing="run_columns"), problems),
+        _objections(read_csv(register, needed, problems, missing="run_columns")) if register.is_file() else {})
+
+
+Table = tuple[Sequence[str], Sequence[Sequence[Cell]]]
+"""A table as a run writes it: its header and its typed cells (tables.result_rows and the like)."""
+
+
+def tables_of(results: Table, indicators: Table, objections: Table) -> Tables:
+    """The tables a run is about to publish, as text cell by cell as its CSV files will hold them (csvio's
+    cell_text): compared with an earlier run's files exactly as if they had been written and read back."""
+    def rows(table: Table) -> Rows:
+        header, cells = table
+        return ((n, dict(zip(header, map(cell_text, row), strict=True))) for n, row in enumerate(cells, start=2))
+
+    problems = Problems()
+    made = Tables(_units("results.csv", rows(results), problems),
+                  _indicators("indicator_scores.csv", rows(indicators), problems), _objections(rows(objections)))
+    problems.raise_if_errors(DataError)
+    return made
 
 
 def _shared(units: dict[str, _UnitRow]) -> set[tuple[str, int | None]]:
@@ -143,10 +180,24 @@ def _shared(units: dict[str, _UnitRow]) -> set[tuple[str, int | None]]:
 def diff_runs(old: Path, new: Path) -> RunDiff:
     """Every change from the run in `old` to the run in `new`; DataError lists every unreadable file."""
     problems = Problems()
-    old_units, new_units = _read_units(old, problems), _read_units(new, problems)
-    old_rows, new_rows = _read_indicators(old, problems), _read_indicators(new, problems)
-    objections = _read_objections(new, problems)
+    before, after = read_tables(old, problems), read_tables(new, problems)
     problems.raise_if_errors(DataError)
+    return compare(before, after)
+
+
+def changes_since(old: Path, after: Tables) -> RunDiff:
+    """Every change from the run in `old` to the tables a run is publishing (tables_of): computed in memory,
+    not read back from the files just written."""
+    problems = Problems()
+    before = read_tables(old, problems)
+    problems.raise_if_errors(DataError)
+    return compare(before, after)
+
+
+def compare(before: Tables, after: Tables) -> RunDiff:
+    """Only what changed, in the new run's order; the objection behind each change from the new run's register."""
+    old_units, new_units, old_rows, new_rows = before.units, after.units, before.indicators, after.indicators
+    objections = after.objections
     old_shared, new_shared = _shared(old_units), _shared(new_units)
     units: list[UnitChange] = []
     for unit_id in [*new_units, *(u for u in old_units if u not in new_units)]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ranking.criteria import Criteria, load_criteria
-from ranking.diff import diff_runs
+from ranking.diff import changes_since, tables_of
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
@@ -19,7 +19,7 @@ from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
 from ranking.robustness import analyse
 from ranking.scoring import score
-from ranking.tables import write_csv_tables, write_tables, write_workbook
+from ranking.tables import indicator_rows, objection_rows, result_rows, write_csv_tables, write_tables, write_workbook
 
 if TYPE_CHECKING:
     from ranking.render_pool import Reports
@@ -98,7 +98,8 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
         if progress is not None:
             progress.stage("progress.tables")
         write_csv_tables(ranking, stage, options)
-        changes = diff_runs(draft, stage) if draft is not None else None
+        changes = None if draft is None else changes_since(draft, tables_of(
+            result_rows(ranking), indicator_rows(ranking), objection_rows(ranking)))
         before = read_draft(draft, ranking.criteria) if draft is not None else None
         shown = present(ranking, options, lang, changes, before)
 
