@@ -514,6 +514,8 @@ class ObjectionRow:
     late: bool
     moved: str
     """The heading of the change: from the draft to the final, or (without the draft) the final figures."""
+    evidence: str
+    """What the unit sent with its claim ('' when nothing)."""
 
 
 @dataclass(frozen=True)
@@ -609,8 +611,11 @@ def methodology(ranking: Ranking, groups: Sequence[GroupPage], w: Words) -> Meth
     if any(isinstance(leaf.rule, Best | MinMax) for leaf in leaves):
         paragraphs.append(w("report.relative_method"))
     paragraphs.append(w("report.method_ties"))
-    if any(g.has_previous for g in groups):
-        paragraphs.append(w("report.method_previous"))
+    if any(g.has_previous for g in groups):  # and a sentence for merged and new units only where there are some
+        lineages = {u.previous.lineage for u in ranking.units if u.previous is not None}
+        paragraphs.append(" ".join([w("report.method_previous"),
+                                    *([w("report.method_previous_merged")] if "merged" in lineages else []),
+                                    *([w("report.method_previous_new")] if "new" in lineages else [])]))
     singles = [g.single for g in groups if g.single]  # groups of one pillar: why they have no analysis
     robustness = singles
     if ranking.analysis:
@@ -1177,7 +1182,7 @@ def objection_row(o: Outcome, criteria: Criteria, w: Words, drafted: bool = True
         moved(None if o.old_points is None else w.points(o.old_points), w.points(o.new_points)),
         moved(None if o.old_unit_points is None else w.points(o.old_unit_points), w.points(o.new_unit_points)),
         moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late,
-        w("report.objection_changed" if drafted else "report.objection_final"))
+        w("report.objection_changed" if drafted else "report.objection_final"), x.evidence)
 
 
 def capital(text: str) -> str:

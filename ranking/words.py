@@ -312,14 +312,20 @@ WORDS: Mapping[str, tuple[str, str]] = {
         "criteria, or a ratio whose denominator is 0) is left out of the maximum points.",
     ),
     "report.method_previous": (
-        "So sánh với năm trước: đơn vị giữ nguyên được so với chính nó; đơn vị hợp nhất được so với trung bình cộng "
-        "các giá trị của các đơn vị tiền thân, cho chỉ số và cho từng nhóm chỉ số có cùng mã ở hai bộ chỉ số (quy "
-        "tắc của Bộ chỉ số DTI quốc gia với các tỉnh hợp nhất năm 2025), không so thứ hạng; đơn vị mới (như xã, "
-        "phường sau sắp xếp năm 2025) không được so sánh.",
-        "Compared with last year: a unit that continues is compared with itself; a merged unit with the plain mean "
-        "of its predecessors' values, for the index and for every pillar with the same id in both editions (the "
-        "national DTI's rule for the provinces merged in 2025), without a rank change; a new unit (such as the "
-        "communes and wards after the 2025 reform) is not compared.",
+        "So sánh với năm trước: đơn vị giữ nguyên được so với chính nó, cả chỉ số và thứ hạng.",
+        "Compared with last year: a unit that continues is compared with itself, its index and its rank.",
+    ),
+    "report.method_previous_merged": (
+        "Đơn vị hợp nhất được so với trung bình cộng các giá trị của các đơn vị tiền thân, cho chỉ số và cho từng "
+        "chỉ số thành phần có cùng mã ở hai bộ chỉ số (quy tắc của Bộ chỉ số DTI quốc gia với các tỉnh hợp nhất năm "
+        "2025), không so thứ hạng.",
+        "A merged unit is compared with the plain mean of its predecessors' values, for the index and for every "
+        "pillar with the same id in both editions (the national DTI's rule for the provinces merged in 2025), "
+        "without a rank change.",
+    ),
+    "report.method_previous_new": (
+        "Đơn vị mới (không có kết quả năm trước) không được so sánh.",
+        "A new unit (with no result last year) is not compared.",
     ),
     "report.method_ties": (
         "Xếp hạng trong từng khối theo chỉ số chưa làm tròn, từ cao xuống thấp. Các đơn vị có chỉ số bằng nhau "
@@ -498,7 +504,7 @@ WORDS: Mapping[str, tuple[str, str]] = {
     "report.objection": ("Kiến nghị", "Objection"),
     "report.objection_claim": ("Chỉ số, nội dung kiến nghị", "Indicator and claim"),
     "report.objection_asked": ("Giá trị đề nghị", "Value asked"),
-    "report.objection_answer": ("Trả lời của Sở", "The department's answer"),
+    "report.objection_answer": ("Trả lời", "Answer"),
     "report.objection_decision": ("Quyết định", "Decision"),
     "report.objection_received": ("Nhận ngày {date}", "Received {date}"),
     "report.objection_decided": ("Trả lời ngày {date}", "Answered {date}"),

@@ -6,6 +6,7 @@ means nothing in a group of one pillar."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from pathlib import Path
 
@@ -14,8 +15,9 @@ import pytest
 from ranking.criteria import RobustnessSpec, load_criteria
 from ranking.errors import Lang
 from ranking.history import read_previous
+from ranking.i18n import Words
 from ranking.inputs import load_inputs
-from ranking.ranking import Ranking, rank
+from ranking.ranking import Previous, Ranking, rank
 from ranking.report import breakdown_html, publication_html
 from ranking.robustness import analyse
 from ranking.scoring import score
@@ -146,3 +148,25 @@ def test_a_group_of_one_pillar_says_why_it_has_no_robustness(tmp_path: Path, lan
     assert all(rows[u]["rank_low"] and rows[u]["rank_high"] for u in ("a1", "a2", "a3"))
     assert (tmp_path / "tables" / "results.xlsx").is_file()
     assert set(read_previous(tmp_path / "tables" / "results.csv").rows) == set(rows)  # next year reads it
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_comparison_with_last_year_names_merged_and_new_units_only_where_there_are_some(
+        tmp_path: Path, lang: Lang) -> None:
+    """A year where every unit continues gets the one sentence on continuing units; the merged-unit rule and
+    the new-unit sentence come only with a merged or a new unit."""
+    w = Words(lang)
+    base = ranking_of(tmp_path / "case", TINY_CRITERIA)
+
+    def method(lineages: dict[str, Previous]) -> str:
+        units = tuple(dataclasses.replace(u, previous=lineages.get(u.score.unit, Previous("same", 0.5, 1)))
+                      for u in base.units)
+        return " ".join(present(dataclasses.replace(base, units=units), OPTIONS, lang).method.paragraphs)
+
+    same = method({})
+    assert w("report.method_previous") in same
+    assert w("report.method_previous_merged") not in same and w("report.method_previous_new") not in same
+    mixed = method({"a1": Previous("merged", 0.6, None, ("x", "y")), "b1": Previous("new")})
+    assert f"{w('report.method_previous')} {w('report.method_previous_merged')} {w('report.method_previous_new')}" \
+        in mixed
+    assert w("report.method_previous_merged") not in method({"b1": Previous("new")})

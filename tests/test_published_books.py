@@ -91,6 +91,7 @@ def test_a_units_breakdown_and_its_page_show_its_objection_and_what_it_changed(
         f"{w('report.objection_asked')}: {pct(80)}",
         w("report.objection_received", date="5/12/2025" if lang == "vi" else "2025-12-05"),
         w("report.objection_decided", date="8/12/2025" if lang == "vi" else "2025-12-08"),
+        f"{w('report.evidence')}: Report 5",  # what the unit sent with its claim
     ]
     pdf = pdf_text(out / "units" / "a1.pdf")
     site = page_text(out / "site" / "units" / "a1.html")
