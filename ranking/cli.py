@@ -320,7 +320,7 @@ def _ranked(args: argparse.Namespace, lang: Lang, paths: Paths, cache: Path | No
             print(t("jobs.bounded", lang, asked=args.jobs, n=workers, cores=cores(),
                     memory=Words(lang).num(memory / 1e9, 1) + " GB" if memory is not None else "—"), file=sys.stderr)
         since = draft.name if draft else None
-        reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, draft, progress,
+        reports = publish(ranking, paths.out, {**options, "lang": lang, "draft": since}, lang, earlier, progress,
                           site=not args.no_site, workers=workers, cache=cache, lock=lock)
         progress.clear()
         print(t("pdf.rendered", lang, rendered=len(reports.rendered), reused=len(reports.reused)), file=sys.stderr)

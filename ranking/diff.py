@@ -138,15 +138,22 @@ class Tables:
     objections: dict[tuple[str, str], tuple[str, str]]
 
 
+def tables_from(results: tuple[str, Rows], indicators: tuple[str, Rows], objections: Rows,
+                problems: Problems) -> Tables:
+    """A run's tables from the rows of its results and indicator scores (each with its file's name for the
+    messages) and of its objections register; extra columns are ignored."""
+    return Tables(_units(*results, problems), _indicators(*indicators, problems), _objections(objections))
+
+
 def read_tables(folder: Path, problems: Problems) -> Tables:
     """A run's tables from its folder (any run, old ones included)."""
     results, scores = folder / "results.csv", folder / "indicator_scores.csv"
     register = folder / PUBLISHED_OBJECTIONS.file
     needed = PUBLISHED_OBJECTIONS.pick("objection", "unit", "indicator", "decision")
-    return Tables(
-        _units(str(results), read_csv(results, UNIT_COLUMNS, problems, missing="run_columns"), problems),
-        _indicators(str(scores), read_csv(scores, INDICATOR_COLUMNS, problems, missing="run_columns"), problems),
-        _objections(read_csv(register, needed, problems, missing="run_columns")) if register.is_file() else {})
+    return tables_from((str(results), read_csv(results, UNIT_COLUMNS, problems, missing="run_columns")),
+                       (str(scores), read_csv(scores, INDICATOR_COLUMNS, problems, missing="run_columns")),
+                       read_csv(register, needed, problems, missing="run_columns") if register.is_file() else (),
+                       problems)
 
 
 Table = tuple[Sequence[str], Sequence[Sequence[Cell]]]
@@ -161,18 +168,17 @@ def tables_of(results: Table, indicators: Table, objections: Table) -> Tables:
         return ((n, dict(zip(header, map(cell_text, row), strict=True))) for n, row in enumerate(cells, start=2))
 
     problems = Problems()
-    made = Tables(_units("results.csv", rows(results), problems),
-                  _indicators("indicator_scores.csv", rows(indicators), problems), _objections(rows(objections)))
+    made = tables_from((RESULTS.file, rows(results)), (INDICATOR_SCORES.file, rows(indicators)), rows(objections),
+                       problems)
     problems.raise_if_errors(DataError)
     return made
 
 
-def _shared(units: dict[str, _UnitRow]) -> set[tuple[str, int | None]]:
-    """(group, rank) pairs held by more than one unit: the ties of that run."""
-    seen: set[tuple[str, int | None]] = set()
-    shared: set[tuple[str, int | None]] = set()
-    for row in units.values():
-        key = (row.group, row.rank)
+def shared_ranks(ranks: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The (group, rank) pairs held by more than one unit: the ties of a run, printed '15='."""
+    seen: set[tuple[str, int]] = set()
+    shared: set[tuple[str, int]] = set()
+    for key in ranks:
         (shared if key in seen else seen).add(key)
     return shared
 
@@ -182,23 +188,15 @@ def diff_runs(old: Path, new: Path) -> RunDiff:
     problems = Problems()
     before, after = read_tables(old, problems), read_tables(new, problems)
     problems.raise_if_errors(DataError)
-    return compare(before, after)
+    return diff_tables(before, after)
 
 
-def changes_since(old: Path, after: Tables) -> RunDiff:
-    """Every change from the run in `old` to the tables a run is publishing (tables_of): computed in memory,
-    not read back from the files just written."""
-    problems = Problems()
-    before = read_tables(old, problems)
-    problems.raise_if_errors(DataError)
-    return compare(before, after)
-
-
-def compare(before: Tables, after: Tables) -> RunDiff:
+def diff_tables(before: Tables, after: Tables) -> RunDiff:
     """Only what changed, in the new run's order; the objection behind each change from the new run's register."""
     old_units, new_units, old_rows, new_rows = before.units, after.units, before.indicators, after.indicators
     objections = after.objections
-    old_shared, new_shared = _shared(old_units), _shared(new_units)
+    old_shared = shared_ranks((row.group, row.rank) for row in old_units.values())
+    new_shared = shared_ranks((row.group, row.rank) for row in new_units.values())
     units: list[UnitChange] = []
     for unit_id in [*new_units, *(u for u in old_units if u not in new_units)]:
         a, b = old_units.get(unit_id), new_units.get(unit_id)

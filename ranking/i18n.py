@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from ranking.criteria import (
     Best,
@@ -154,10 +155,11 @@ def shown_points(node: Node) -> float | None:
     return -node.points if isinstance(node.rule, Penalty) else node.points
 
 
-def day_text(iso: str, w: Words) -> str:
-    """A day as the reader writes it: 31/3/2025 (vi), 2025-03-31 (en)."""
-    year, month, day = iso.split("-")
-    return f"{int(day)}/{int(month)}/{year}" if w.lang == "vi" else iso
+def day_text(day: date | str, w: Words) -> str:
+    """A day (a date, or as YYYY-MM-DD text) as the reader writes it: 31/3/2025 (vi), 2025-03-31 (en)."""
+    iso = day if isinstance(day, str) else day.isoformat()
+    year, month, dd = iso.split("-")
+    return f"{int(dd)}/{int(month)}/{year}" if w.lang == "vi" else iso
 
 
 def measurement_note(system: str, measured_at: str, w: Words) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ranking.contracts import INDICATOR_SCORES, OBJECTIONS, RESULTS
 from ranking.criteria import Criteria
 from ranking.csvio import file_problem, read_csv
+from ranking.diff import Tables, shared_ranks, tables_from
 from ranking.errors import DataError, Problem, Problems
 from ranking.inputs import DECISIONS, Key, Objection
 from ranking.ranking import Ranking
@@ -63,6 +64,8 @@ class Draft:
     appraised_values: Mapping[Key, str]
     max_points: Mapping[Key, float]
     self_points: Mapping[Key, float]
+    tables: Tables
+    """Its results and indicator scores as `dti diff` compares them (read with the rest, once)."""
 
 
 def read_draft(folder: Path, criteria: Criteria, objections: bool = False) -> Draft:
@@ -90,8 +93,9 @@ def read_draft(folder: Path, criteria: Criteria, objections: bool = False) -> Dr
     if objections and record.get("stage") != "draft":
         raise DataError([Problem(str(folder), "draft_not_draft", {"found": str(record.get("stage"))})])
     units: dict[str, DraftUnit] = {}
-    needed = RESULTS.pick("unit", "name", "group", "points", "rank")
-    for line, row in read_csv(folder / RESULTS.file, needed, problems, missing="run_columns"):
+    needed = RESULTS.pick("unit", "name", "group", "points", "rank", "index")
+    results = list(read_csv(folder / RESULTS.file, needed, problems, missing="run_columns"))
+    for line, row in results:
         try:
             units[row["unit"]] = DraftUnit(row["name"], row["group"], float(row["points"]), int(row["rank"]))
         except ValueError:
@@ -102,9 +106,10 @@ def read_draft(folder: Path, criteria: Criteria, objections: bool = False) -> Dr
     maxima: dict[Key, float] = {}
     self_points: dict[Key, float] = {}
     scores = folder / INDICATOR_SCORES.file
-    needed = INDICATOR_SCORES.pick("unit", "indicator", "value", "points", "status", "max_points", "self_points",
-                                   "self_value", "appraised_value")
-    for line, row in read_csv(scores, needed, problems, missing="run_columns"):
+    needed = INDICATOR_SCORES.pick("group", "unit", "indicator", "value", "points", "status", "max_points",
+                                   "self_points", "self_value", "appraised_value")
+    lines = list(read_csv(scores, needed, problems, missing="run_columns"))
+    for line, row in lines:
         key = (row["unit"], row["indicator"])
         try:
             rows[key] = DraftRow(row["value"], float(row["points"]), row["status"])
@@ -114,9 +119,10 @@ def read_draft(folder: Path, criteria: Criteria, objections: bool = False) -> Dr
             problems.add(Problem(str(scores), "run_columns", {"missing": "value, points, max_points"}, line=line))
             continue
         own[key], appraised[key] = row["self_value"], row["appraised_value"]
+    tables = tables_from((str(folder / RESULTS.file), results), (str(scores), lines), (), problems)
     problems.raise_if_errors(DataError)
     return Draft(folder.name, str(record.get("stage", "")), hashlib.sha256(raw).hexdigest(), units, rows, own,
-                 appraised, maxima, self_points)
+                 appraised, maxima, self_points, tables)
 
 
 def book_warnings(objections: Sequence[Objection], draft: Draft | None, scores: Iterable[IndicatorScore],
@@ -172,6 +178,9 @@ class Outcome:
     new_unit_points: float
     old_rank: int | None
     new_rank: int
+    old_tied: bool = False
+    new_tied: bool = False
+    """The rank is shared with another unit of the group in the draft, in this run (printed '15=')."""
 
 
 def outcomes(ranking: Ranking, draft: Draft | None) -> tuple[Outcome, ...]:
@@ -179,6 +188,8 @@ def outcomes(ranking: Ranking, draft: Draft | None) -> tuple[Outcome, ...]:
     units = {u.score.unit: u for u in ranking.units}
     scores = {(s.unit, s.indicator): s for s in ranking.indicators}
     titles = {(g.id, n.id): n.title for g in ranking.criteria.groups for n in g.nodes()}
+    tied_now = shared_ranks((u.score.group, u.rank) for u in ranking.units)
+    tied_then = shared_ranks((u.group, u.rank) for u in draft.units.values()) if draft is not None else set()
     found: list[Outcome] = []
     for o in ranking.inputs.objections:
         unit, score = units[o.unit], scores[(o.unit, o.indicator)]
@@ -187,7 +198,9 @@ def outcomes(ranking: Ranking, draft: Draft | None) -> tuple[Outcome, ...]:
         found.append(Outcome(o, unit.score.group, unit.score.name, titles[(unit.score.group, o.indicator)],
                              before.value if before else None, score.value, before.points if before else None,
                              score.points, was.points if was else None, unit.score.points,
-                             was.rank if was else None, unit.rank))
+                             was.rank if was else None, unit.rank,
+                             was is not None and (was.group, was.rank) in tied_then,
+                             (unit.score.group, unit.rank) in tied_now))
     return tuple(found)
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ranking.criteria import Criteria, load_criteria
-from ranking.diff import changes_since, tables_of
+from ranking.diff import diff_tables, tables_of
 from ranking.errors import DataError, Lang, Problem
 from ranking.history import compare, read_previous
 from ranking.inputs import Inputs, load_inputs
-from ranking.objections import read_draft, undecided
+from ranking.objections import Draft, undecided
 from ranking.output import Lock, staged_output
 from ranking.progress import Progress
 from ranking.ranking import Ranking, rank
@@ -83,11 +83,11 @@ def write(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang
         write_tables(ranking, stage, options, lang)
 
 
-def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Path | None = None,
+def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: Lang, draft: Draft | None = None,
             progress: Progress | None = None, site: bool = True, *, workers: int | None = None,
             cache: Path | None = None, lock: Lock | None = None) -> Reports:
     """The tables, the PDFs and (unless `site` is False) the web site in one fresh staged folder that replaces
-    `out` when complete; with `draft` (an earlier run's folder) every breakdown also shows what changed since
+    `out` when complete; with `draft` (an earlier run, read_draft) every breakdown also shows what changed since
     that run. PDFs and the workbook whose content is in the render cache `cache` are not made again; `workers`
     render processes (default: every core); under the writer lock of `out` as `write`."""
     from ranking.report import write_reports  # the report stack (jinja2, weasyprint): only when a PDF is made
@@ -98,10 +98,9 @@ def publish(ranking: Ranking, out: Path, options: Mapping[str, object], lang: La
         if progress is not None:
             progress.stage("progress.tables")
         write_csv_tables(ranking, stage, options)
-        changes = None if draft is None else changes_since(draft, tables_of(
+        changes = None if draft is None else diff_tables(draft.tables, tables_of(
             result_rows(ranking), indicator_rows(ranking), objection_rows(ranking)))
-        before = read_draft(draft, ranking.criteria) if draft is not None else None
-        shown = present(ranking, options, lang, changes, before)
+        shown = present(ranking, options, lang, changes, draft)
 
         def meanwhile() -> list[str]:
             """The workbook and the site, written while the render processes finish the PDFs."""

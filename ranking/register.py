@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from ranking.criteria import Criteria, Indicator, Period
-from ranking.i18n import Words
 
 
 class Assignee(Protocol):
@@ -104,11 +103,6 @@ def by_unit(tasks: Iterable[Task]) -> dict[str, list[Task]]:
     for t in tasks:
         out.setdefault(t.unit, []).append(t)
     return out
-
-
-def day_text(day: date, w: Words) -> str:
-    """30/6/2025 (vi), 2025-06-30 (en)."""
-    return f"{day.day}/{day.month}/{day.year}" if w.lang == "vi" else day.isoformat()
 
 
 @dataclass(frozen=True)

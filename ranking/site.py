@@ -1,7 +1,8 @@
 """The ranking as a static web site, `site/` beside the PDFs: an index with one sortable ranking per group,
 one page per unit (what its breakdown PDF says), a methodology page from the criteria, and links to the
-PDFs and tables. Written straight from the Ranking (no PDF needed, so it costs a fraction of their time),
-with the report's own views and number formats. Nothing in it loads from another host: a
+PDFs and tables. Written from the run's one presentation (views.Presentation), which the PDFs render too, so
+every figure reads as in the PDFs; no PDF is needed, so it costs a fraction of their time. Nothing in it loads
+from another host: a
 Content-Security-Policy forbids it, the CSS and the few kilobytes of JavaScript are the project's own, and
 every page reads complete with JavaScript off. Templates autoescape; unit ids become file names through
 output.inside, so none can land outside site/."""

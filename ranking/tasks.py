@@ -9,8 +9,8 @@ from pathlib import Path
 from ranking import __version__
 from ranking.clock import report_date
 from ranking.errors import Lang
-from ranking.i18n import Words
-from ranking.register import REGISTER, Progress, UnitProgress, day_text, progress
+from ranking.i18n import Words, day_text
+from ranking.register import REGISTER, Progress, UnitProgress, progress
 from ranking.report import BASE_URL, environment, pdf_bytes
 from ranking.tables import Sheet, write_xlsx
 from ranking.views import TASK_COLUMNS, tasks_tables

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ranking import __version__, charts
 from ranking.clock import report_date
 from ranking.criteria import (
+    Band,
     Best,
     Choice,
     Composite,
@@ -373,13 +374,13 @@ def tasks_tables(progress: Progress, w: Words) -> tuple[TasksTable, ...]:
         units = [u for u in progress.units if u.group == g.id]
         if not units:
             continue
-        overdue = tuple(Overdue(u.name, t.task, t.title, day_text(t.deadline.isoformat(), w),
+        overdue = tuple(Overdue(u.name, t.task, t.title, day_text(t.deadline, w),
                                 w.count((progress.as_of - t.deadline).days)) for u in units for t in u.overdue)
         out.append(TasksTable(
-            g.id, g.title, day_text(progress.as_of.isoformat(), w), tuple(w(c) for c in TASK_COLUMNS),
+            g.id, g.title, day_text(progress.as_of, w), tuple(w(c) for c in TASK_COLUMNS),
             tuple(TaskCounts(u.name, tuple(w.count(n) for n in (u.assigned, u.due, u.on_time, u.late,
                                                                  len(u.overdue), len(u.soon)))) for u in units),
-            w("tasks.overdue_list", n=len(overdue)), overdue))
+            w("tasks.overdue_list", n=w.count(len(overdue))), overdue))
     return tuple(out)
 
 
@@ -391,8 +392,8 @@ def task_lines(tasks: Sequence[Task], as_of: date, w: Words) -> tuple[TaskLine, 
         done = t.done_by(as_of)
         state = ("on_time" if done is not None and done <= t.deadline else "late" if done is not None
                  else "overdue" if t.deadline < as_of else "due" if t.deadline == as_of else "open")
-        lines.append(TaskLine(t.task, t.title, t.plan, day_text(t.deadline.isoformat(), w),
-                              day_text(done.isoformat(), w) if done is not None else "—",
+        lines.append(TaskLine(t.task, t.title, t.plan, day_text(t.deadline, w),
+                              day_text(done, w) if done is not None else "—",
                               w(TASK_STATE[state]), f"task-{state}"))
     return tuple(lines)
 
@@ -628,8 +629,7 @@ def methodology(ranking: Ranking, groups: Sequence[GroupPage], w: Words) -> Meth
                       w("report.method_rob_table")]
     return Methodology(
         tuple(paragraphs),
-        tuple(Key(c.css, c.colour, f"{b.label} ({w('report.band_from', min=w.num(b.min * scale, 4, fixed=False))})")
-              for b in criteria.bands for c in (band_cell(criteria, b.label),)),
+        band_keys(criteria, criteria.bands, w),
         tuple(robustness),
         tuple(MethodGroup(g.id, g.title, tuple(
             MethodPillar(f"{p.id} — {p.title} ({w.points(p.points)} {w('points').lower()})",
@@ -707,6 +707,8 @@ class Presentation:
     method: Methodology
     rows: Mapping[str, tuple[int, ...]]
     """Where each unit's indicators are in ranking.indicators."""
+    positions: Mapping[str, int]
+    """Where each unit is in ranking.units (a page is found by its id, not by a search)."""
     first_robust: str
     """The first group with a robustness analysis: the publication explains the analysis there."""
     tasks: Mapping[str, Sequence[Task]]
@@ -731,7 +733,10 @@ class Presentation:
 
     def context(self) -> dict[str, object]:
         """What every template of the PDF and of the site is given."""
-        return {"w": self.w, "criteria": self.criteria, "groups": self.groups, "units": len(self.ranking.units),
+        w = self.w
+        return {"w": w, "criteria": self.criteria, "groups": self.groups,
+                "units_line": w("report.units_total", n=w.count(self.units), g=w.count(len(self.groups))),
+                "objections_line": self.w("report.objections_intro", n=self.w.count(len(self.objections))),
                 "sample": bool(self.ranking.inputs.sample), "sample_text": self.sample, "draft_mark": self.stage_mark,
                 "draft": bool(self.stage_mark), "created": self.created, "cover_date": self.cover_date,
                 "version": self.version, "option_rows": self.option_rows, "inputs": self.inputs,
@@ -779,6 +784,7 @@ def present(ranking: Ranking, options: Mapping[str, object], lang: Lang, draft: 
         tuple((v.group.title, charts.histogram([u.score.index for u in v.units], criteria.scale,
                                                lambda x: w.num(x, 1, fixed=False))) for v in views),
         methodology(ranking, groups, w), unit_rows(ranking),
+        {u.score.unit: i for i, u in enumerate(ranking.units)},
         next((g.id for g in groups if g.has_robustness), ""), by_unit(inputs.tasks), seen)
 
 
@@ -826,6 +832,16 @@ def band_cell(criteria: Criteria, label: str, sort: str = "") -> Cell:
     return Cell(label, f"band-{position}", charts.band_colour(position), sort)
 
 
+def band_keys(criteria: Criteria, bands: Sequence[Band], w: Words) -> tuple[Key, ...]:
+    """A legend of bands: each label in its colour, with the index it starts from."""
+    def key(b: Band) -> Key:
+        cell = band_cell(criteria, b.label)
+        start = w.num(b.min * criteria.scale, 4, fixed=False)
+        return Key(cell.css, cell.colour, f"{b.label} ({w('report.band_from', min=start)})")
+
+    return tuple(key(b) for b in bands)
+
+
 def heat_cell(index: float | None, criteria: Criteria, w: Words) -> Cell:
     """A pillar's index in the ranking table, shaded from red (0) to green (the scale)."""
     if index is None:
@@ -865,7 +881,7 @@ def named(p: Podium, value: Callable[[Entry], str], rank: Callable[[UnitResult],
 
 
 def more(p: Podium, w: Words, decimals: int) -> str:
-    return w("report.more", n=p.more, value=w.num(p.edge, decimals)) if p.more else ""
+    return w("report.more", n=w.count(p.more), value=w.num(p.edge, decimals)) if p.more else ""
 
 
 def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksTable]) -> GroupPage:
@@ -886,7 +902,8 @@ def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksT
     size = len(v.units)
     firmness = ""
     if v.has_robustness:
-        firmness = (w("report.not_firm", n=len(v.loose), total=size, limit=firm_limit(size)) if v.loose
+        firmness = (w("report.not_firm", n=w.count(len(v.loose)), total=w.count(size), limit=firm_limit(size))
+                    if v.loose
                     else w("report.all_firm"))
     scale = criteria.scale
     bars = [charts.Bar(u.score.name, u.score.index, band_cell(criteria, u.band).colour,
@@ -906,11 +923,10 @@ def group_page(ranking: Ranking, v: GroupView, w: Words, tables: Sequence[TasksT
                          named(p.leaders, pillar_value, lambda u: ""), more(p.leaders, w, PILLAR_DECIMALS),
                          named(p.trailers, pillar_value, lambda u: ""), more(p.trailers, w, PILLAR_DECIMALS))
               for p in v.pillars),
-        tuple(Key(c.css, c.colour, f"{b.label} ({w('report.band_from', min=w.num(b.min * scale, 4, fixed=False))})")
-              for b in criteria.bands_of(v.group.id) for c in (band_cell(criteria, b.label),)),
+        band_keys(criteria, criteria.bands_of(v.group.id), w),
         tuple(b.label for b in criteria.bands_of(v.group.id)),
-        tuple(Key(c.css, c.colour, w.num(x * scale / 4, 2, fixed=False))
-              for x in range(HEAT_STEPS) for c in (heat_cell(x * scale / 4, criteria, w),)),
+        tuple(Key(c.css, c.colour, w.num(x * scale / (HEAT_STEPS - 1), 2, fixed=False))
+              for x in range(HEAT_STEPS) for c in (heat_cell(x * scale / (HEAT_STEPS - 1), criteria, w),)),
         v.has_previous, v.has_robustness, v.applies,
         w("report.split_note", decimals=decimals) if v.split else "", firmness,
         w("report.firm_limit", limit=firm_limit(size), shift=w.num(stats.shift if stats else None, 1)),
@@ -973,7 +989,7 @@ def shown_value(node: Indicator, text: str, w: Words) -> str:
 
 def unit_page(p: Presentation, unit_id: str) -> UnitPage:
     ranking, w, criteria = p.ranking, p.w, p.criteria
-    u = next(x for x in ranking.units if x.score.unit == unit_id)
+    u = ranking.units[p.positions[unit_id]]
     g = p.group(u.score.group)
     v = g.view
     decimals = criteria.decimals
@@ -1022,7 +1038,7 @@ def unit_page(p: Presentation, unit_id: str) -> UnitPage:
         tuple(row for row, o in zip(p.objections, p.outcomes, strict=True) if o.objection.unit == unit_id),
         tuple(sections), relative,
         task_lines(p.tasks.get(unit_id, ()), p.tasks_day, w) if p.tasks_day else (),
-        day_text(p.tasks_day.isoformat(), w) if p.tasks_day else "",
+        day_text(p.tasks_day, w) if p.tasks_day else "",
         id_width(max((len(r.id) + 2 * bool(r.mark) for s in sections for r in s.rows), default=0)))
 
 
@@ -1083,13 +1099,13 @@ def task_notes(inputs: Inputs, unit: str, indicator: str, w: Words) -> list[str]
     value = inputs.task_values.get((unit, indicator))
     if done is None or value is None:
         return []
-    notes = [w("tasks.from_register", date=day_text(date.fromisoformat(value.measured_at).isoformat(), w))]
+    notes = [w("tasks.from_register", date=day_text(value.measured_at, w))]
     if done.due:
         notes.append(w("tasks.counts", on_time=w.count(done.on_time), due=w.count(done.due),
                        late=w.count(done.late), undone=w.count(done.undone)))
-    notes += [w("tasks.late_item", task=t.task, title=t.title, deadline=day_text(t.deadline.isoformat(), w),
-                done=day_text(t.done_on.isoformat(), w)) for t in done.late_tasks if t.done_on is not None]
-    notes += [w("tasks.undone_item", task=t.task, title=t.title, deadline=day_text(t.deadline.isoformat(), w))
+    notes += [w("tasks.late_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w),
+                done=day_text(t.done_on, w)) for t in done.late_tasks if t.done_on is not None]
+    notes += [w("tasks.undone_item", task=t.task, title=t.title, deadline=day_text(t.deadline, w))
               for t in done.undone_tasks]
     return notes
 
@@ -1181,7 +1197,7 @@ def objection_row(o: Outcome, criteria: Criteria, w: Words, drafted: bool = True
         moved(None if o.old_value is None else shown_value(node, o.old_value, w), shown_value(node, o.new_value, w)),
         moved(None if o.old_points is None else w.points(o.old_points), w.points(o.new_points)),
         moved(None if o.old_unit_points is None else w.points(o.old_unit_points), w.points(o.new_unit_points)),
-        moved(None if o.old_rank is None else w.rank(o.old_rank), w.rank(o.new_rank)), x.late,
+        moved(None if o.old_rank is None else w.rank(o.old_rank, o.old_tied), w.rank(o.new_rank, o.new_tied)), x.late,
         w("report.objection_changed" if drafted else "report.objection_final"), x.evidence)
 
 

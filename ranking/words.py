@@ -1865,9 +1865,9 @@ class MissingWord(LookupError):
 
 def t(key: str, lang: Lang, **params: object) -> str:
     """The words of `key` in `lang` with `params` filled in; its `.one` form (a singular, where the language
-    has one) when the count is 1."""
+    has one) when the count is 1 (a number, or already written by Words.count)."""
     count = params.get("forms", params.get("n"))
-    if count == 1 and f"{key}.one" in WORDS:
+    if count in (1, "1") and f"{key}.one" in WORDS:
         key = f"{key}.one"
     if key not in WORDS:
         raise MissingWord(f"no words for the key {key!r} in ranking/words.py")

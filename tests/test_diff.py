@@ -13,15 +13,19 @@ from ranking.diff import (
     IndicatorChange,
     RunDiff,
     UnitChange,
-    changes_since,
     comparable,
     diff_rows,
     diff_runs,
+    diff_tables,
     render,
+    shared_ranks,
     tables_of,
     write_diff,
 )
 from ranking.errors import DataError
+from ranking.objections import read_draft
+from ranking.pipeline import build, load
+from ranking.tables import indicator_rows, objection_rows, result_rows, write_csv_tables
 from tests.conftest import ROOT, TINY_APPRAISAL, TINY_SELF, TINY_UNITS, CaseWriter, write_csv
 
 
@@ -238,19 +242,22 @@ def test_a_draft_and_a_run_of_another_criteria_id_are_refused_naming_both(
 
 
 def test_a_run_compares_itself_with_its_draft_in_memory_as_dti_diff_reads_the_files(tmp_path: Path) -> None:
-    """`dti run --draft` computes the changes from the ranking it is publishing (issue 17): the same as `dti
-    diff` reading both folders, on the sample's draft and final (ten objections, values, points and ranks)."""
-    from ranking.pipeline import build, load
-    from ranking.tables import indicator_rows, objection_rows, result_rows, write_csv_tables
-
+    """`dti run --draft` computes the changes from the ranking it is publishing and the draft it read once
+    (issue 17): the same as `dti diff` reading both folders, on the sample's draft and final (ten objections,
+    values, points and ranks)."""
     criteria = ROOT / "criteria" / "hanoi-2025.yaml"
     for name, inputs in (("draft", "2025-draft"), ("final", "2025")):
         (tmp_path / name).mkdir()
         ranking = build(*load(criteria, ROOT / "inputs" / inputs))
         write_csv_tables(ranking, tmp_path / name, {})
-    in_memory = changes_since(tmp_path / "draft", tables_of(result_rows(ranking), indicator_rows(ranking),
-                                                            objection_rows(ranking)))
+    draft = read_draft(tmp_path / "draft", ranking.criteria)
+    in_memory = diff_tables(draft.tables, tables_of(result_rows(ranking), indicator_rows(ranking),
+                                                    objection_rows(ranking)))
     assert in_memory == diff_runs(tmp_path / "draft", tmp_path / "final")
     assert len(in_memory.indicators) == 6  # three accepted and three partly accepted objections moved a value
     assert all(i.objection for i in in_memory.indicators)
     assert any(u.old_rank != u.new_rank for u in in_memory.units)
+
+
+def test_shared_ranks_are_the_group_and_rank_pairs_held_twice() -> None:
+    assert shared_ranks([("A", 1), ("A", 1), ("A", 2), ("B", 1), ("B", 2), ("B", 2), ("B", 2)]) == {("A", 1), ("B", 2)}

@@ -170,3 +170,12 @@ def test_the_comparison_with_last_year_names_merged_and_new_units_only_where_the
     assert f"{w('report.method_previous')} {w('report.method_previous_merged')} {w('report.method_previous_new')}" \
         in mixed
     assert w("report.method_previous_merged") not in method({"b1": Previous("new")})
+
+
+@pytest.mark.parametrize(("lang", "line"), [("vi", "1.500 đơn vị trong 2 khối"), ("en", "1,500 units in 2 groups")])
+def test_counts_in_sentences_are_written_by_the_languages_formatter(tmp_path: Path, lang: Lang, line: str) -> None:
+    """A count inside a sentence reads as in the tables (3.321 xã), not as Python prints it (3321)."""
+    ranking = ranking_of(tmp_path / "case", TINY_CRITERIA)
+    shown = present(ranking, OPTIONS, lang)
+    many = dataclasses.replace(shown, ranking=dataclasses.replace(ranking, units=ranking.units * 300))
+    assert many.context()["units_line"] == line

@@ -5,6 +5,7 @@ the workbook's sheet, `dti diff` naming the objection behind each change)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -19,10 +20,12 @@ from ranking.contracts import OBJECTIONS
 from ranking.criteria import load_criteria
 from ranking.errors import CriteriaError, DataError, Problems
 from ranking.forms import DATE_CELL, DRAFT_KEY, OBJECTION
+from ranking.i18n import Words
 from ranking.inputs import load_inputs, load_objections, load_units
 from ranking.objections import Tally, outcomes, read_draft, tallies
 from ranking.ranking import rank
 from ranking.scoring import score
+from ranking.views import objection_row
 from tests.conftest import ROOT, TINY_CRITERIA, CaseWriter, write_csv
 from tests.formkit import SOFFICE, libreoffice_roundtrip
 
@@ -354,3 +357,8 @@ def test_each_objection_says_what_it_changed(year: tuple[Path, Path, Path]) -> N
     assert [(o.old_value, o.old_rank) for o in outcomes(ranking, None)] == [(None, None), (None, None)]
     assert tallies(ranking) == (Tally("A", accepted=1, partly=0, rejected=1, undecided=0, late=1),)
     assert tallies(ranking)[0].total == 2
+    assert [(o.old_tied, o.new_tied) for o in found] == [(False, False), (False, False)]  # no shared rank here
+    # a shared rank keeps its '=' in what the objection changed, as in every other rank shown
+    shared = dataclasses.replace(found[0], old_rank=15, old_tied=True, new_tied=True)
+    assert objection_row(shared, criteria, Words("vi")).rank == "từ 15= thành 1="
+    assert objection_row(dataclasses.replace(shared, old_rank=1), criteria, Words("en")).rank == "1= (unchanged)"

@@ -16,6 +16,7 @@ from ranking.criteria import load_criteria
 from ranking.errors import Lang
 from ranking.i18n import Words
 from ranking.inputs import load_inputs
+from ranking.objections import read_draft
 from ranking.pipeline import publish
 from ranking.ranking import rank
 from ranking.scoring import score
@@ -71,7 +72,8 @@ def final_run(year: tuple[Path, Path, Path], out: Path, lang: Lang, objections: 
             f.write(CORRECTIONS)
     criteria = load_criteria(criteria_path)
     ranking = rank(score(criteria, load_inputs(criteria, folder)))
-    publish(ranking, out, {"command": "run", "stage": "final"}, lang, draft if with_draft else None, workers=1)
+    publish(ranking, out, {"command": "run", "stage": "final"}, lang,
+            read_draft(draft, criteria) if with_draft else None, workers=1)
     return out
 
 

@@ -143,4 +143,6 @@ def test_a_count_of_one_takes_the_singular() -> None:
     assert t("collect.rows", "en", n=1) == "1 row"
     assert t("collect.rows", "en", n=2) == "2 rows"
     assert t("collect.rows", "vi", n=1) == "1 dòng"
+    assert t("collect.rows", "en", n="1") == "1 row"  # a count already written by Words.count
+    assert t("collect.rows", "en", n="1,000") == "1,000 rows"
     assert t("help.positive", "vi", found="'0'") == "cần một số nguyên từ 1 trở lên, gặp '0'"
