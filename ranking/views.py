@@ -428,8 +428,16 @@ class IndicatorRow:
 
 @dataclass(frozen=True)
 class Section:
+    """A pillar's rows in the indicator table: `lead`, the rows up to its first indicator, which the PDF keeps
+    on one page with the pillar's title (a title never ends a page), then the `rest`."""
+
     title: str
-    rows: tuple[IndicatorRow, ...]
+    lead: tuple[IndicatorRow, ...]
+    rest: tuple[IndicatorRow, ...]
+
+    @property
+    def rows(self) -> tuple[IndicatorRow, ...]:
+        return self.lead + self.rest
 
 
 @dataclass(frozen=True)
@@ -1010,7 +1018,8 @@ def unit_page(p: Presentation, unit_id: str) -> UnitPage:
             row = indicator_row(node, s, ranking.inputs, w)
             relative = relative or bool(row.mark)
             rows.append(row)
-        sections.append(Section(pillar.title, tuple(rows)))
+        first = next((i for i, row in enumerate(rows) if not row.heading), len(rows) - 1) + 1
+        sections.append(Section(pillar.title, tuple(rows[:first]), tuple(rows[first:])))
     scored = [(node, s) for pillar in group.pillars for node in pillar.leaves() if (s := lines.get(node.id))]
     open_ = [(node, s) for node, s in scored
              if s.status != "not_applicable" and s.max_points - s.points > 1e-9 and s.points >= 0]
